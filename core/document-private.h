@@ -1,0 +1,23 @@
+/* tamis — document internals shared by the core's readers and writers. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <tamis/document.h>
+
+G_BEGIN_DECLS
+
+/* As tamis_doc_new_take() for text the caller has already checked to be
+ * valid UTF-8 (readers validate while scanning; doing it twice costs). */
+TamisDoc *tamis_doc_new_take_valid (const char *id, char *text, gsize length);
+
+/* Takes @meta (the JSONL record's fields other than id and text). */
+void tamis_doc_take_meta (TamisDoc *doc, JsonObject *meta);
+
+/* Returns: (nullable) (transfer none): the metadata object. */
+JsonObject *tamis_doc_get_meta_object (const TamisDoc *doc);
+
+/* Bytes of input this document stood for (for progress), set by readers. */
+void tamis_doc_set_input_size (TamisDoc *doc, gsize bytes);
+gsize tamis_doc_get_input_size (const TamisDoc *doc);
+
+G_END_DECLS

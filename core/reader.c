@@ -1,0 +1,984 @@
+/* tamis — readers: files, directories, JSON Lines and standard input into
+ * documents.
+ *
+ * Text files are read whole into one buffer that the document then owns;
+ * JSON Lines are read line by line through a buffer that never grows past
+ * the size limit, so memory stays bounded whatever the input.
+ *
+ * What the reader does to make input usable, and flags in "repaired":
+ *   "bom"   a UTF-8 byte-order mark at the start is dropped;
+ *   "crlf"  CR LF line ends become LF;
+ *   "cr"    a lone CR (old Mac OS line end) becomes LF.
+ * Nothing else in the text is touched. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include <tamis/error.h>
+#include <tamis/io.h>
+#include "document-private.h"
+
+#define CHUNK_SIZE (64 * 1024)
+
+/* ---- a file descriptor read through a buffer ---- */
+
+typedef struct {
+  int fd;
+  gboolean close_fd;
+  char *buf;
+  gsize cap;
+  gsize start;                  /* first byte not handed out yet */
+  gsize end;                    /* end of the data in buf */
+  gboolean eof;
+  int err;                      /* errno of a failed read, or 0 */
+} Stream;
+
+static void
+stream_init (Stream *s, int fd, gboolean close_fd, gsize cap)
+{
+  memset (s, 0, sizeof *s);
+  s->fd = fd;
+  s->close_fd = close_fd;
+  s->cap = MAX (cap, 16);
+  s->buf = g_malloc (s->cap);
+}
+
+static void
+stream_clear (Stream *s)
+{
+  if (s->close_fd && s->fd >= 0)
+    close (s->fd);
+  s->fd = -1;
+  g_clear_pointer (&s->buf, g_free);
+}
+
+/* Reads once into the free room at the end of the buffer. */
+static gboolean
+stream_fill (Stream *s)
+{
+  for (;;)
+    {
+      gssize n = read (s->fd, s->buf + s->end, s->cap - s->end);
+
+      if (n > 0)
+        {
+          s->end += n;
+          return TRUE;
+        }
+      if (n == 0)
+        {
+          s->eof = TRUE;
+          return FALSE;
+        }
+      if (errno != EINTR)
+        {
+          s->err = errno;
+          return FALSE;
+        }
+    }
+}
+
+static void
+stream_compact (Stream *s)
+{
+  if (s->start == 0)
+    return;
+  memmove (s->buf, s->buf + s->start, s->end - s->start);
+  s->end -= s->start;
+  s->start = 0;
+}
+
+static void
+stream_grow (Stream *s, gsize cap)
+{
+  s->cap = cap;
+  s->buf = g_realloc (s->buf, cap);
+}
+
+typedef enum {
+  READ_OK,
+  READ_TOO_LARGE,
+  READ_EOF,
+  READ_ERROR,
+} ReadStatus;
+
+/* Reads the rest of the stream into one nul-terminated buffer, which the
+ * caller gets; stops as soon as there is more than @limit bytes. */
+static ReadStatus
+stream_read_all (Stream *s, gsize limit, char **data, gsize *length)
+{
+  for (;;)
+    {
+      if (s->end - s->start > limit)
+        return READ_TOO_LARGE;
+      if (s->end == s->cap)
+        {
+          stream_compact (s);
+          if (s->end == s->cap)
+            stream_grow (s, MIN (MAX (s->cap * 2, CHUNK_SIZE), limit + 2));
+        }
+      if (!stream_fill (s))
+        {
+          if (s->err)
+            return READ_ERROR;
+          break;
+        }
+    }
+
+  stream_compact (s);
+  if (s->end == s->cap)
+    stream_grow (s, s->cap + 1);
+  s->buf[s->end] = '\0';
+  *data = g_steal_pointer (&s->buf);
+  *length = s->end;
+  s->start = s->end = s->cap = 0;
+  return READ_OK;
+}
+
+/* Finds the next line. On READ_OK, @line (not nul-terminated, without its
+ * '\n') stays valid until the next call; on READ_TOO_LARGE the line was
+ * longer than @limit and has been skipped. @consumed counts the bytes used
+ * up, newline included. */
+static ReadStatus
+stream_read_line (Stream *s, gsize limit, const char **line, gsize *length, gsize *consumed)
+{
+  gsize scanned = s->start;
+
+  *line = NULL;
+  *length = 0;
+  for (;;)
+    {
+      char *nl = memchr (s->buf + scanned, '\n', s->end - scanned);
+
+      if (nl != NULL || (s->eof && s->start < s->end))
+        {
+          gsize len = (nl != NULL ? (gsize) (nl - s->buf) : s->end) - s->start;
+
+          *line = s->buf + s->start;
+          *length = len;
+          *consumed = len + (nl != NULL);
+          s->start += *consumed;
+          return len > limit ? READ_TOO_LARGE : READ_OK;
+        }
+      if (s->eof)
+        return READ_EOF;
+
+      scanned = s->end - s->start;
+      stream_compact (s);
+      if (s->end == s->cap)
+        {
+          if (s->cap > limit)
+            {
+              /* Longer than any document may be: skip to the newline
+               * without keeping what is skipped. */
+              gsize skipped = s->end;
+
+              s->start = s->end = 0;
+              for (;;)
+                {
+                  if (!stream_fill (s))
+                    {
+                      if (s->err)
+                        return READ_ERROR;
+                      *consumed = skipped;
+                      return READ_TOO_LARGE;
+                    }
+                  nl = memchr (s->buf, '\n', s->end);
+                  if (nl != NULL)
+                    {
+                      s->start = nl - s->buf + 1;
+                      *consumed = skipped + s->start;
+                      return READ_TOO_LARGE;
+                    }
+                  skipped += s->end;
+                  s->end = 0;
+                }
+            }
+          stream_grow (s, MIN (s->cap * 2, limit + 1));
+        }
+      if (!stream_fill (s) && s->err)
+        return READ_ERROR;
+    }
+}
+
+/* ---- the list of inputs ---- */
+
+typedef struct {
+  char *path;                   /* file to open, NULL for standard input */
+  char *name;                   /* id of a text document, prefix of line ids */
+  TamisInputFormat format;      /* AUTO only for streams sniffed on reading */
+  char *broken;                 /* why it cannot be read, found while listing */
+} Entry;
+
+static void
+entry_free (gpointer data)
+{
+  Entry *e = data;
+
+  g_free (e->path);
+  g_free (e->name);
+  g_free (e->broken);
+  g_free (e);
+}
+
+struct _TamisReader {
+  GPtrArray *entries;
+  guint next_entry;
+  TamisInputFormat format;
+  gsize max_doc_size;
+  guint64 total_bytes;
+  guint64 bytes_read;
+  gboolean size_unknown;
+
+  /* the JSON Lines input being read */
+  Entry *current;
+  Stream stream;
+  gboolean in_lines;
+  guint line_no;
+  gboolean bom_pending;
+  JsonParser *parser;
+};
+
+static gboolean
+has_suffix_ci (const char *name, const char *suffix)
+{
+  gsize n = strlen (name), m = strlen (suffix);
+
+  return n > m && g_ascii_strcasecmp (name + n - m, suffix) == 0;
+}
+
+static gboolean
+is_jsonl_name (const char *name)
+{
+  return has_suffix_ci (name, ".jsonl") || has_suffix_ci (name, ".ndjson");
+}
+
+static TamisInputFormat
+format_for (TamisReader *self, const char *name)
+{
+  if (self->format != TAMIS_INPUT_AUTO)
+    return self->format;
+  return is_jsonl_name (name) ? TAMIS_INPUT_JSONL : TAMIS_INPUT_TEXT;
+}
+
+static void
+add_entry (TamisReader *self, const char *path, const char *name,
+           TamisInputFormat format, char *broken)
+{
+  Entry *e = g_new0 (Entry, 1);
+
+  e->path = g_strdup (path);
+  e->name = g_strdup (name);
+  e->format = format;
+  e->broken = broken;
+  g_ptr_array_add (self->entries, e);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static char *
+dir_key (const GStatBuf *st)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                          (guint64) st->st_dev, (guint64) st->st_ino);
+}
+
+/* @ancestors holds the directories being listed, by dir_key(), so that a
+ * symbolic link back to one of them does not loop. */
+static void
+list_directory (TamisReader *self, const char *path, const char *prefix,
+                GHashTable *ancestors)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (path, 0, &error);
+  g_autoptr(GPtrArray) names = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    {
+      add_entry (self, NULL, *prefix ? prefix : path, TAMIS_INPUT_TEXT,
+                 g_strdup_printf ("%s: cannot list directory: %s", path, error->message));
+      return;
+    }
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *child = names->pdata[i];
+      g_autofree char *child_path = g_build_filename (path, child, NULL);
+      g_autofree char *child_name = *prefix ? g_strconcat (prefix, "/", child, NULL)
+                                            : g_strdup (child);
+      gboolean wanted = has_suffix_ci (child, ".txt") || is_jsonl_name (child);
+      GStatBuf st;
+
+      if (g_stat (child_path, &st) != 0)
+        {
+          /* A dangling link or a file gone since listing: say so if it
+           * looked like an input, so that nothing is dropped silently. */
+          if (wanted)
+            add_entry (self, child_path, child_name, format_for (self, child),
+                       g_strdup_printf ("%s: %s", child_path, g_strerror (errno)));
+          continue;
+        }
+
+      if (S_ISDIR (st.st_mode))
+        {
+          char *key = dir_key (&st);
+
+          if (g_hash_table_contains (ancestors, key))
+            {
+              g_free (key);
+              continue;
+            }
+          g_hash_table_add (ancestors, key);
+          list_directory (self, child_path, child_name, ancestors);
+          g_hash_table_remove (ancestors, key);
+        }
+      else if (S_ISREG (st.st_mode) && wanted)
+        {
+          add_entry (self, child_path, child_name, format_for (self, child), NULL);
+          self->total_bytes += st.st_size;
+        }
+    }
+}
+
+TamisReader *
+tamis_reader_new (const char *const *inputs, TamisInputFormat format,
+                  gsize max_doc_size, GError **error)
+{
+  g_autoptr(TamisReader) self = g_new0 (TamisReader, 1);
+
+  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->format = format;
+  /* Span offsets are 32-bit: no document may reach 4 GiB. */
+  self->max_doc_size = max_doc_size ? MIN (max_doc_size, (gsize) G_MAXUINT32 - 1)
+                                    : TAMIS_DEFAULT_MAX_DOC_SIZE;
+  self->stream.fd = -1;
+
+  for (guint i = 0; inputs != NULL && inputs[i] != NULL; i++)
+    {
+      const char *input = inputs[i];
+      GStatBuf st;
+
+      if (strcmp (input, "-") == 0)
+        {
+          add_entry (self, NULL, "-", format, NULL);
+          self->size_unknown = TRUE;
+          continue;
+        }
+
+      if (g_stat (input, &st) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO,
+                       "cannot read input '%s': %s", input, g_strerror (saved));
+          return NULL;
+        }
+
+      if (S_ISDIR (st.st_mode))
+        {
+          g_autoptr(GHashTable) ancestors = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                                   g_free, NULL);
+
+          g_hash_table_add (ancestors, dir_key (&st));
+          list_directory (self, input, "", ancestors);
+        }
+      else
+        {
+          /* Named pipes and devices are read as streams of unknown size. */
+          add_entry (self, input, input, format_for (self, input), NULL);
+          if (S_ISREG (st.st_mode))
+            self->total_bytes += st.st_size;
+          else
+            self->size_unknown = TRUE;
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+guint64
+tamis_reader_get_total_bytes (const TamisReader *self)
+{
+  return self->size_unknown ? 0 : self->total_bytes;
+}
+
+guint64
+tamis_reader_get_bytes_read (const TamisReader *self)
+{
+  return self->bytes_read;
+}
+
+static void
+close_current (TamisReader *self)
+{
+  stream_clear (&self->stream);
+  self->in_lines = FALSE;
+  self->current = NULL;
+}
+
+void
+tamis_reader_free (TamisReader *self)
+{
+  if (self == NULL)
+    return;
+  close_current (self);
+  g_clear_object (&self->parser);
+  g_ptr_array_unref (self->entries);
+  g_free (self);
+}
+
+/* ---- documents ---- */
+
+static TamisDoc *
+failed_doc (TamisReader *self, const char *id, const char *path, guint line,
+            gsize input_size, const char *code, char *message)
+{
+  TamisDoc *doc = tamis_doc_new_failed (id, code, message);
+
+  g_free (message);
+  tamis_doc_set_source (doc, path, line);
+  tamis_doc_set_input_size (doc, input_size);
+  self->bytes_read += input_size;
+  return doc;
+}
+
+static gboolean
+is_blank (const char *p, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isspace (p[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether valid UTF-8 @text holds nothing but white space. */
+static gboolean
+is_white (const char *text, gsize len)
+{
+  const char *p = text, *end = text + len;
+
+  while (p < end)
+    {
+      if ((guchar) *p < 0x80)
+        {
+          if (!g_ascii_isspace (*p))
+            return FALSE;
+          p++;
+        }
+      else
+        {
+          if (!g_unichar_isspace (g_utf8_get_char (p)))
+            return FALSE;
+          p = g_utf8_next_char (p);
+        }
+    }
+  return TRUE;
+}
+
+/* Turns CR LF into LF and lone CRs into LF, in place, from the first CR at
+ * @from; returns the new length. */
+static gsize
+fix_line_ends (char *text, gsize len, char *from, gboolean *crlf, gboolean *cr)
+{
+  char *out = from, *in = from, *end = text + len;
+
+  while (in < end)
+    {
+      char *next = memchr (in, '\r', end - in);
+      gsize run = (next ? next : end) - in;
+
+      memmove (out, in, run);
+      out += run;
+      in += run;
+      if (next == NULL)
+        break;
+      in++;
+      if (in < end && *in == '\n')
+        *crlf = TRUE;
+      else
+        {
+          *out++ = '\n';
+          *cr = TRUE;
+        }
+    }
+  *out = '\0';
+  return out - text;
+}
+
+/* g_utf8_validate_len(), with runs of ASCII skipped a word at a time: a
+ * multi-byte sequence never contains an ASCII byte, so each run of
+ * non-ASCII bytes can be checked on its own and @bad stays exact. */
+static gboolean
+utf8_validate (const char *text, gsize len, const char **bad)
+{
+  const guchar *p = (const guchar *) text, *end = p + len;
+
+  while (p < end)
+    {
+      const guchar *run;
+      guint64 word;
+
+      while (end - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+          p += 8;
+        }
+      while (p < end && *p < 0x80)
+        p++;
+      if (p == end)
+        break;
+      run = p;
+      while (p < end && *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len ((const char *) run, p - run, bad))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes a document of @text (g_malloc()ed, nul-terminated, taken), or a
+ * failed document saying why it cannot be one. @where names the input in
+ * messages ("file" or "file:line"). @decoded is for strings from the JSON
+ * parser, which has checked the UTF-8 already. */
+static TamisDoc *
+text_doc (const char *id, char *text, gsize len, const char *where, gboolean decoded)
+{
+  const guchar *u = (const guchar *) text;
+  const char *bad = NULL;
+  char *nul, *cr;
+  gsize skip = 0;
+  gboolean crlf = FALSE, lone_cr = FALSE;
+  TamisDoc *doc;
+  char *message;
+  const char *code;
+
+  if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+    {
+      code = "invalid-utf8";
+      message = g_strdup_printf ("%s: UTF-16 text (byte-order mark %02X %02X) is not "
+                                 "supported; convert it to UTF-8", where, u[0], u[1]);
+      goto fail;
+    }
+  if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+    skip = 3;
+
+  nul = memchr (text, '\0', len);
+  if (nul != NULL)
+    {
+      code = "binary";
+      message = g_strdup_printf ("%s: binary data (NUL byte at offset %" G_GSIZE_FORMAT ")",
+                                 where, (gsize) (nul - text));
+      goto fail;
+    }
+  if (!decoded && !utf8_validate (text, len, &bad))
+    {
+      code = "invalid-utf8";
+      message = g_strdup_printf ("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT,
+                                 where, (gsize) (bad - text));
+      goto fail;
+    }
+  if (is_white (text + skip, len - skip))
+    {
+      code = "empty";
+      message = g_strdup_printf (len - skip == 0 ? "%s: empty document"
+                                                 : "%s: document holds only white space",
+                                 where);
+      goto fail;
+    }
+
+  if (skip > 0)
+    {
+      len -= skip;
+      memmove (text, text + skip, len + 1);
+    }
+  cr = memchr (text, '\r', len);
+  if (cr != NULL)
+    len = fix_line_ends (text, len, cr, &crlf, &lone_cr);
+
+  if (len > G_MAXUINT32)
+    {
+      code = "too-large";
+      message = g_strdup_printf ("%s: documents are limited to 4 GiB", where);
+      goto fail;
+    }
+  doc = tamis_doc_new_take_valid (id, text, len);
+  if (skip > 0)
+    tamis_doc_add_repair (doc, "bom");
+  if (crlf)
+    tamis_doc_add_repair (doc, "crlf");
+  if (lone_cr)
+    tamis_doc_add_repair (doc, "cr");
+  return doc;
+
+fail:
+  g_free (text);
+  doc = tamis_doc_new_failed (id, code, message);
+  g_free (message);
+  return doc;
+}
+
+static char *
+too_large_message (const char *where, guint64 size, gsize limit)
+{
+  if (size > 0)
+    return g_strdup_printf ("%s: %" G_GUINT64_FORMAT " bytes, over the limit of %"
+                            G_GSIZE_FORMAT " bytes (input: max_size)", where, size, limit);
+  return g_strdup_printf ("%s: over the limit of %" G_GSIZE_FORMAT " bytes (input: max_size)",
+                          where, limit);
+}
+
+/* Opens the entry; FALSE with a message when it cannot be. */
+static gboolean
+open_entry (TamisReader *self, Entry *e, guint64 *size, char **message)
+{
+  struct stat st;
+  int fd;
+
+  *size = 0;
+  if (e->path == NULL)
+    {
+      stream_init (&self->stream, STDIN_FILENO, FALSE, CHUNK_SIZE);
+      return TRUE;
+    }
+
+  do
+    fd = g_open (e->path, O_RDONLY | O_CLOEXEC, 0);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      *message = g_strdup_printf ("%s: cannot open: %s", e->path, g_strerror (saved));
+      return FALSE;
+    }
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+    *size = st.st_size;
+  /* A text file gets room for all of it plus the nul, so that one read
+   * usually does; lines go through a small buffer. */
+  stream_init (&self->stream, fd, TRUE,
+               e->format == TAMIS_INPUT_TEXT && *size > 0
+               ? MIN (*size, (guint64) self->max_doc_size) + 1 : CHUNK_SIZE);
+  return TRUE;
+}
+
+/* For standard input in auto mode: JSON Lines when the first byte that is
+ * not white space (after a byte-order mark) is '{'. */
+static TamisInputFormat
+sniff (TamisReader *self)
+{
+  Stream *s = &self->stream;
+
+  for (;;)
+    {
+      gsize avail = s->end - s->start;
+
+      if (avail >= 3 || s->eof || s->err)
+        {
+          const guchar *p = (const guchar *) s->buf + s->start;
+          const guchar *end = p + avail;
+
+          if (avail >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+            p += 3;
+          while (p < end && g_ascii_isspace (*p))
+            p++;
+          if (p < end)
+            return *p == '{' ? TAMIS_INPUT_JSONL : TAMIS_INPUT_TEXT;
+          if (s->eof || s->err || avail > self->max_doc_size)
+            return TAMIS_INPUT_TEXT;
+        }
+      if (s->end == s->cap)
+        stream_grow (s, s->cap * 2);
+      stream_fill (s);
+    }
+}
+
+static TamisDoc *
+read_text (TamisReader *self, Entry *e, guint64 size, GError **error)
+{
+  const char *where = e->path ? e->path : "standard input";
+  char *data = NULL;
+  gsize length = 0;
+  ReadStatus status;
+  TamisDoc *doc;
+
+  if (size > self->max_doc_size)
+    {
+      close_current (self);
+      return failed_doc (self, e->name, e->path, 0, size, "too-large",
+                         too_large_message (where, size, self->max_doc_size));
+    }
+
+  status = stream_read_all (&self->stream, self->max_doc_size, &data, &length);
+  if (status == READ_TOO_LARGE)
+    {
+      gsize got = self->stream.end;
+
+      close_current (self);
+      return failed_doc (self, e->name, e->path, 0, got, "too-large",
+                         too_large_message (where, 0, self->max_doc_size));
+    }
+  if (status == READ_ERROR)
+    {
+      int err = self->stream.err;
+      gsize got = self->stream.end;
+
+      close_current (self);
+      if (e->path == NULL)
+        {
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO,
+                       "cannot read standard input: %s", g_strerror (err));
+          return NULL;
+        }
+      return failed_doc (self, e->name, e->path, 0, got, "read-error",
+                         g_strdup_printf ("%s: read failed: %s", where, g_strerror (err)));
+    }
+
+  close_current (self);
+  doc = text_doc (e->name, data, length, where, FALSE);
+  tamis_doc_set_source (doc, e->path, 0);
+  tamis_doc_set_input_size (doc, length);
+  self->bytes_read += length;
+  return doc;
+}
+
+/* The id a JSONL record gives itself, if any. */
+static char *
+record_id (JsonObject *obj)
+{
+  JsonNode *node = json_object_get_member (obj, "id");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return json_node_dup_string (node);
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    default:
+      return NULL;
+    }
+}
+
+/* Keeps the record's other fields as the document's metadata. */
+static void
+attach_meta (TamisDoc *doc, JsonObject *obj)
+{
+  JsonObjectIter iter;
+  JsonNode *member;
+
+  if (json_object_get_size (obj) == 0)
+    return;
+  /* The fields outlive the parser's root node: unlink them from it. */
+  json_object_iter_init (&iter, obj);
+  while (json_object_iter_next (&iter, NULL, &member))
+    json_node_set_parent (member, NULL);
+  tamis_doc_take_meta (doc, json_object_ref (obj));
+}
+
+static TamisDoc *
+line_doc (TamisReader *self, const char *line, gsize len, gsize consumed)
+{
+  Entry *e = self->current;
+  const char *file = e->path ? e->path : "-";
+  guint n = self->line_no;
+  g_autofree char *where = g_strdup_printf ("%s:%u", file, n);
+  g_autofree char *fallback_id = g_strdup_printf ("%s:%u", e->name, n);
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *bad = NULL;
+  JsonNode *root, *text_node;
+  JsonObject *obj;
+  TamisDoc *doc;
+
+  if (self->parser == NULL)
+    self->parser = json_parser_new ();
+  if (!json_parser_load_from_data (self->parser, line, len, &error))
+    {
+      /* The parser checks the encoding first but does not say where it
+       * is wrong. */
+      if (!utf8_validate (line, len, &bad))
+        return failed_doc (self, fallback_id, e->path, n, consumed, "invalid-utf8",
+                           g_strdup_printf ("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
+                                            " of the line", where, (gsize) (bad - line)));
+      return failed_doc (self, fallback_id, e->path, n, consumed, "bad-json",
+                         g_strdup_printf ("%s: not JSON: %s", where, error->message));
+    }
+
+  root = json_parser_get_root (self->parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return failed_doc (self, fallback_id, e->path, n, consumed, "no-text",
+                       g_strdup_printf ("%s: not a JSON object with a \"text\" string", where));
+
+  obj = json_node_get_object (root);
+  id = record_id (obj);
+  if (id != NULL)
+    json_object_remove_member (obj, "id");
+  else
+    id = g_steal_pointer (&fallback_id);
+
+  text_node = json_object_get_member (obj, "text");
+  if (text_node == NULL || !JSON_NODE_HOLDS_VALUE (text_node)
+      || json_node_get_value_type (text_node) != G_TYPE_STRING)
+    {
+      doc = failed_doc (self, id, e->path, n, consumed, "no-text",
+                        g_strdup_printf (text_node == NULL ? "%s: no \"text\" member"
+                                                           : "%s: \"text\" is not a string",
+                                         where));
+    }
+  else
+    {
+      char *text = json_node_dup_string (text_node);
+
+      json_object_remove_member (obj, "text");
+      doc = text_doc (id, text, strlen (text), where, TRUE);
+      tamis_doc_set_source (doc, e->path, n);
+      tamis_doc_set_input_size (doc, consumed);
+      self->bytes_read += consumed;
+    }
+
+  if (self->bom_pending)
+    {
+      if (tamis_doc_get_error_code (doc) == NULL)
+        tamis_doc_add_repair (doc, "bom");
+      self->bom_pending = FALSE;
+    }
+  attach_meta (doc, obj);
+  return doc;
+}
+
+/* The next document of the JSON Lines input being read, or NULL at its end. */
+static TamisDoc *
+next_line_doc (TamisReader *self, GError **error)
+{
+  Entry *e = self->current;
+
+  for (;;)
+    {
+      const char *line = NULL;
+      gsize len = 0, consumed = 0;
+      ReadStatus status = stream_read_line (&self->stream, self->max_doc_size,
+                                            &line, &len, &consumed);
+
+      if (status == READ_EOF)
+        {
+          close_current (self);
+          return NULL;
+        }
+      if (status == READ_ERROR)
+        {
+          int err = self->stream.err;
+          guint n = self->line_no + 1;
+          g_autofree char *id = g_strdup_printf ("%s:%u", e->name, n);
+
+          close_current (self);
+          if (e->path == NULL)
+            {
+              g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO,
+                           "cannot read standard input: %s", g_strerror (err));
+              return NULL;
+            }
+          return failed_doc (self, id, e->path, n, 0, "read-error",
+                             g_strdup_printf ("%s:%u: read failed: %s", e->path, n,
+                                              g_strerror (err)));
+        }
+
+      self->line_no++;
+      if (self->line_no == 1 && len >= 3 && memcmp (line, "\xef\xbb\xbf", 3) == 0)
+        {
+          line += 3;
+          len -= 3;
+          self->bom_pending = TRUE;
+        }
+
+      if (status == READ_TOO_LARGE)
+        {
+          g_autofree char *id = g_strdup_printf ("%s:%u", e->name, self->line_no);
+          g_autofree char *where = g_strdup_printf ("%s:%u", e->path ? e->path : "-",
+                                                    self->line_no);
+
+          return failed_doc (self, id, e->path, self->line_no, consumed, "too-large",
+                             too_large_message (where, consumed, self->max_doc_size));
+        }
+
+      if (len > 0 && line[len - 1] == '\r')
+        len--;
+      if (is_blank (line, len))
+        {
+          self->bytes_read += consumed;
+          continue;
+        }
+      return line_doc (self, line, len, consumed);
+    }
+}
+
+TamisDoc *
+tamis_reader_next (TamisReader *self, GError **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (;;)
+    {
+      Entry *e;
+      guint64 size;
+      char *message = NULL;
+      TamisInputFormat format;
+
+      if (self->in_lines)
+        {
+          g_autoptr(GError) local_error = NULL;
+          TamisDoc *doc = next_line_doc (self, &local_error);
+
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          if (doc != NULL)
+            return doc;
+        }
+
+      if (self->next_entry >= self->entries->len)
+        return NULL;
+      e = self->entries->pdata[self->next_entry++];
+
+      if (e->broken != NULL)
+        return failed_doc (self, e->name, e->path, 0, 0, "read-error", g_strdup (e->broken));
+      if (!open_entry (self, e, &size, &message))
+        return failed_doc (self, e->name, e->path, 0, 0, "read-error", message);
+
+      format = e->format;
+      if (format == TAMIS_INPUT_AUTO)
+        format = sniff (self);
+      if (format == TAMIS_INPUT_JSONL)
+        {
+          self->current = e;
+          self->in_lines = TRUE;
+          self->line_no = 0;
+          self->bom_pending = FALSE;
+          continue;
+        }
+      return read_text (self, e, size, error);
+    }
+}

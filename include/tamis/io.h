@@ -1,0 +1,183 @@
+/* tamis — reading document sets and writing results. */
+#pragma once
+
+#include <gio/gio.h>
+#include <tamis/document.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TAMIS_DEFAULT_MAX_DOC_SIZE:
+ *
+ * Documents larger than this (64 MiB) are refused unless the pipeline's
+ * `input: {max_size:}` says otherwise.
+ */
+#define TAMIS_DEFAULT_MAX_DOC_SIZE (64u * 1024u * 1024u)
+
+/**
+ * TamisReader:
+ *
+ * Turns command-line inputs into a stream of documents: text files,
+ * directories (recursively, sorted, `.txt` and `.jsonl` files), JSON Lines
+ * files (`{"id", "text", …}`) and standard input (`-`). A document that cannot
+ * be used (invalid UTF-8, binary, empty, too large, a JSONL line that is not
+ * an object with a "text" string) comes out as a failed document
+ * (tamis_doc_get_error_code()), in its place, so that the run goes on.
+ * Repairs are flagged with tamis_doc_add_repair(): "bom" (a UTF-8 byte-order
+ * mark dropped), "crlf" (CR LF turned into LF), "cr" (a lone CR turned into
+ * LF). Directories contribute their `.txt`, `.jsonl` and `.ndjson` files,
+ * hidden entries skipped, sorted bytewise. A JSON Lines line longer than the
+ * size limit becomes a "too-large" record without being kept in memory.
+ */
+typedef struct _TamisReader TamisReader;
+
+/**
+ * TamisInputFormat:
+ * @TAMIS_INPUT_AUTO: by file name (`.jsonl`, `.ndjson` are JSON Lines, the
+ *   rest text); standard input is JSON Lines when its first non-blank byte
+ *   is `{`, else one text document
+ * @TAMIS_INPUT_TEXT: every file is one text document
+ * @TAMIS_INPUT_JSONL: every file is JSON Lines
+ */
+typedef enum {
+  TAMIS_INPUT_AUTO,
+  TAMIS_INPUT_TEXT,
+  TAMIS_INPUT_JSONL,
+} TamisInputFormat;
+
+/**
+ * tamis_reader_new:
+ * @inputs: %NULL-terminated file names, directory names or "-"
+ * @format: how to read files
+ * @max_doc_size: the largest document accepted, in bytes (0 for the default)
+ * @error: return location for a #GError
+ *
+ * Checks that every input exists (a %TAMIS_ERROR_IO error otherwise) and
+ * lists the files of directories. Nothing is read yet.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set
+ */
+TamisReader *tamis_reader_new (const char *const *inputs, TamisInputFormat format,
+                               gsize max_doc_size, GError **error);
+
+/**
+ * tamis_reader_next:
+ * @reader: a reader
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the next document (possibly a failed
+ *   one), or %NULL at the end or, with @error set, when an input stream
+ *   itself fails
+ */
+TamisDoc *tamis_reader_next (TamisReader *reader, GError **error);
+
+/**
+ * tamis_reader_get_total_bytes:
+ * @reader: a reader
+ *
+ * Returns: the size of all input files, or 0 when unknown (standard input)
+ */
+guint64 tamis_reader_get_total_bytes (const TamisReader *reader);
+
+/**
+ * tamis_reader_get_bytes_read:
+ * @reader: a reader
+ *
+ * Returns: the bytes consumed so far
+ */
+guint64 tamis_reader_get_bytes_read (const TamisReader *reader);
+
+/** tamis_reader_free: Frees the reader and closes its files. */
+void tamis_reader_free (TamisReader *reader);
+
+/**
+ * TamisFormat:
+ * @TAMIS_FORMAT_JSONL: one JSON object per document per line
+ * @TAMIS_FORMAT_JSON: one indented JSON array of the records
+ * @TAMIS_FORMAT_TSV: a header, then one line per span: id, layer, start,
+ *   end, label, score, text, attributes (offsets in code points; attributes
+ *   as key=value joined by ';'). Document attributes are lines of layer
+ *   `@doc` (name under label, value under text); a failed document is one
+ *   line of layer `error` (code under label, message under text). Tabs, line
+ *   breaks and backslashes are escaped as \t \n \r \\, and ';' as \; in
+ *   attributes.
+ */
+typedef enum {
+  TAMIS_FORMAT_JSONL,
+  TAMIS_FORMAT_JSON,
+  TAMIS_FORMAT_TSV,
+} TamisFormat;
+
+/**
+ * tamis_format_from_string:
+ * @name: "jsonl", "json" or "tsv"
+ * @format: (out): the format
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with a %TAMIS_ERROR_CONFIG error for an unknown name
+ */
+gboolean tamis_format_from_string (const char *name, TamisFormat *format, GError **error);
+
+/**
+ * TamisWriter:
+ *
+ * Writes one record per document. Records hold "id", the document
+ * attributes, the input's metadata, and every layer (or those chosen) with
+ * offsets in Unicode code points; a failed document's record is
+ * `{"id": …, "error": {"code": …, "message": …}}`.
+ */
+typedef struct _TamisWriter TamisWriter;
+
+/**
+ * tamis_writer_new:
+ * @format: the output format
+ * @stream: where to write; the writer takes a reference
+ * @layers: (nullable): the layers to write, %NULL for all
+ * @with_text: whether records include the document text
+ *
+ * Returns: (transfer full): the writer
+ */
+TamisWriter *tamis_writer_new (TamisFormat format, GOutputStream *stream,
+                               const char *const *layers, gboolean with_text);
+
+/**
+ * tamis_writer_write:
+ * @writer: a writer
+ * @doc: a document, processed or failed
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE when the stream fails
+ */
+gboolean tamis_writer_write (TamisWriter *writer, TamisDoc *doc, GError **error);
+
+/**
+ * tamis_writer_finish:
+ * @writer: a writer
+ * @error: return location for a #GError
+ *
+ * Writes what closes the output (the JSON array's end) and flushes.
+ *
+ * Returns: %FALSE when the stream fails
+ */
+gboolean tamis_writer_finish (TamisWriter *writer, GError **error);
+
+/** tamis_writer_free: Frees the writer (without finishing it). */
+void tamis_writer_free (TamisWriter *writer);
+
+/**
+ * tamis_doc_to_json:
+ * @doc: a document
+ * @layers: (nullable): the layers to include, %NULL for all
+ * @with_text: whether to include the text
+ * @pretty: indent the output
+ *
+ * The record the JSON writers produce for @doc, as a string.
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *tamis_doc_to_json (TamisDoc *doc, const char *const *layers, gboolean with_text, gboolean pretty);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamisReader, tamis_reader_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamisWriter, tamis_writer_free)
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+# Tests of the readers and writers. They include the core's private
+# document header, so they build with the core's include path.
+
+IO_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core
+IO_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
+IO_TEST_LIBS = core/libtamis.la $(GLIB_LIBS) $(JSON_LIBS)
+
+io_tests = tests/test-reader tests/test-writer
+check_PROGRAMS += $(io_tests)
+TESTS += $(io_tests)
+
+tests_test_reader_SOURCES = tests/test-reader.c
+tests_test_reader_CPPFLAGS = $(IO_TEST_CPPFLAGS)
+tests_test_reader_CFLAGS = $(IO_TEST_CFLAGS)
+tests_test_reader_LDADD = $(IO_TEST_LIBS)
+tests_test_writer_SOURCES = tests/test-writer.c
+tests_test_writer_CPPFLAGS = $(IO_TEST_CPPFLAGS)
+tests_test_writer_CFLAGS = $(IO_TEST_CFLAGS)
+tests_test_writer_LDADD = $(IO_TEST_LIBS)
