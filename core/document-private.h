@@ -20,4 +20,7 @@ JsonObject *tamis_doc_get_meta_object (const TamisDoc *doc);
 void tamis_doc_set_input_size (TamisDoc *doc, gsize bytes);
 gsize tamis_doc_get_input_size (const TamisDoc *doc);
 
+/* Number of code points in @len bytes of valid UTF-8. */
+gsize tamis_utf8_count (const char *p, gsize len);
+
 G_END_DECLS

@@ -21,7 +21,9 @@ typedef struct {
 struct _TamisLayer {
   TamisDoc *doc;
   char *name;
-  GArray *spans; /* TamisSpan */
+  TamisSpan *spans; /* grown by doubling: appending is the hot path */
+  guint n_spans;
+  guint n_alloc;
   GArray *attrs; /* Attr */
   gboolean sorted;
 };
@@ -49,7 +51,7 @@ layer_free (gpointer data)
 {
   TamisLayer *layer = data;
 
-  g_array_unref (layer->spans);
+  g_free (layer->spans);
   g_array_unref (layer->attrs);
   g_free (layer->name);
   g_free (layer);
@@ -383,9 +385,9 @@ tamis_doc_attr_iter_init (TamisAttrIter *iter, const TamisDoc *doc)
 void
 tamis_layer_attr_iter_init (TamisAttrIter *iter, const TamisLayer *layer, guint index)
 {
-  g_return_if_fail (index < layer->spans->len);
+  g_return_if_fail (index < layer->n_spans);
   iter->owner = layer->attrs;
-  iter->next = g_array_index (layer->spans, TamisSpan, index).attrs;
+  iter->next = layer->spans[index].attrs;
   iter->pad = 0; /* walk by chain */
 }
 
@@ -433,7 +435,6 @@ tamis_doc_ensure_layer (TamisDoc *doc, const char *name)
   layer = g_new0 (TamisLayer, 1);
   layer->doc = doc;
   layer->name = g_strdup (name);
-  layer->spans = g_array_sized_new (FALSE, FALSE, sizeof (TamisSpan), 64);
   layer->attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
   layer->sorted = TRUE;
   g_ptr_array_add (doc->layers, layer);
@@ -468,40 +469,51 @@ tamis_layer_get_doc (const TamisLayer *layer)
 guint
 tamis_layer_add (TamisLayer *layer, guint32 start, guint32 end, const char *label)
 {
-  TamisSpan span = { start, end, label, NAN, 0 };
-  guint n = layer->spans->len;
+  guint n = layer->n_spans;
+  TamisSpan *span;
 
   g_return_val_if_fail (start <= end && end <= layer->doc->length, G_MAXUINT);
 
+  if (G_UNLIKELY (n == layer->n_alloc))
+    {
+      layer->n_alloc = MAX (64, 2 * layer->n_alloc);
+      layer->spans = g_renew (TamisSpan, layer->spans, layer->n_alloc);
+    }
   if (n > 0 && layer->sorted)
     {
-      const TamisSpan *last = &g_array_index (layer->spans, TamisSpan, n - 1);
+      const TamisSpan *last = &layer->spans[n - 1];
       if (start < last->start || (start == last->start && end > last->end))
         layer->sorted = FALSE;
     }
-  g_array_append_val (layer->spans, span);
+  span = &layer->spans[n];
+  span->start = start;
+  span->end = end;
+  span->label = label;
+  span->score = NAN;
+  span->attrs = 0;
+  layer->n_spans = n + 1;
   return n;
 }
 
 guint
 tamis_layer_get_n_spans (const TamisLayer *layer)
 {
-  return layer->spans->len;
+  return layer->n_spans;
 }
 
 TamisSpan *
 tamis_layer_get_spans (const TamisLayer *layer, guint *n_spans)
 {
   if (n_spans)
-    *n_spans = layer->spans->len;
-  return (TamisSpan *) layer->spans->data;
+    *n_spans = layer->n_spans;
+  return layer->spans;
 }
 
 TamisSpan *
 tamis_layer_get_span (const TamisLayer *layer, guint index)
 {
-  g_return_val_if_fail (index < layer->spans->len, NULL);
-  return &g_array_index (layer->spans, TamisSpan, index);
+  g_return_val_if_fail (index < layer->n_spans, NULL);
+  return &layer->spans[index];
 }
 
 static gint
@@ -522,7 +534,7 @@ tamis_layer_sort (TamisLayer *layer)
   if (layer->sorted)
     return;
   /* g_qsort_with_data() is a stable merge sort: equal spans keep their order. */
-  g_qsort_with_data (layer->spans->data, layer->spans->len, sizeof (TamisSpan),
+  g_qsort_with_data (layer->spans, layer->n_spans, sizeof (TamisSpan),
                      span_compare, NULL);
   layer->sorted = TRUE;
 }
@@ -530,7 +542,7 @@ tamis_layer_sort (TamisLayer *layer)
 void
 tamis_layer_clear (TamisLayer *layer)
 {
-  g_array_set_size (layer->spans, 0);
+  layer->n_spans = 0;
   g_array_set_size (layer->attrs, 0);
   layer->sorted = TRUE;
 }
@@ -542,8 +554,8 @@ layer_set (TamisLayer *layer, guint index, const char *key, TamisValue value)
   guint32 *link;
   Attr attr = { key, value, 0 };
 
-  g_return_if_fail (index < layer->spans->len);
-  span = &g_array_index (layer->spans, TamisSpan, index);
+  g_return_if_fail (index < layer->n_spans);
+  span = &layer->spans[index];
 
   /* Walk to the end of the span's chain, replacing the key if already set. */
   link = &span->attrs;
@@ -622,8 +634,8 @@ tamis_layer_get_attr (const TamisLayer *layer, guint index, const char *key, Tam
 {
   guint32 next;
 
-  g_return_val_if_fail (index < layer->spans->len, FALSE);
-  next = g_array_index (layer->spans, TamisSpan, index).attrs;
+  g_return_val_if_fail (index < layer->n_spans, FALSE);
+  next = layer->spans[index].attrs;
   while (next)
     {
       const Attr *attr = &g_array_index (layer->attrs, Attr, next - 1);
@@ -640,15 +652,33 @@ tamis_layer_get_attr (const TamisLayer *layer, guint index, const char *key, Tam
 
 /* ---- offsets ---- */
 
-static gsize
-count_chars (const char *p, const char *end)
+gsize
+tamis_utf8_count (const char *p, gsize len)
 {
-  gsize n = 0;
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const char *end = p + len;
+  gsize continuation = 0;
 
-  /* Every byte that is not a continuation byte starts a code point. */
+  /* Every byte but the continuation bytes (10xxxxxx) starts a code point.
+   * Eight bytes a step: each byte of @acc counts its lane's continuation
+   * bytes, summed across lanes before a lane can overflow. */
+  while (end - p >= 8)
+    {
+      guint64 acc = 0;
+      for (guint i = 0; i < 255 && end - p >= 8; i++, p += 8)
+        {
+          guint64 w;
+          memcpy (&w, p, 8);
+          acc += (w & ~(w << 1) & high) >> 7;
+        }
+      /* pairs of byte lanes into 16-bit lanes, then the four 16-bit lanes */
+      acc = (acc & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF)) +
+            ((acc >> 8) & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF));
+      continuation += (acc * G_GUINT64_CONSTANT (0x0001000100010001)) >> 48;
+    }
   for (; p < end; p++)
-    n += ((guchar) *p & 0xC0) != 0x80;
-  return n;
+    continuation += ((guchar) *p & 0xC0) == 0x80;
+  return len - continuation;
 }
 
 gsize
@@ -657,11 +687,11 @@ tamis_doc_char_offset (TamisDoc *doc, gsize byte_offset)
   if (byte_offset > doc->length)
     byte_offset = doc->length;
   if (byte_offset >= doc->cursor_byte)
-    doc->cursor_char += count_chars (doc->text + doc->cursor_byte, doc->text + byte_offset);
+    doc->cursor_char += tamis_utf8_count (doc->text + doc->cursor_byte, byte_offset - doc->cursor_byte);
   else if (byte_offset >= doc->cursor_byte / 2)
-    doc->cursor_char -= count_chars (doc->text + byte_offset, doc->text + doc->cursor_byte);
+    doc->cursor_char -= tamis_utf8_count (doc->text + byte_offset, doc->cursor_byte - byte_offset);
   else
-    doc->cursor_char = count_chars (doc->text, doc->text + byte_offset);
+    doc->cursor_char = tamis_utf8_count (doc->text, byte_offset);
   doc->cursor_byte = byte_offset;
   return doc->cursor_char;
 }

@@ -25,6 +25,7 @@
 #include <tamis/error.h>
 #include <tamis/io.h>
 #include "document-private.h"
+#include "writer-private.h"
 
 gboolean
 tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
@@ -56,24 +57,12 @@ typedef struct {
 } Cursor;
 
 static gsize
-count_chars (const char *p, gsize len)
-{
-  gsize n = 0;
-
-  /* The text is valid UTF-8: every byte but continuation bytes starts a
-   * code point. */
-  for (gsize i = 0; i < len; i++)
-    n += ((guchar) p[i] & 0xC0) != 0x80;
-  return n;
-}
-
-static gsize
 cursor_move (Cursor *c, gsize byte)
 {
   if (byte >= c->byte)
-    c->chr += count_chars (c->text + c->byte, byte - c->byte);
+    c->chr += tamis_utf8_count (c->text + c->byte, byte - c->byte);
   else
-    c->chr -= count_chars (c->text + byte, c->byte - byte);
+    c->chr -= tamis_utf8_count (c->text + byte, c->byte - byte);
   c->byte = byte;
   return c->chr;
 }
@@ -572,6 +561,8 @@ tamis_doc_to_json (TamisDoc *doc, const char *const *layers, gboolean with_text,
 
 /* ---- TSV ---- */
 
+#define TSV_HEADER "id\tlayer\tstart\tend\tlabel\tscore\ttext\tattributes\n"
+
 static void
 tsv_escape (GString *out, const char *s, gssize len, gboolean in_attributes)
 {
@@ -727,16 +718,61 @@ tsv_record (GString *out, TamisDoc *doc, const char *const *layers)
 
 /* ---- the writer ---- */
 
+/* What formatting a JSON record needs. Workers format records side by side,
+ * each with a formatter of its own taken from the writer's idle list. */
+typedef struct {
+  JsonGenerator *generator;
+  Builder builder;
+} Formatter;
+
 struct _TamisWriter {
   TamisFormat format;
   GOutputStream *stream;
   char **layers;
   gboolean with_text;
   guint64 n_records;
-  JsonGenerator *generator;
-  Builder builder;
+  GMutex lock;
+  GPtrArray *idle;  /* Formatter */
   GString *out;
+  GString *record;
 };
+
+static void
+formatter_free (gpointer data)
+{
+  Formatter *f = data;
+
+  g_clear_object (&f->generator);
+  builder_clear (&f->builder);
+  g_free (f);
+}
+
+static Formatter *
+formatter_take (TamisWriter *self)
+{
+  Formatter *f = NULL;
+
+  g_mutex_lock (&self->lock);
+  if (self->idle->len > 0)
+    f = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
+  g_mutex_unlock (&self->lock);
+  if (f == NULL)
+    {
+      f = g_new0 (Formatter, 1);
+      f->generator = generator_new (self->format == TAMIS_FORMAT_JSON);
+      builder_init (&f->builder);
+    }
+  return f;
+}
+
+static void
+formatter_give (TamisWriter *self, Formatter *f)
+{
+  builder_trim (&f->builder);
+  g_mutex_lock (&self->lock);
+  g_ptr_array_add (self->idle, f);
+  g_mutex_unlock (&self->lock);
+}
 
 TamisWriter *
 tamis_writer_new (TamisFormat format, GOutputStream *stream, const char *const *layers,
@@ -751,12 +787,10 @@ tamis_writer_new (TamisFormat format, GOutputStream *stream, const char *const *
   self->stream = g_object_ref (stream);
   self->layers = g_strdupv ((char **) layers);
   self->with_text = with_text;
+  g_mutex_init (&self->lock);
+  self->idle = g_ptr_array_new_with_free_func (formatter_free);
   self->out = g_string_sized_new (64 * 1024);
-  if (format != TAMIS_FORMAT_TSV)
-    {
-      self->generator = generator_new (format == TAMIS_FORMAT_JSON);
-      builder_init (&self->builder);
-    }
+  self->record = g_string_sized_new (64 * 1024);
   return self;
 }
 
@@ -793,46 +827,56 @@ append_indented (GString *out, const char *record, gsize len)
     }
 }
 
+void
+tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
+{
+  Formatter *f;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (self->format == TAMIS_FORMAT_TSV)
+    {
+      tsv_record (out, doc, (const char *const *) self->layers);
+      return;
+    }
+  f = formatter_take (self);
+  root = build_record (&f->builder, doc, (const char *const *) self->layers, self->with_text);
+  generate (f->generator, root, out);
+  if (self->format == TAMIS_FORMAT_JSONL)
+    g_string_append_c (out, '\n');
+  formatter_give (self, f);
+}
+
+gboolean
+tamis_writer_write_record (TamisWriter *self, const char *record, gsize len, GError **error)
+{
+  switch (self->format)
+    {
+    case TAMIS_FORMAT_JSON:
+      g_string_append (self->out, self->n_records == 0 ? "[\n" : ",\n");
+      append_indented (self->out, record, len);
+      break;
+    case TAMIS_FORMAT_TSV:
+      if (self->n_records == 0)
+        g_string_append (self->out, TSV_HEADER);
+      g_string_append_len (self->out, record, len);
+      break;
+    case TAMIS_FORMAT_JSONL:
+    default:
+      g_string_append_len (self->out, record, len);
+      break;
+    }
+  self->n_records++;
+  return flush_out (self, error);
+}
+
 gboolean
 tamis_writer_write (TamisWriter *self, TamisDoc *doc, GError **error)
 {
   g_return_val_if_fail (self != NULL && doc != NULL, FALSE);
 
-  switch (self->format)
-    {
-    case TAMIS_FORMAT_JSONL:
-      {
-        g_autoptr(JsonNode) root = build_record (&self->builder, doc,
-                                                 (const char *const *) self->layers,
-                                                 self->with_text);
-
-        generate (self->generator, root, self->out);
-        g_string_append_c (self->out, '\n');
-        break;
-      }
-    case TAMIS_FORMAT_JSON:
-      {
-        g_autoptr(JsonNode) root = build_record (&self->builder, doc,
-                                                 (const char *const *) self->layers,
-                                                 self->with_text);
-        g_autoptr(GString) record = g_string_new (NULL);
-
-        generate (self->generator, root, record);
-        g_string_append (self->out, self->n_records == 0 ? "[\n" : ",\n");
-        append_indented (self->out, record->str, record->len);
-        break;
-      }
-    case TAMIS_FORMAT_TSV:
-    default:
-      if (self->n_records == 0)
-        g_string_append (self->out, "id\tlayer\tstart\tend\tlabel\tscore\ttext\tattributes\n");
-      tsv_record (self->out, doc, (const char *const *) self->layers);
-      break;
-    }
-  if (self->format != TAMIS_FORMAT_TSV)
-    builder_trim (&self->builder);
-  self->n_records++;
-  return flush_out (self, error);
+  g_string_truncate (self->record, 0);
+  tamis_writer_format (self, doc, self->record);
+  return tamis_writer_write_record (self, self->record->str, self->record->len, error);
 }
 
 gboolean
@@ -843,7 +887,7 @@ tamis_writer_finish (TamisWriter *self, GError **error)
   if (self->format == TAMIS_FORMAT_JSON)
     g_string_append (self->out, self->n_records == 0 ? "[]\n" : "\n]\n");
   else if (self->format == TAMIS_FORMAT_TSV && self->n_records == 0)
-    g_string_append (self->out, "id\tlayer\tstart\tend\tlabel\tscore\ttext\tattributes\n");
+    g_string_append (self->out, TSV_HEADER);
   if (self->out->len > 0 && !flush_out (self, error))
     return FALSE;
   return g_output_stream_flush (self->stream, NULL, error);
@@ -855,9 +899,10 @@ tamis_writer_free (TamisWriter *self)
   if (self == NULL)
     return;
   g_clear_object (&self->stream);
-  g_clear_object (&self->generator);
-  builder_clear (&self->builder);
+  g_ptr_array_unref (self->idle);
+  g_mutex_clear (&self->lock);
   g_strfreev (self->layers);
   g_string_free (self->out, TRUE);
+  g_string_free (self->record, TRUE);
   g_free (self);
 }

@@ -1,0 +1,343 @@
+/* tamis — typed getters over a stage's options, with positions in errors. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config-private.h"
+#include "paths.h"
+
+struct _TamisConfig {
+  const TamisYNode *map;   /* NULL when the stage has no options */
+  const TamisYNode *where;
+  char *filename;
+  char *plugin_name;
+  GHashTable *asked;       /* keys the plugin asked for (or reserved) */
+  GPtrArray *children;     /* TamisConfig of nested mappings */
+};
+
+TamisConfig *
+tamis_config_new (const TamisYNode *map, const TamisYNode *where, const char *filename,
+                  const char *plugin_name)
+{
+  TamisConfig *config = g_new0 (TamisConfig, 1);
+
+  config->map = map;
+  config->where = where;
+  config->filename = g_strdup (filename);
+  config->plugin_name = g_strdup (plugin_name);
+  config->asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  config->children = g_ptr_array_new_with_free_func ((GDestroyNotify) tamis_config_free);
+  return config;
+}
+
+void
+tamis_config_free (TamisConfig *config)
+{
+  if (config == NULL)
+    return;
+  g_ptr_array_unref (config->children);
+  g_hash_table_unref (config->asked);
+  g_free (config->plugin_name);
+  g_free (config->filename);
+  g_free (config);
+}
+
+void
+tamis_config_reserve (TamisConfig *config, const char *key)
+{
+  g_hash_table_add (config->asked, g_strdup (key));
+}
+
+const char *
+tamis_config_get_plugin_name (TamisConfig *config)
+{
+  return config->plugin_name;
+}
+
+/* The value node for @key, NULL when absent or null; remembers the key. */
+static const TamisYNode *
+lookup (TamisConfig *config, const char *key)
+{
+  const TamisYNode *value;
+
+  g_hash_table_add (config->asked, g_strdup (key));
+  if (config->map == NULL)
+    return NULL;
+  value = tamis_ynode_lookup (config->map, key);
+  if (value == NULL || tamis_ynode_is_null (value))
+    return NULL;
+  return value;
+}
+
+void
+tamis_config_set_error (TamisConfig *config, const char *key, GError **error,
+                        const char *format, ...)
+{
+  const TamisYNode *node = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (key && config->map)
+    node = tamis_ynode_lookup (config->map, key);
+  tamis_ynode_error (node ? node : config->where, config->filename, error, "%s", message);
+}
+
+static gboolean
+want_scalar (TamisConfig *config, const char *key, const TamisYNode *value, const char *what,
+             GError **error)
+{
+  if (value->type == TAMIS_YNODE_SCALAR)
+    return TRUE;
+  tamis_ynode_error (value, config->filename, error, "option '%s' of %s must be %s, not %s", key,
+                     config->plugin_name, what, tamis_ynode_type_name (value));
+  return FALSE;
+}
+
+gboolean
+tamis_config_has (TamisConfig *config, const char *key)
+{
+  return lookup (config, key) != NULL;
+}
+
+gboolean
+tamis_config_get_string (TamisConfig *config, const char *key, char **value, GError **error)
+{
+  const TamisYNode *node = lookup (config, key);
+
+  if (node == NULL)
+    return TRUE;
+  if (!want_scalar (config, key, node, "a string", error))
+    return FALSE;
+  g_free (*value);
+  *value = g_strdup (node->scalar);
+  return TRUE;
+}
+
+gboolean
+tamis_config_get_int (TamisConfig *config, const char *key, gint64 *value, GError **error)
+{
+  const TamisYNode *node = lookup (config, key);
+  gint64 parsed;
+
+  if (node == NULL)
+    return TRUE;
+  if (!want_scalar (config, key, node, "an integer", error))
+    return FALSE;
+  if (!g_ascii_string_to_signed (node->scalar, 10, G_MININT64, G_MAXINT64, &parsed, NULL))
+    {
+      tamis_ynode_error (node, config->filename, error,
+                         "option '%s' of %s must be an integer, not '%s'", key,
+                         config->plugin_name, node->scalar);
+      return FALSE;
+    }
+  *value = parsed;
+  return TRUE;
+}
+
+gboolean
+tamis_config_get_double (TamisConfig *config, const char *key, double *value, GError **error)
+{
+  const TamisYNode *node = lookup (config, key);
+  char *end = NULL;
+  double parsed;
+
+  if (node == NULL)
+    return TRUE;
+  if (!want_scalar (config, key, node, "a number", error))
+    return FALSE;
+  errno = 0;
+  parsed = g_ascii_strtod (node->scalar, &end);
+  if (end == node->scalar || *end != '\0' || errno == ERANGE)
+    {
+      tamis_ynode_error (node, config->filename, error,
+                         "option '%s' of %s must be a number, not '%s'", key,
+                         config->plugin_name, node->scalar);
+      return FALSE;
+    }
+  *value = parsed;
+  return TRUE;
+}
+
+gboolean
+tamis_config_get_bool (TamisConfig *config, const char *key, gboolean *value, GError **error)
+{
+  static const char *const yes[] = { "true", "yes", "on", NULL };
+  static const char *const no[] = { "false", "no", "off", NULL };
+  const TamisYNode *node = lookup (config, key);
+
+  if (node == NULL)
+    return TRUE;
+  if (!want_scalar (config, key, node, "true or false", error))
+    return FALSE;
+  for (guint i = 0; yes[i]; i++)
+    {
+      if (g_ascii_strcasecmp (node->scalar, yes[i]) == 0)
+        {
+          *value = TRUE;
+          return TRUE;
+        }
+      if (g_ascii_strcasecmp (node->scalar, no[i]) == 0)
+        {
+          *value = FALSE;
+          return TRUE;
+        }
+    }
+  tamis_ynode_error (node, config->filename, error,
+                     "option '%s' of %s must be true or false, not '%s'", key,
+                     config->plugin_name, node->scalar);
+  return FALSE;
+}
+
+gboolean
+tamis_config_get_strv (TamisConfig *config, const char *key, char ***value, GError **error)
+{
+  const TamisYNode *node = lookup (config, key);
+  g_autoptr (GStrvBuilder) builder = NULL;
+
+  if (node == NULL)
+    return TRUE;
+  builder = g_strv_builder_new ();
+  if (node->type == TAMIS_YNODE_SCALAR)
+    g_strv_builder_add (builder, node->scalar);
+  else if (node->type == TAMIS_YNODE_SEQUENCE)
+    {
+      for (guint i = 0; i < node->items->len; i++)
+        {
+          const TamisYNode *item = g_ptr_array_index (node->items, i);
+          if (item->type != TAMIS_YNODE_SCALAR)
+            {
+              tamis_ynode_error (item, config->filename, error,
+                                 "items of option '%s' of %s must be single values, not %s",
+                                 key, config->plugin_name, tamis_ynode_type_name (item));
+              return FALSE;
+            }
+          g_strv_builder_add (builder, item->scalar);
+        }
+    }
+  else
+    {
+      tamis_ynode_error (node, config->filename, error,
+                         "option '%s' of %s must be a list, not a mapping", key,
+                         config->plugin_name);
+      return FALSE;
+    }
+  g_strfreev (*value);
+  *value = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+gboolean
+tamis_config_get_path (TamisConfig *config, const char *key, char **value, GError **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  if (!tamis_config_get_string (config, key, &path, error))
+    return FALSE;
+  if (path == NULL)
+    return TRUE;
+  g_free (*value);
+  if (g_path_is_absolute (path))
+    {
+      *value = g_steal_pointer (&path);
+      return TRUE;
+    }
+  dir = g_path_get_dirname (config->filename);
+  *value = g_build_filename (dir, path, NULL);
+  return TRUE;
+}
+
+gboolean
+tamis_config_get_child (TamisConfig *config, const char *key, TamisConfig **child,
+                        GError **error)
+{
+  const TamisYNode *node = lookup (config, key);
+  TamisConfig *nested;
+  g_autofree char *name = NULL;
+
+  *child = NULL;
+  if (node == NULL)
+    return TRUE;
+  if (node->type != TAMIS_YNODE_MAPPING)
+    {
+      tamis_ynode_error (node, config->filename, error,
+                         "option '%s' of %s must be a mapping, not %s", key,
+                         config->plugin_name, tamis_ynode_type_name (node));
+      return FALSE;
+    }
+  name = g_strdup_printf ("%s.%s", config->plugin_name, key);
+  nested = tamis_config_new (node, node, config->filename, name);
+  g_ptr_array_add (config->children, nested);
+  *child = nested;
+  return TRUE;
+}
+
+char *
+tamis_config_find_data (TamisConfig *config, const char *relpath, GError **error)
+{
+  /* The plugin's own name, without the ".key" suffix of nested options. */
+  g_autofree char *plugin = g_strndup (config->plugin_name, strcspn (config->plugin_name, "."));
+  g_auto (GStrv) dirs = tamis_paths_data_dirs (plugin);
+  g_autofree char *searched = NULL;
+
+  for (char **dir = dirs; *dir; dir++)
+    {
+      g_autofree char *path = g_build_filename (*dir, relpath, NULL);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&path);
+    }
+  searched = g_strjoinv (", ", dirs);
+  g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_DATA,
+               "data file '%s' of plugin %s not found (searched: %s; set TAMIS_DATA_PATH to add a place)",
+               relpath, plugin, searched);
+  return NULL;
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+gboolean
+tamis_config_check_unknown (TamisConfig *config, GError **error)
+{
+  if (config->map)
+    {
+      for (guint i = 0; i < tamis_ynode_n_pairs (config->map); i++)
+        {
+          const TamisYNode *key = tamis_ynode_key (config->map, i);
+          if (!g_hash_table_contains (config->asked, key->scalar))
+            {
+              g_autofree const char **known =
+                  (const char **) g_hash_table_get_keys_as_array (config->asked, NULL);
+              g_autofree char *list = NULL;
+              const char *near;
+
+              g_qsort_with_data (known, g_hash_table_size (config->asked), sizeof (char *),
+                                 compare_names, NULL);
+              near = tamis_nearest_name (key->scalar, known);
+              list = g_strjoinv (", ", (char **) known);
+              if (near)
+                tamis_ynode_error (key, config->filename, error,
+                                   "unknown option '%s' for %s; hint: did you mean '%s'?",
+                                   key->scalar, config->plugin_name, near);
+              else
+                tamis_ynode_error (key, config->filename, error,
+                                   "unknown option '%s' for %s; hint: known options are: %s",
+                                   key->scalar, config->plugin_name,
+                                   *list ? list : "(none)");
+              return FALSE;
+            }
+        }
+    }
+  for (guint i = 0; i < config->children->len; i++)
+    if (!tamis_config_check_unknown (g_ptr_array_index (config->children, i), error))
+      return FALSE;
+  return TRUE;
+}

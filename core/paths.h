@@ -1,0 +1,18 @@
+/* tamis — where the library finds its plugins and their data. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* TRUE when this libtamis is the one in a build tree (not installed): the
+ * in-tree plugins and data are then used instead of the installed ones. */
+gboolean tamis_paths_uninstalled (void);
+
+/* The directory of the plugins that come with tamis. */
+const char *tamis_paths_builtin_plugin_dir (void);
+
+/* Data directories for @plugin, in search order (see tamis_config_find_data). */
+char **tamis_paths_data_dirs (const char *plugin);
+
+G_END_DECLS

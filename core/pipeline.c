@@ -1,0 +1,646 @@
+/* tamis — pipelines: the YAML schema, its validation, and running stages.
+ *
+ * Everything that can be wrong with a pipeline is found here, before any
+ * document is read: syntax, unknown keys, wrong types, unknown plugins,
+ * unmet requirements and the plugins' own option errors. */
+#include "config.h"
+
+#include <string.h>
+
+#include <tamis/pipeline.h>
+#include <tamis/io.h>
+#include "config-private.h"
+#include "yaml-tree.h"
+
+typedef struct {
+  const TamisPluginEntry *entry;
+  TamisConfig *config;
+  gpointer state;
+  gboolean created;
+  char **langs; /* when: {lang: […]}, or NULL */
+  guint line;
+  GMutex lock;  /* held around process() of TAMIS_PLUGIN_SERIAL plugins */
+} Stage;
+
+struct _TamisPipeline {
+  char *filename;
+  TamisYNode *root;
+  char *name;
+  char **plugin_path;
+  GPtrArray *stages;
+  TamisInputFormat input_format;
+  gsize max_doc_size;
+  char *output_format;
+  char **output_layers;
+  gboolean output_text;
+};
+
+static const char *const top_keys[] = { "tamis", "name", "plugin_path", "input", "stages", "output", NULL };
+static const char *const input_keys[] = { "format", "max_size", NULL };
+static const char *const output_keys[] = { "format", "layers", "text", NULL };
+static const char *const long_stage_keys[] = { "plugin", "with", "when", NULL };
+static const char *const when_keys[] = { "lang", NULL };
+
+static void
+stage_free (gpointer data)
+{
+  Stage *stage = data;
+
+  if (stage->created && stage->entry->plugin->destroy)
+    stage->entry->plugin->destroy (stage->state);
+  tamis_config_free (stage->config);
+  g_strfreev (stage->langs);
+  g_mutex_clear (&stage->lock);
+  g_free (stage);
+}
+
+void
+tamis_pipeline_free (TamisPipeline *pipeline)
+{
+  if (pipeline == NULL)
+    return;
+  /* Stages first: their configs point into the YAML tree. */
+  g_ptr_array_unref (pipeline->stages);
+  tamis_ynode_free (pipeline->root);
+  g_strfreev (pipeline->plugin_path);
+  g_strfreev (pipeline->output_layers);
+  g_free (pipeline->output_format);
+  g_free (pipeline->name);
+  g_free (pipeline->filename);
+  g_free (pipeline);
+}
+
+/* ---- schema helpers ---- */
+
+static gboolean
+check_keys (TamisPipeline *p, const TamisYNode *map, const char *const *allowed, const char *what,
+            GError **error)
+{
+  for (guint i = 0; i < tamis_ynode_n_pairs (map); i++)
+    {
+      const TamisYNode *key = tamis_ynode_key (map, i);
+      const char *near;
+      g_autofree char *list = NULL;
+
+      if (g_strv_contains (allowed, key->scalar))
+        continue;
+      near = tamis_nearest_name (key->scalar, allowed);
+      list = g_strjoinv (", ", (char **) allowed);
+      if (near)
+        tamis_ynode_error (key, p->filename, error, "unknown key '%s' in %s; hint: did you mean '%s'?",
+                           key->scalar, what, near);
+      else
+        tamis_ynode_error (key, p->filename, error, "unknown key '%s' in %s; hint: known keys are: %s",
+                           key->scalar, what, list);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+want_type (TamisPipeline *p, const TamisYNode *node, TamisYNodeType type, const char *what,
+           GError **error)
+{
+  static const char *const names[] = { "a single value", "a list", "a mapping" };
+
+  if (node->type == type)
+    return TRUE;
+  tamis_ynode_error (node, p->filename, error, "%s must be %s, not %s", what, names[type],
+                     tamis_ynode_type_name (node));
+  return FALSE;
+}
+
+/* A scalar or a list of scalars, as a string vector. */
+static gboolean
+read_strv (TamisPipeline *p, const TamisYNode *node, const char *what, char ***out, GError **error)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (node->type == TAMIS_YNODE_SCALAR)
+    g_strv_builder_add (builder, node->scalar);
+  else if (!want_type (p, node, TAMIS_YNODE_SEQUENCE, what, error))
+    return FALSE;
+  else
+    for (guint i = 0; i < node->items->len; i++)
+      {
+        const TamisYNode *item = g_ptr_array_index (node->items, i);
+        if (!want_type (p, item, TAMIS_YNODE_SCALAR, "each item", error))
+          return FALSE;
+        g_strv_builder_add (builder, item->scalar);
+      }
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+/* "64M", "512K", "1G", "1000": a size in bytes. */
+static gboolean
+parse_size (const char *text, gsize *out)
+{
+  guint64 value;
+  char *end;
+
+  value = g_ascii_strtoull (text, &end, 10);
+  if (end == text)
+    return FALSE;
+  while (*end == ' ')
+    end++;
+  switch (g_ascii_toupper (*end))
+    {
+    case 'K': value <<= 10; end++; break;
+    case 'M': value <<= 20; end++; break;
+    case 'G': value <<= 30; end++; break;
+    default: break;
+    }
+  if (*end == 'i')
+    end++;
+  if (*end == 'B')
+    end++;
+  if (*end != '\0' || value == 0 || value > G_MAXUINT32)
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+static char *
+relative_to_file (TamisPipeline *p, const char *path)
+{
+  g_autofree char *dir = NULL;
+
+  if (g_path_is_absolute (path))
+    return g_strdup (path);
+  dir = g_path_get_dirname (p->filename);
+  return g_build_filename (dir, path, NULL);
+}
+
+/* ---- sections ---- */
+
+static gboolean
+parse_input (TamisPipeline *p, const TamisYNode *input, GError **error)
+{
+  const TamisYNode *node;
+
+  if (!want_type (p, input, TAMIS_YNODE_MAPPING, "'input'", error) ||
+      !check_keys (p, input, input_keys, "'input'", error))
+    return FALSE;
+  if ((node = tamis_ynode_lookup (input, "format")))
+    {
+      static const char *const formats[] = { "auto", "text", "jsonl", NULL };
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'input: format'", error))
+        return FALSE;
+      for (guint i = 0; formats[i]; i++)
+        if (strcmp (node->scalar, formats[i]) == 0)
+          p->input_format = (TamisInputFormat) i;
+      if (!g_strv_contains (formats, node->scalar))
+        {
+          tamis_ynode_error (node, p->filename, error,
+                             "unknown input format '%s'; hint: use auto, text or jsonl", node->scalar);
+          return FALSE;
+        }
+    }
+  if ((node = tamis_ynode_lookup (input, "max_size")))
+    {
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'input: max_size'", error))
+        return FALSE;
+      if (!parse_size (node->scalar, &p->max_doc_size))
+        {
+          tamis_ynode_error (node, p->filename, error,
+                             "'max_size' must be a size such as 1000, 512K or 64M, not '%s'",
+                             node->scalar);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_output (TamisPipeline *p, const TamisYNode *output, GError **error)
+{
+  const TamisYNode *node;
+
+  if (!want_type (p, output, TAMIS_YNODE_MAPPING, "'output'", error) ||
+      !check_keys (p, output, output_keys, "'output'", error))
+    return FALSE;
+  if ((node = tamis_ynode_lookup (output, "format")))
+    {
+      TamisFormat format;
+      g_autoptr (GError) local = NULL;
+
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'output: format'", error))
+        return FALSE;
+      if (!tamis_format_from_string (node->scalar, &format, &local))
+        {
+          tamis_ynode_error (node, p->filename, error, "%s", local->message);
+          return FALSE;
+        }
+      p->output_format = g_strdup (node->scalar);
+    }
+  if ((node = tamis_ynode_lookup (output, "layers")) &&
+      !read_strv (p, node, "'output: layers'", &p->output_layers, error))
+    return FALSE;
+  if ((node = tamis_ynode_lookup (output, "text")))
+    {
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'output: text'", error))
+        return FALSE;
+      if (g_ascii_strcasecmp (node->scalar, "true") == 0 || g_ascii_strcasecmp (node->scalar, "yes") == 0)
+        p->output_text = TRUE;
+      else if (g_ascii_strcasecmp (node->scalar, "false") == 0 || g_ascii_strcasecmp (node->scalar, "no") == 0)
+        p->output_text = FALSE;
+      else
+        {
+          tamis_ynode_error (node, p->filename, error, "'output: text' must be true or false");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_when (TamisPipeline *p, Stage *stage, const TamisYNode *when, GError **error)
+{
+  const TamisYNode *lang;
+
+  if (tamis_ynode_is_null (when))
+    return TRUE;
+  if (!want_type (p, when, TAMIS_YNODE_MAPPING, "'when'", error) ||
+      !check_keys (p, when, when_keys, "'when'", error))
+    return FALSE;
+  if ((lang = tamis_ynode_lookup (when, "lang")))
+    return read_strv (p, lang, "'when: lang'", &stage->langs, error);
+  return TRUE;
+}
+
+/* Names of the loadable plugins that provide @what, for hints. */
+static char *
+providers_of (TamisRegistry *registry, TamisPipeline *p, const char *what)
+{
+  g_autoptr (GPtrArray) entries = tamis_registry_scan (registry, (const char *const *) p->plugin_path, NULL);
+  g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_auto (GStrv) list = NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const TamisPluginEntry *entry = g_ptr_array_index (entries, i);
+      if (entry->plugin->provides && g_strv_contains (entry->plugin->provides, what))
+        g_strv_builder_add (names, entry->plugin->name);
+    }
+  list = g_strv_builder_end (names);
+  return list[0] ? g_strjoinv ("' or '", list) : NULL;
+}
+
+static gboolean
+load_plugin (TamisPipeline *p, TamisRegistry *registry, Stage *stage, const TamisYNode *where,
+             const char *name, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) known = NULL;
+  const char *near;
+
+  stage->entry = tamis_registry_load (registry, name, (const char *const *) p->plugin_path, &local);
+  if (stage->entry)
+    return TRUE;
+  if (!g_str_has_prefix (local->message, "plugin '"))
+    {
+      /* found but refused: wrong ABI, no descriptor, not loadable */
+      tamis_ynode_error (where, p->filename, error, "%s", local->message);
+      return FALSE;
+    }
+  entries = tamis_registry_scan (registry, (const char *const *) p->plugin_path, NULL);
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < entries->len; i++)
+    g_strv_builder_add (builder, ((TamisPluginEntry *) g_ptr_array_index (entries, i))->plugin->name);
+  known = g_strv_builder_end (builder);
+  near = tamis_nearest_name (name, (const char *const *) known);
+  if (near)
+    tamis_ynode_error (where, p->filename, error, "unknown plugin '%s'; hint: did you mean '%s'?",
+                       name, near);
+  else
+    {
+      g_autofree char *list = g_strjoinv (", ", known);
+      tamis_ynode_error (where, p->filename, error,
+                         "%s; hint: available plugins are: %s (see 'tamis plugins')", local->message,
+                         *list ? list : "none");
+    }
+  return FALSE;
+}
+
+static gboolean
+parse_stage (TamisPipeline *p, TamisRegistry *registry, const TamisYNode *item,
+             GHashTable *provided, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  Stage *stage = g_new0 (Stage, 1);
+  const TamisYNode *name_node, *options = NULL, *when = NULL;
+  const TamisPlugin *plugin;
+  gboolean short_form = TRUE;
+
+  g_mutex_init (&stage->lock);
+  stage->line = item->line;
+  g_ptr_array_add (p->stages, stage);
+
+  if (item->type == TAMIS_YNODE_SCALAR)
+    name_node = item;
+  else if (item->type == TAMIS_YNODE_MAPPING && tamis_ynode_lookup (item, "plugin"))
+    {
+      short_form = FALSE;
+      if (!check_keys (p, item, long_stage_keys, "a stage", error))
+        return FALSE;
+      name_node = tamis_ynode_lookup (item, "plugin");
+      options = tamis_ynode_lookup (item, "with");
+      when = tamis_ynode_lookup (item, "when");
+    }
+  else if (item->type == TAMIS_YNODE_MAPPING && tamis_ynode_n_pairs (item) == 1)
+    {
+      name_node = tamis_ynode_key (item, 0);
+      options = tamis_ynode_value (item, 0);
+      if (options->type == TAMIS_YNODE_MAPPING)
+        when = tamis_ynode_lookup (options, "when");
+    }
+  else
+    {
+      tamis_ynode_error (item, p->filename, error,
+                         "a stage is a plugin name, 'name: {options}', or 'plugin: name' with "
+                         "'with:' and 'when:'");
+      return FALSE;
+    }
+
+  if (!want_type (p, name_node, TAMIS_YNODE_SCALAR, "a stage's plugin", error))
+    return FALSE;
+  if (options && tamis_ynode_is_null (options))
+    options = NULL;
+  if (options && !want_type (p, options, TAMIS_YNODE_MAPPING, "a stage's options", error))
+    return FALSE;
+  if (when && !parse_when (p, stage, when, error))
+    return FALSE;
+
+  if (!load_plugin (p, registry, stage, name_node, name_node->scalar, error))
+    return FALSE;
+  plugin = stage->entry->plugin;
+
+  for (const char *const *req = plugin->requires; req && *req; req++)
+    if (!g_hash_table_contains (provided, *req))
+      {
+        g_autofree char *providers = providers_of (registry, p, *req);
+        if (providers)
+          tamis_ynode_error (name_node, p->filename, error,
+                             "stage '%s' requires '%s', which no earlier stage provides; hint: "
+                             "add '%s' before it",
+                             plugin->name, *req, providers);
+        else
+          tamis_ynode_error (name_node, p->filename, error,
+                             "stage '%s' requires '%s', which no earlier stage provides; hint: no "
+                             "installed plugin provides it",
+                             plugin->name, *req);
+        return FALSE;
+      }
+
+  stage->config = tamis_config_new (options, name_node, p->filename, plugin->name);
+  if (short_form)
+    tamis_config_reserve (stage->config, "when");
+  if (plugin->create)
+    {
+      stage->state = plugin->create (stage->config, &local);
+      if (stage->state == NULL)
+        {
+          const char *message = local ? local->message : "failed without saying why";
+          if (local && local->domain == TAMIS_ERROR && local->code == TAMIS_ERROR_CONFIG)
+            g_propagate_error (error, g_steal_pointer (&local));
+          else
+            tamis_ynode_error (name_node, p->filename, error, "stage '%s': %s", plugin->name, message);
+          return FALSE;
+        }
+    }
+  stage->created = TRUE;
+  if (!tamis_config_check_unknown (stage->config, error))
+    return FALSE;
+
+  for (const char *const *prov = plugin->provides; prov && *prov; prov++)
+    g_hash_table_add (provided, (gpointer) *prov);
+  return TRUE;
+}
+
+static gboolean
+parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
+{
+  const TamisYNode *root = p->root, *node, *stages;
+  g_autoptr (GHashTable) provided = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!want_type (p, root, TAMIS_YNODE_MAPPING, "a pipeline", error) ||
+      !check_keys (p, root, top_keys, "the pipeline", error))
+    return FALSE;
+
+  node = tamis_ynode_lookup (root, "tamis");
+  if (node == NULL)
+    {
+      tamis_ynode_error (root, p->filename, error,
+                         "not a tamis pipeline; hint: start the file with 'tamis: 1'");
+      return FALSE;
+    }
+  if (node->type != TAMIS_YNODE_SCALAR || strcmp (node->scalar, "1") != 0)
+    {
+      tamis_ynode_error (node, p->filename, error,
+                         "unsupported pipeline schema version; hint: this tamis reads 'tamis: 1'");
+      return FALSE;
+    }
+  if ((node = tamis_ynode_lookup (root, "name")))
+    {
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'name'", error))
+        return FALSE;
+      p->name = g_strdup (node->scalar);
+    }
+  if ((node = tamis_ynode_lookup (root, "plugin_path")))
+    {
+      g_auto (GStrv) dirs = NULL;
+      if (!read_strv (p, node, "'plugin_path'", &dirs, error))
+        return FALSE;
+      p->plugin_path = g_new0 (char *, g_strv_length (dirs) + 1);
+      for (guint i = 0; dirs[i]; i++)
+        p->plugin_path[i] = relative_to_file (p, dirs[i]);
+    }
+  if ((node = tamis_ynode_lookup (root, "input")) && !tamis_ynode_is_null (node) &&
+      !parse_input (p, node, error))
+    return FALSE;
+  if ((node = tamis_ynode_lookup (root, "output")) && !tamis_ynode_is_null (node) &&
+      !parse_output (p, node, error))
+    return FALSE;
+
+  stages = tamis_ynode_lookup (root, "stages");
+  if (stages == NULL || tamis_ynode_is_null (stages))
+    {
+      tamis_ynode_error (stages ? stages : root, p->filename, error,
+                         "the pipeline has no stages; hint: add 'stages:' with a list such as '- segment'");
+      return FALSE;
+    }
+  if (!want_type (p, stages, TAMIS_YNODE_SEQUENCE, "'stages'", error))
+    return FALSE;
+  if (stages->items->len == 0)
+    {
+      tamis_ynode_error (stages, p->filename, error, "the stage list is empty");
+      return FALSE;
+    }
+  for (guint i = 0; i < stages->items->len; i++)
+    if (!parse_stage (p, registry, g_ptr_array_index (stages->items, i), provided, error))
+      return FALSE;
+  return TRUE;
+}
+
+TamisPipeline *
+tamis_pipeline_new_from_data (const char *yaml, gssize length, const char *filename,
+                              TamisRegistry *registry, GError **error)
+{
+  g_autoptr (TamisPipeline) p = g_new0 (TamisPipeline, 1);
+
+  g_return_val_if_fail (yaml != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (yaml);
+  p->filename = g_strdup (filename ? filename : "<string>");
+  p->stages = g_ptr_array_new_with_free_func (stage_free);
+  p->max_doc_size = TAMIS_DEFAULT_MAX_DOC_SIZE;
+  p->input_format = TAMIS_INPUT_AUTO;
+
+  p->root = tamis_ynode_parse (yaml, length, p->filename, error);
+  if (p->root == NULL)
+    return NULL;
+  if (!parse_pipeline (p, registry ? registry : tamis_registry_get_default (), error))
+    return NULL;
+  return g_steal_pointer (&p);
+}
+
+TamisPipeline *
+tamis_pipeline_new_from_file (const char *path, TamisRegistry *registry, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_get_contents (path, &data, &length, &local))
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO, "%s", local->message);
+      return NULL;
+    }
+  return tamis_pipeline_new_from_data (data, length, path, registry, error);
+}
+
+/* ---- running ---- */
+
+static gboolean
+stage_applies (const Stage *stage, const TamisDoc *doc)
+{
+  const char *lang;
+
+  if (stage->langs == NULL)
+    return TRUE;
+  lang = tamis_doc_get_string (doc, "lang");
+  return lang && g_strv_contains ((const char *const *) stage->langs, lang);
+}
+
+gboolean
+tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
+{
+  if (tamis_doc_get_error_code (doc))
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT, "%s: %s", tamis_doc_get_id (doc),
+                   tamis_doc_get_error_message (doc));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < pipeline->stages->len; i++)
+    {
+      Stage *stage = g_ptr_array_index (pipeline->stages, i);
+      const TamisPlugin *plugin = stage->entry->plugin;
+      g_autoptr (GError) local = NULL;
+      gboolean ok;
+
+      if (!stage_applies (stage, doc))
+        continue;
+      if (plugin->flags & TAMIS_PLUGIN_SERIAL)
+        g_mutex_lock (&stage->lock);
+      ok = plugin->process (stage->state, doc, &local);
+      if (plugin->flags & TAMIS_PLUGIN_SERIAL)
+        g_mutex_unlock (&stage->lock);
+
+      for (guint l = 0; l < tamis_doc_get_n_layers (doc); l++)
+        tamis_layer_sort (tamis_doc_get_nth_layer (doc, l));
+
+      if (!ok)
+        {
+          g_autofree char *message = g_strdup_printf (
+              "stage %u (%s): %s", i + 1, plugin->name, local ? local->message : "failed without saying why");
+          tamis_doc_set_error (doc, "stage-failed", message);
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_FAILED, "%s: %s", tamis_doc_get_id (doc), message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* ---- accessors ---- */
+
+const char *
+tamis_pipeline_get_name (const TamisPipeline *pipeline)
+{
+  return pipeline->name;
+}
+
+const char *
+tamis_pipeline_get_filename (const TamisPipeline *pipeline)
+{
+  return pipeline->filename;
+}
+
+guint
+tamis_pipeline_get_n_stages (const TamisPipeline *pipeline)
+{
+  return pipeline->stages->len;
+}
+
+const TamisPluginEntry *
+tamis_pipeline_get_stage (const TamisPipeline *pipeline, guint index, guint *line)
+{
+  Stage *stage;
+
+  g_return_val_if_fail (index < pipeline->stages->len, NULL);
+  stage = g_ptr_array_index (pipeline->stages, index);
+  if (line)
+    *line = stage->line;
+  return stage->entry;
+}
+
+const char *const *
+tamis_pipeline_get_stage_langs (const TamisPipeline *pipeline, guint index)
+{
+  g_return_val_if_fail (index < pipeline->stages->len, NULL);
+  return (const char *const *) ((Stage *) g_ptr_array_index (pipeline->stages, index))->langs;
+}
+
+const char *
+tamis_pipeline_get_output_format (const TamisPipeline *pipeline)
+{
+  return pipeline->output_format;
+}
+
+const char *const *
+tamis_pipeline_get_output_layers (const TamisPipeline *pipeline)
+{
+  return (const char *const *) pipeline->output_layers;
+}
+
+gboolean
+tamis_pipeline_get_output_text (const TamisPipeline *pipeline)
+{
+  return pipeline->output_text;
+}
+
+int
+tamis_pipeline_get_input_format (const TamisPipeline *pipeline)
+{
+  return pipeline->input_format;
+}
+
+gsize
+tamis_pipeline_get_max_doc_size (const TamisPipeline *pipeline)
+{
+  return pipeline->max_doc_size;
+}

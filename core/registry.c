@@ -1,0 +1,240 @@
+/* tamis — the plugin search path and the modules loaded from it. */
+#include "config.h"
+
+#include <string.h>
+
+#include <tamis/registry.h>
+#include "loader.h"
+#include "paths.h"
+
+struct _TamisRegistry {
+  GMutex lock;
+  GPtrArray *dirs;     /* prepended directories (--plugin-dir), first wins */
+  GHashTable *by_file; /* canonical module file -> TamisPluginEntry */
+};
+
+static void
+entry_free (gpointer data)
+{
+  TamisPluginEntry *entry = data;
+
+  g_free (entry->path);
+  g_free (entry);
+}
+
+static TamisRegistry *
+registry_new (void)
+{
+  TamisRegistry *registry = g_new0 (TamisRegistry, 1);
+
+  g_mutex_init (&registry->lock);
+  registry->dirs = g_ptr_array_new_with_free_func (g_free);
+  registry->by_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
+  return registry;
+}
+
+TamisRegistry *
+tamis_registry_get_default (void)
+{
+  static gsize registry;
+
+  if (g_once_init_enter (&registry))
+    g_once_init_leave (&registry, (gsize) registry_new ());
+  return (TamisRegistry *) registry;
+}
+
+void
+tamis_registry_prepend_dir (TamisRegistry *registry, const char *dir)
+{
+  g_mutex_lock (&registry->lock);
+  g_ptr_array_insert (registry->dirs, 0, g_strdup (dir));
+  g_mutex_unlock (&registry->lock);
+}
+
+char **
+tamis_registry_get_dirs (TamisRegistry *registry, const char *const *extra)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  const char *env = g_getenv ("TAMIS_PLUGIN_PATH");
+
+  g_mutex_lock (&registry->lock);
+  for (guint i = 0; i < registry->dirs->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (registry->dirs, i));
+  g_mutex_unlock (&registry->lock);
+
+  if (env && *env)
+    {
+      g_auto (GStrv) parts = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
+      for (char **p = parts; *p; p++)
+        if (**p)
+          g_strv_builder_add (builder, *p);
+    }
+  for (; extra && *extra; extra++)
+    g_strv_builder_add (builder, *extra);
+  g_strv_builder_add (builder, tamis_paths_builtin_plugin_dir ());
+  return g_strv_builder_end (builder);
+}
+
+/* The module file for plugin @name in @dir: libtool's .la first (it knows
+ * where the real object is in a build tree), then the bare shared object. */
+static char *
+find_in_dir (const char *dir, const char *name)
+{
+  static const char *const suffixes[] = { ".la", "." G_MODULE_SUFFIX, NULL };
+
+  for (guint i = 0; suffixes[i]; i++)
+    {
+      g_autofree char *base = g_strconcat (name, suffixes[i], NULL);
+      g_autofree char *path = g_build_filename (dir, base, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&path);
+    }
+  return NULL;
+}
+
+const TamisPluginEntry *
+tamis_registry_load_file (TamisRegistry *registry, const char *path, GError **error)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  TamisPluginEntry *entry;
+  const TamisPlugin *plugin;
+
+  g_mutex_lock (&registry->lock);
+  entry = g_hash_table_lookup (registry->by_file, canonical);
+  g_mutex_unlock (&registry->lock);
+  if (entry)
+    return entry;
+
+  plugin = tamis_loader_open (canonical, error);
+  if (plugin == NULL)
+    return NULL;
+
+  g_mutex_lock (&registry->lock);
+  entry = g_hash_table_lookup (registry->by_file, canonical);
+  if (entry == NULL)
+    {
+      entry = g_new0 (TamisPluginEntry, 1);
+      entry->plugin = plugin;
+      entry->path = g_strdup (canonical);
+      g_hash_table_insert (registry->by_file, g_strdup (canonical), entry);
+    }
+  g_mutex_unlock (&registry->lock);
+  return entry;
+}
+
+static gboolean
+valid_name (const char *name)
+{
+  if (!g_ascii_isalpha (*name) && *name != '_')
+    return FALSE;
+  for (; *name; name++)
+    if (!g_ascii_isalnum (*name) && *name != '_')
+      return FALSE;
+  return TRUE;
+}
+
+const TamisPluginEntry *
+tamis_registry_load (TamisRegistry *registry, const char *name, const char *const *extra,
+                     GError **error)
+{
+  g_auto (GStrv) dirs = NULL;
+  const TamisPluginEntry *entry;
+
+  if (!valid_name (name))
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
+                   "'%s' is not a plugin name (letters, digits and '_' only)", name);
+      return NULL;
+    }
+
+  dirs = tamis_registry_get_dirs (registry, extra);
+  for (char **dir = dirs; *dir; dir++)
+    {
+      g_autofree char *path = find_in_dir (*dir, name);
+      if (path == NULL)
+        continue;
+      entry = tamis_registry_load_file (registry, path, error);
+      if (entry == NULL)
+        return NULL;
+      if (strcmp (entry->plugin->name, name) != 0)
+        {
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
+                       "%s: module declares plugin '%s', not '%s'", entry->path,
+                       entry->plugin->name, name);
+          return NULL;
+        }
+      return entry;
+    }
+
+  {
+    g_autofree char *searched = g_strjoinv (", ", dirs);
+    g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
+                 "plugin '%s' not found (searched: %s)", name, searched);
+  }
+  return NULL;
+}
+
+static gint
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static gint
+compare_entries (gconstpointer a, gconstpointer b)
+{
+  const TamisPluginEntry *x = *(TamisPluginEntry *const *) a;
+  const TamisPluginEntry *y = *(TamisPluginEntry *const *) b;
+
+  return strcmp (x->plugin->name, y->plugin->name);
+}
+
+GPtrArray *
+tamis_registry_scan (TamisRegistry *registry, const char *const *extra, GPtrArray **errors)
+{
+  g_auto (GStrv) dirs = tamis_registry_get_dirs (registry, extra);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *entries = g_ptr_array_new ();
+
+  if (errors)
+    *errors = g_ptr_array_new_with_free_func (g_free);
+
+  for (char **dir = dirs; *dir; dir++)
+    {
+      g_autoptr (GDir) handle = g_dir_open (*dir, 0, NULL);
+      g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *file;
+
+      if (handle == NULL)
+        continue;
+      while ((file = g_dir_read_name (handle)))
+        if (tamis_loader_is_module_name (file))
+          g_ptr_array_add (names, g_strndup (file, strrchr (file, '.') - file));
+      g_ptr_array_sort (names, compare_strings);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          const char *name = g_ptr_array_index (names, i);
+          g_autofree char *path = NULL;
+          g_autoptr (GError) error = NULL;
+          const TamisPluginEntry *entry;
+
+          /* foo.la and foo.so are one module; a name found earlier wins */
+          if (g_hash_table_contains (seen, name) || !valid_name (name))
+            continue;
+          path = find_in_dir (*dir, name);
+          entry = path ? tamis_registry_load_file (registry, path, &error) : NULL;
+          if (entry == NULL)
+            {
+              if (errors && error)
+                g_ptr_array_add (*errors, g_strdup (error->message));
+              continue;
+            }
+          g_hash_table_add (seen, (gpointer) entry->plugin->name);
+          g_hash_table_add (seen, (gpointer) g_intern_string (name));
+          g_ptr_array_add (entries, (gpointer) entry);
+        }
+    }
+  g_ptr_array_sort (entries, compare_entries);
+  return entries;
+}

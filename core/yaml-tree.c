@@ -1,0 +1,322 @@
+/* tamis — YAML to a positioned node tree, on libyaml's event parser. */
+#include "config.h"
+
+#include <string.h>
+#include <yaml.h>
+
+#include <tamis/error.h>
+#include "yaml-tree.h"
+
+#define MAX_DEPTH 64
+
+typedef struct {
+  yaml_parser_t parser;
+  const char *filename;
+  guint depth;
+} Parse;
+
+static TamisYNode *
+ynode_new (TamisYNodeType type, const yaml_mark_t *mark)
+{
+  TamisYNode *node = g_new0 (TamisYNode, 1);
+
+  node->type = type;
+  node->line = mark->line + 1;
+  node->column = mark->column + 1;
+  if (type != TAMIS_YNODE_SCALAR)
+    node->items = g_ptr_array_new_with_free_func ((GDestroyNotify) tamis_ynode_free);
+  return node;
+}
+
+void
+tamis_ynode_free (TamisYNode *node)
+{
+  if (node == NULL)
+    return;
+  if (node->items)
+    g_ptr_array_unref (node->items);
+  g_free (node->scalar);
+  g_free (node);
+}
+
+void
+tamis_ynode_error (const TamisYNode *node, const char *filename, GError **error,
+                   const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG, "%s:%u:%u: %s", filename,
+               node ? node->line : 1, node ? node->column : 1, message);
+}
+
+static void
+mark_error (Parse *p, const yaml_mark_t *mark, GError **error, const char *message)
+{
+  g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG, "%s:%zu:%zu: %s", p->filename,
+               mark->line + 1, mark->column + 1, message);
+}
+
+static gboolean
+next_event (Parse *p, yaml_event_t *event, GError **error)
+{
+  if (yaml_parser_parse (&p->parser, event))
+    return TRUE;
+
+  {
+    g_autofree char *message = NULL;
+    const yaml_mark_t *mark = &p->parser.problem_mark;
+
+    if (p->parser.context)
+      message = g_strdup_printf ("YAML syntax error: %s %s (line %zu)", p->parser.problem,
+                                 p->parser.context, p->parser.context_mark.line + 1);
+    else
+      message = g_strdup_printf ("YAML syntax error: %s",
+                                 p->parser.problem ? p->parser.problem : "unreadable input");
+    mark_error (p, mark, error, message);
+  }
+  return FALSE;
+}
+
+static TamisYNode *parse_node (Parse *p, yaml_event_t *event, GError **error);
+
+/* Reads the children of a sequence or mapping until its end event. */
+static gboolean
+parse_children (Parse *p, TamisYNode *node, yaml_event_type_t end_type, GError **error)
+{
+  for (;;)
+    {
+      yaml_event_t event;
+      TamisYNode *child;
+
+      if (!next_event (p, &event, error))
+        return FALSE;
+      if (event.type == end_type)
+        {
+          yaml_event_delete (&event);
+          break;
+        }
+      child = parse_node (p, &event, error);
+      yaml_event_delete (&event);
+      if (child == NULL)
+        return FALSE;
+
+      if (node->type == TAMIS_YNODE_MAPPING && node->items->len % 2 == 0)
+        {
+          if (child->type != TAMIS_YNODE_SCALAR)
+            {
+              tamis_ynode_error (child, p->filename, error, "mapping keys must be plain names");
+              tamis_ynode_free (child);
+              return FALSE;
+            }
+          if (tamis_ynode_lookup (node, child->scalar))
+            {
+              tamis_ynode_error (child, p->filename, error, "duplicate key '%s'", child->scalar);
+              tamis_ynode_free (child);
+              return FALSE;
+            }
+        }
+      g_ptr_array_add (node->items, child);
+    }
+  return TRUE;
+}
+
+static TamisYNode *
+parse_node (Parse *p, yaml_event_t *event, GError **error)
+{
+  g_autoptr (TamisYNode) node = NULL;
+
+  switch (event->type)
+    {
+    case YAML_SCALAR_EVENT:
+      node = ynode_new (TAMIS_YNODE_SCALAR, &event->start_mark);
+      node->scalar = g_strndup ((const char *) event->data.scalar.value, event->data.scalar.length);
+      node->plain = event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+      return g_steal_pointer (&node);
+
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+      if (++p->depth > MAX_DEPTH)
+        {
+          mark_error (p, &event->start_mark, error, "nesting deeper than 64 levels");
+          return NULL;
+        }
+      if (event->type == YAML_SEQUENCE_START_EVENT)
+        {
+          node = ynode_new (TAMIS_YNODE_SEQUENCE, &event->start_mark);
+          if (!parse_children (p, node, YAML_SEQUENCE_END_EVENT, error))
+            return NULL;
+        }
+      else
+        {
+          node = ynode_new (TAMIS_YNODE_MAPPING, &event->start_mark);
+          if (!parse_children (p, node, YAML_MAPPING_END_EVENT, error))
+            return NULL;
+        }
+      p->depth--;
+      return g_steal_pointer (&node);
+
+    case YAML_ALIAS_EVENT:
+      mark_error (p, &event->start_mark, error,
+                  "YAML aliases (*name) are not supported in pipelines; write the value out");
+      return NULL;
+
+    default:
+      mark_error (p, &event->start_mark, error, "unexpected YAML event");
+      return NULL;
+    }
+}
+
+TamisYNode *
+tamis_ynode_parse (const char *data, gsize length, const char *filename, GError **error)
+{
+  Parse p = { .filename = filename };
+  yaml_event_t event;
+  TamisYNode *root = NULL;
+  gboolean ok = FALSE;
+
+  yaml_parser_initialize (&p.parser);
+  yaml_parser_set_input_string (&p.parser, (const unsigned char *) data, length);
+
+  /* stream start, then document start (or stream end for an empty file) */
+  if (!next_event (&p, &event, error))
+    goto out;
+  yaml_event_delete (&event);
+  if (!next_event (&p, &event, error))
+    goto out;
+  if (event.type != YAML_DOCUMENT_START_EVENT)
+    {
+      mark_error (&p, &event.start_mark, error, "the pipeline file is empty");
+      yaml_event_delete (&event);
+      goto out;
+    }
+  yaml_event_delete (&event);
+
+  if (!next_event (&p, &event, error))
+    goto out;
+  root = parse_node (&p, &event, error);
+  yaml_event_delete (&event);
+  if (root == NULL)
+    goto out;
+
+  if (!next_event (&p, &event, error))
+    goto out;
+  yaml_event_delete (&event); /* document end */
+  if (!next_event (&p, &event, error))
+    goto out;
+  if (event.type != YAML_STREAM_END_EVENT)
+    {
+      mark_error (&p, &event.start_mark, error,
+                  "more than one YAML document; a pipeline file holds one");
+      yaml_event_delete (&event);
+      goto out;
+    }
+  yaml_event_delete (&event);
+  ok = TRUE;
+
+out:
+  yaml_parser_delete (&p.parser);
+  if (!ok)
+    g_clear_pointer (&root, tamis_ynode_free);
+  return root;
+}
+
+guint
+tamis_ynode_n_pairs (const TamisYNode *map)
+{
+  return map->items->len / 2;
+}
+
+TamisYNode *
+tamis_ynode_key (const TamisYNode *map, guint i)
+{
+  return g_ptr_array_index (map->items, 2 * i);
+}
+
+TamisYNode *
+tamis_ynode_value (const TamisYNode *map, guint i)
+{
+  return g_ptr_array_index (map->items, 2 * i + 1);
+}
+
+TamisYNode *
+tamis_ynode_lookup (const TamisYNode *map, const char *key)
+{
+  g_return_val_if_fail (map->type == TAMIS_YNODE_MAPPING, NULL);
+
+  for (guint i = 0; i + 1 < map->items->len; i += 2)
+    {
+      const TamisYNode *k = g_ptr_array_index (map->items, i);
+      if (strcmp (k->scalar, key) == 0)
+        return g_ptr_array_index (map->items, i + 1);
+    }
+  return NULL;
+}
+
+gboolean
+tamis_ynode_is_null (const TamisYNode *node)
+{
+  return node->type == TAMIS_YNODE_SCALAR && node->plain &&
+         (node->scalar[0] == '\0' || strcmp (node->scalar, "~") == 0 ||
+          g_ascii_strcasecmp (node->scalar, "null") == 0);
+}
+
+const char *
+tamis_ynode_type_name (const TamisYNode *node)
+{
+  switch (node->type)
+    {
+    case TAMIS_YNODE_SCALAR:
+      return "a single value";
+    case TAMIS_YNODE_SEQUENCE:
+      return "a list";
+    case TAMIS_YNODE_MAPPING:
+    default:
+      return "a mapping";
+    }
+}
+
+static guint
+edit_distance (const char *a, const char *b)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *row = g_new (guint, lb + 1);
+
+  for (gsize j = 0; j <= lb; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint diag = row[0];
+      row[0] = i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint up = row[j];
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diag + cost);
+          diag = up;
+        }
+    }
+  return row[lb];
+}
+
+const char *
+tamis_nearest_name (const char *name, const char *const *known)
+{
+  const char *best = NULL;
+  guint best_distance = G_MAXUINT;
+
+  for (; known && *known; known++)
+    {
+      guint d = edit_distance (name, *known);
+      if (d < best_distance)
+        {
+          best_distance = d;
+          best = *known;
+        }
+    }
+  /* Only a near miss is worth suggesting. */
+  return best_distance <= (strlen (name) >= 4 ? 2u : 1u) ? best : NULL;
+}
