@@ -1,0 +1,141 @@
+/* tamis — a chain of plugin stages loaded from YAML. */
+#pragma once
+
+#include <glib.h>
+#include <tamis/document.h>
+#include <tamis/registry.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TamisPipeline:
+ *
+ * A validated chain of stages. Processing is thread-safe: several threads
+ * may call tamis_pipeline_process() at once on different documents.
+ */
+typedef struct _TamisPipeline TamisPipeline;
+
+/**
+ * tamis_pipeline_new_from_file:
+ * @path: a pipeline YAML file
+ * @registry: (nullable): where to find plugins, %NULL for the default
+ * @error: return location for a #GError
+ *
+ * Loads, validates and instantiates a pipeline: every plugin is loaded and
+ * every stage created before this returns. Errors are %TAMIS_ERROR_CONFIG
+ * (message "file:line:column: what — hint") or %TAMIS_ERROR_PLUGIN.
+ *
+ * Returns: (transfer full): the pipeline, or %NULL with @error set
+ */
+TamisPipeline *tamis_pipeline_new_from_file (const char *path, TamisRegistry *registry, GError **error);
+
+/**
+ * tamis_pipeline_new_from_data:
+ * @yaml: the pipeline text
+ * @length: its length, or -1 if nul-terminated
+ * @filename: (nullable): name used in messages and to resolve relative paths
+ *   (its directory); %NULL for "<string>" and the current directory
+ * @registry: (nullable): where to find plugins, %NULL for the default
+ * @error: return location for a #GError
+ *
+ * As tamis_pipeline_new_from_file() for a pipeline held in memory.
+ *
+ * Returns: (transfer full): the pipeline, or %NULL with @error set
+ */
+TamisPipeline *tamis_pipeline_new_from_data (const char *yaml, gssize length, const char *filename,
+                                             TamisRegistry *registry, GError **error);
+
+/**
+ * tamis_pipeline_free:
+ * @pipeline: (nullable): a pipeline
+ *
+ * Destroys every stage and frees the pipeline.
+ */
+void tamis_pipeline_free (TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_process:
+ * @pipeline: a pipeline
+ * @doc: a document
+ * @error: return location for a #GError
+ *
+ * Runs every stage on @doc, skipping stages whose `when:` does not match.
+ * A document that already carries an error is left alone. When a stage fails
+ * the document is marked failed (tamis_doc_set_error()) and %FALSE returned.
+ *
+ * Returns: %TRUE when all stages succeeded
+ */
+gboolean tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error);
+
+/** tamis_pipeline_get_name: Returns: (nullable): the pipeline's `name:`. */
+const char *tamis_pipeline_get_name (const TamisPipeline *pipeline);
+
+/** tamis_pipeline_get_filename: Returns: the file it was loaded from, or "<string>". */
+const char *tamis_pipeline_get_filename (const TamisPipeline *pipeline);
+
+/** tamis_pipeline_get_n_stages: Returns: the number of stages. */
+guint tamis_pipeline_get_n_stages (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_get_stage:
+ * @pipeline: a pipeline
+ * @index: a stage index
+ * @line: (out) (optional): the line of the stage in the pipeline file
+ *
+ * Returns: (transfer none): the loaded plugin the stage runs
+ */
+const TamisPluginEntry *tamis_pipeline_get_stage (const TamisPipeline *pipeline, guint index, guint *line);
+
+/**
+ * tamis_pipeline_get_stage_langs:
+ * @pipeline: a pipeline
+ * @index: a stage index
+ *
+ * Returns: (nullable): the languages of the stage's `when: {lang: […]}`, or
+ *   %NULL when it runs on every document
+ */
+const char *const *tamis_pipeline_get_stage_langs (const TamisPipeline *pipeline, guint index);
+
+/**
+ * tamis_pipeline_get_output_format:
+ * @pipeline: a pipeline
+ *
+ * Returns: (nullable): `output: {format:}` or %NULL when not set
+ */
+const char *tamis_pipeline_get_output_format (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_get_output_layers:
+ * @pipeline: a pipeline
+ *
+ * Returns: (nullable): `output: {layers: […]}`, or %NULL for all layers
+ */
+const char *const *tamis_pipeline_get_output_layers (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_get_output_text:
+ * @pipeline: a pipeline
+ *
+ * Returns: `output: {text:}`: whether records repeat the document text
+ */
+gboolean tamis_pipeline_get_output_text (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_get_input_format:
+ * @pipeline: a pipeline
+ *
+ * Returns: `input: {format:}` as a #TamisInputFormat value (auto, text, jsonl)
+ */
+int tamis_pipeline_get_input_format (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_get_max_doc_size:
+ * @pipeline: a pipeline
+ *
+ * Returns: `input: {max_size:}` in bytes: larger documents are refused
+ */
+gsize tamis_pipeline_get_max_doc_size (const TamisPipeline *pipeline);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamisPipeline, tamis_pipeline_free)
+
+G_END_DECLS

@@ -1,0 +1,105 @@
+/* tamis — finding and loading plugin modules. */
+#pragma once
+
+#include <glib.h>
+#include <tamis/plugin.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TamisRegistry:
+ *
+ * Knows where plugins live and loads them with libltdl. Loaded modules stay
+ * resident until the process ends. Thread-safe.
+ */
+typedef struct _TamisRegistry TamisRegistry;
+
+/**
+ * TamisPluginEntry:
+ * @plugin: the descriptor
+ * @path: the module file it was loaded from, or "(preloaded)"
+ *
+ * A plugin the registry loaded.
+ */
+typedef struct {
+  const TamisPlugin *plugin;
+  char *path;
+} TamisPluginEntry;
+
+/**
+ * tamis_registry_get_default:
+ *
+ * The process-wide registry. Its search path is: directories given with
+ * tamis_registry_prepend_dir() (the CLI's `--plugin-dir`), then those of
+ * `$TAMIS_PLUGIN_PATH`, then a pipeline's `plugin_path`, then the built-in
+ * plugins (the build tree when the library runs uninstalled, the installed
+ * plugin directory otherwise). The current directory is never searched
+ * unless named.
+ *
+ * Returns: (transfer none): the registry
+ */
+TamisRegistry *tamis_registry_get_default (void);
+
+/**
+ * tamis_registry_prepend_dir:
+ * @registry: a registry
+ * @dir: a directory of plugin modules
+ *
+ * Adds @dir in front of the search path.
+ */
+void tamis_registry_prepend_dir (TamisRegistry *registry, const char *dir);
+
+/**
+ * tamis_registry_get_dirs:
+ * @registry: a registry
+ * @extra: (nullable): a pipeline's own plugin directories
+ *
+ * Returns: (transfer full): the search path in order, with @extra at its place
+ */
+char **tamis_registry_get_dirs (TamisRegistry *registry, const char *const *extra);
+
+/**
+ * tamis_registry_load:
+ * @registry: a registry
+ * @name: a plugin name such as "segment"
+ * @extra: (nullable): a pipeline's own plugin directories
+ * @error: return location for a #GError
+ *
+ * Finds and loads plugin @name (or returns it if already loaded from the same
+ * file). A missing plugin, a module without descriptor, and a descriptor of
+ * another ABI are %TAMIS_ERROR_PLUGIN errors naming the file and versions.
+ *
+ * Returns: (transfer none): the entry, or %NULL with @error set
+ */
+const TamisPluginEntry *tamis_registry_load (TamisRegistry *registry, const char *name,
+                                             const char *const *extra, GError **error);
+
+/**
+ * tamis_registry_load_file:
+ * @registry: a registry
+ * @path: a module file (.la or .so)
+ * @error: return location for a #GError
+ *
+ * Loads one module by its file name.
+ *
+ * Returns: (transfer none): the entry, or %NULL with @error set
+ */
+const TamisPluginEntry *tamis_registry_load_file (TamisRegistry *registry, const char *path,
+                                                  GError **error);
+
+/**
+ * tamis_registry_scan:
+ * @registry: a registry
+ * @extra: (nullable): extra directories, as for tamis_registry_load()
+ * @errors: (out) (optional) (transfer full): messages for modules that could
+ *   not be loaded
+ *
+ * Loads every module on the search path; a name found twice is taken from the
+ * first directory.
+ *
+ * Returns: (transfer container) (element-type TamisPluginEntry): the entries,
+ *   sorted by name
+ */
+GPtrArray *tamis_registry_scan (TamisRegistry *registry, const char *const *extra, GPtrArray **errors);
+
+G_END_DECLS

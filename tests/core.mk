@@ -1,0 +1,51 @@
+# Unit tests of the core library, and the small plugin modules they load:
+# a working one with options of every type, and deliberately broken ones.
+
+TEST_MODULE_FLAGS = -module -avoid-version -no-undefined -shared -rpath /nowhere
+
+check_LTLIBRARIES += tests/modules/probe.la tests/modules/nodesc.la \
+	tests/modules/wrongabi.la tests/modules/failcreate.la tests/modules/needy.la
+tests_modules_probe_la_SOURCES = tests/modules/probe.c
+tests_modules_probe_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_probe_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_probe_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_probe_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
+tests_modules_nodesc_la_SOURCES = tests/modules/nodesc.c
+tests_modules_nodesc_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_nodesc_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_wrongabi_la_SOURCES = tests/modules/wrongabi.c
+tests_modules_wrongabi_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_wrongabi_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_wrongabi_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_failcreate_la_SOURCES = tests/modules/failcreate.c
+tests_modules_failcreate_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_failcreate_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_failcreate_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_failcreate_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
+
+tests_modules_needy_la_SOURCES = tests/modules/needy.c
+tests_modules_needy_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_needy_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_needy_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_needy_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
+
+CORE_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core
+CORE_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
+CORE_TEST_LIBS = core/libtamis.la $(GLIB_LIBS) $(JSON_LIBS)
+
+core_tests = tests/test-document tests/test-pipeline tests/test-registry
+check_PROGRAMS += $(core_tests)
+TESTS += $(core_tests)
+
+tests_test_document_SOURCES = tests/test-document.c
+tests_test_document_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_test_document_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_test_document_LDADD = $(CORE_TEST_LIBS)
+tests_test_pipeline_SOURCES = tests/test-pipeline.c
+tests_test_pipeline_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_test_pipeline_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_test_pipeline_LDADD = $(CORE_TEST_LIBS)
+tests_test_registry_SOURCES = tests/test-registry.c
+tests_test_registry_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_test_registry_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_test_registry_LDADD = $(CORE_TEST_LIBS)

@@ -1,0 +1,167 @@
+/* Tests of the document model: text, attributes, layers, offsets. */
+#include <math.h>
+#include <string.h>
+
+#include <tamis/tamis.h>
+
+static void
+test_invalid_utf8 (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("bad", "caf\xc3 au lait", -1, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "byte 3"));
+}
+
+static void
+test_attributes (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("a", "Meta dépensera 65 milliards.", -1, &error);
+  TamisAttrIter iter;
+  const char *key;
+  TamisValue value;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  tamis_doc_set_string (doc, "lang", "en");
+  tamis_doc_set_double (doc, "lang_score", 0.5);
+  tamis_doc_set_string (doc, "lang", "fr"); /* replaces, keeps its place */
+  tamis_doc_set_int (doc, "n", 7);
+  tamis_doc_set_json (doc, "alt", "[{\"lang\":\"en\"}]");
+
+  g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, "fr");
+  g_assert_true (tamis_doc_get_attr (doc, "lang_score", &value));
+  g_assert_cmpint (value.type, ==, TAMIS_VALUE_DOUBLE);
+  g_assert_cmpfloat (value.d, ==, 0.5);
+  g_assert_false (tamis_doc_get_attr (doc, "missing", NULL));
+  g_assert_null (tamis_doc_get_string (doc, "n"));
+
+  tamis_doc_attr_iter_init (&iter, doc);
+  while (tamis_attr_iter_next (&iter, &key, &value))
+    {
+      static const char *const order[] = { "lang", "lang_score", "n", "alt" };
+      g_assert_cmpstr (key, ==, order[n]);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 4);
+}
+
+static void
+test_layers (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *text = "Nvidia a perdu 600 milliards de dollars.";
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("b", text, -1, &error);
+  TamisLayer *layer = tamis_doc_ensure_layer (doc, "money");
+  TamisSpan *spans;
+  TamisValue value;
+  TamisAttrIter iter;
+  const char *key;
+  guint n, i;
+
+  g_assert_true (tamis_doc_ensure_layer (doc, "money") == layer);
+  g_assert_null (tamis_doc_get_layer (doc, "token"));
+
+  i = tamis_layer_add (layer, 15, 39, "money");
+  tamis_layer_set_double (layer, i, "value", 6e11);
+  tamis_layer_set_static (layer, i, "currency", "USD");
+  i = tamis_layer_add (layer, 0, 6, NULL);
+  tamis_layer_set_string_len (layer, i, "text", text, 6);
+  i = tamis_layer_add (layer, 15, 18, "number");
+  tamis_layer_set_bool (layer, i, "digits", TRUE);
+  tamis_layer_set_double (layer, 0, "value", 6.0e11); /* replace */
+
+  tamis_layer_sort (layer);
+  spans = tamis_layer_get_spans (layer, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (spans[0].start, ==, 0);
+  g_assert_cmpuint (spans[1].start, ==, 15);
+  g_assert_cmpuint (spans[1].end, ==, 39); /* longest first at equal start */
+  g_assert_cmpstr (spans[2].label, ==, "number");
+  g_assert_true (isnan (spans[0].score));
+
+  /* attributes followed their spans through the sort */
+  g_assert_true (tamis_layer_get_attr (layer, 0, "text", &value));
+  g_assert_cmpstr (value.s, ==, "Nvidia");
+  g_assert_true (tamis_layer_get_attr (layer, 2, "digits", &value));
+  g_assert_true (value.b);
+  g_assert_false (tamis_layer_get_attr (layer, 2, "value", NULL));
+  n = 0;
+  tamis_layer_attr_iter_init (&iter, layer, 1);
+  while (tamis_attr_iter_next (&iter, &key, &value))
+    n++;
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (tamis_layer_get_attr (layer, 1, "value", &value));
+  g_assert_cmpfloat (value.d, ==, 6e11);
+
+  tamis_layer_clear (layer);
+  g_assert_cmpuint (tamis_layer_get_n_spans (layer), ==, 0);
+  g_assert_cmpuint (tamis_doc_get_n_layers (doc), ==, 1);
+}
+
+static void
+test_many_spans (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_strnfill (200000, 'a');
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("big", text, -1, &error);
+  TamisLayer *layer = tamis_doc_ensure_layer (doc, "token");
+
+  for (guint i = 0; i < 100000; i++)
+    tamis_layer_add (layer, 2 * i, 2 * i + 1, "word");
+  g_assert_cmpuint (tamis_layer_get_n_spans (layer), ==, 100000);
+  g_assert_cmpuint (tamis_layer_get_span (layer, 99999)->start, ==, 199998);
+}
+
+static void
+test_char_offsets (void)
+{
+  g_autoptr (GError) error = NULL;
+  /* "é" is 2 bytes, "’" 3 bytes, the emoji 4 bytes */
+  const char *text = "Déjà l’IA 🙂 coûte";
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("c", text, -1, &error);
+  const char *emoji = strstr (text, "🙂");
+  const char *cost = strstr (text, "coûte");
+
+  g_assert_cmpuint (tamis_doc_char_offset (doc, 0), ==, 0);
+  g_assert_cmpuint (tamis_doc_char_offset (doc, emoji - text), ==, 10);
+  g_assert_cmpuint (tamis_doc_char_offset (doc, cost - text), ==, 12);
+  /* backwards, then forwards again */
+  g_assert_cmpuint (tamis_doc_char_offset (doc, 3), ==, 2);
+  g_assert_cmpuint (tamis_doc_char_offset (doc, strlen (text)), ==, g_utf8_strlen (text, -1));
+  g_assert_cmpuint (tamis_doc_char_offset (doc, 1), ==, 1);
+}
+
+static void
+test_failed_and_repairs (void)
+{
+  g_autoptr (TamisDoc) doc = tamis_doc_new_failed ("x.txt", "binary", "x.txt: binary file");
+  g_autoptr (TamisDoc) ok = tamis_doc_new ("y", "texte", -1, NULL);
+
+  g_assert_cmpstr (tamis_doc_get_error_code (doc), ==, "binary");
+  g_assert_cmpstr (tamis_doc_get_error_message (doc), ==, "x.txt: binary file");
+  g_assert_cmpuint (tamis_doc_get_length (doc), ==, 0);
+  g_assert_null (tamis_doc_get_error_code (ok));
+  g_assert_null (tamis_doc_get_repairs (ok));
+  tamis_doc_add_repair (ok, "bom");
+  tamis_doc_add_repair (ok, "crlf");
+  tamis_doc_add_repair (ok, "bom");
+  g_assert_cmpuint (g_strv_length ((char **) tamis_doc_get_repairs (ok)), ==, 2);
+  g_assert_true (tamis_doc_intern (ok, "PER") == tamis_doc_intern (ok, "PER"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/document/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/document/attributes", test_attributes);
+  g_test_add_func ("/document/layers", test_layers);
+  g_test_add_func ("/document/many-spans", test_many_spans);
+  g_test_add_func ("/document/char-offsets", test_char_offsets);
+  g_test_add_func ("/document/failed-and-repairs", test_failed_and_repairs);
+  return g_test_run ();
+}

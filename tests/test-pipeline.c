@@ -1,0 +1,232 @@
+/* Tests of pipeline loading: schema, validation errors with positions,
+ * stage options, when:, and failures of one document. */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <tamis/tamis.h>
+
+static TamisPipeline *
+load (const char *yaml, GError **error)
+{
+  return tamis_pipeline_new_from_data (yaml, -1, "test.yaml", NULL, error);
+}
+
+/* Loads @yaml, expects a config error whose message starts with @prefix
+ * and contains @part. */
+static void
+expect_error (const char *yaml, const char *prefix, const char *part)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load (yaml, &error);
+
+  g_assert_null (p);
+  g_assert_nonnull (error);
+  if (!g_str_has_prefix (error->message, prefix) || (part && !strstr (error->message, part)))
+    g_error ("unexpected message: %s (wanted %s…%s)", error->message, prefix, part ? part : "");
+}
+
+static void
+test_options (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load ("tamis: 1\n"
+                                      "name: probe-test\n"
+                                      "stages:\n"
+                                      "  - probe:\n"
+                                      "      label: hit\n"
+                                      "      count: 3\n"
+                                      "      weight: 2.5\n"
+                                      "      upper: yes\n"
+                                      "      langs: [fr, en]\n"
+                                      "      file: data/x.tsv\n"
+                                      "      nested: {inner: deep}\n",
+                                      &error);
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("d", "Meta investit.", -1, NULL);
+  TamisLayer *layer;
+  TamisValue value;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (tamis_pipeline_get_name (p), ==, "probe-test");
+  g_assert_cmpuint (tamis_pipeline_get_n_stages (p), ==, 1);
+  g_assert_true (tamis_pipeline_process (p, doc, &error));
+  g_assert_no_error (error);
+
+  layer = tamis_doc_get_layer (doc, "probe");
+  g_assert_nonnull (layer);
+  g_assert_cmpuint (tamis_layer_get_n_spans (layer), ==, 3);
+  /* written in reverse, sorted by the core: equal starts, longest first */
+  g_assert_cmpuint (tamis_layer_get_span (layer, 0)->end, >, tamis_layer_get_span (layer, 2)->end);
+  g_assert_cmpstr (tamis_layer_get_span (layer, 0)->label, ==, "hit");
+  g_assert_true (tamis_doc_get_attr (doc, "weight", &value));
+  g_assert_cmpfloat (value.d, ==, 2.5);
+  g_assert_true (tamis_doc_get_attr (doc, "upper", &value) && value.b);
+  g_assert_cmpstr (tamis_doc_get_string (doc, "first_lang"), ==, "fr");
+  g_assert_cmpstr (tamis_doc_get_string (doc, "file"), ==, "./data/x.tsv");
+  g_assert_cmpstr (tamis_doc_get_string (doc, "inner"), ==, "deep");
+}
+
+static void
+test_long_form (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load ("tamis: 1\n"
+                                      "input: {format: jsonl, max_size: 2M}\n"
+                                      "stages:\n"
+                                      "  - plugin: probe\n"
+                                      "    with: {count: 2}\n"
+                                      "  - needy\n"
+                                      "output: {format: tsv, layers: [probe], text: true}\n",
+                                      &error);
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("d", "DeepSeek", -1, NULL);
+  TamisValue value;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (tamis_pipeline_get_input_format (p), ==, TAMIS_INPUT_JSONL);
+  g_assert_cmpuint (tamis_pipeline_get_max_doc_size (p), ==, 2 * 1024 * 1024);
+  g_assert_cmpstr (tamis_pipeline_get_output_format (p), ==, "tsv");
+  g_assert_cmpstr (tamis_pipeline_get_output_layers (p)[0], ==, "probe");
+  g_assert_true (tamis_pipeline_get_output_text (p));
+  g_assert_true (tamis_pipeline_process (p, doc, &error));
+  g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (doc, "probe")), ==, 2);
+  g_assert_true (tamis_doc_get_attr (doc, "saw_probe", &value) && value.b);
+}
+
+static void
+test_when (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load ("tamis: 1\n"
+                                      "stages:\n"
+                                      "  - probe: {when: {lang: [fr, en]}}\n",
+                                      &error);
+  g_autoptr (TamisDoc) fr = tamis_doc_new ("fr", "Bonjour", -1, NULL);
+  g_autoptr (TamisDoc) de = tamis_doc_new ("de", "Guten Tag", -1, NULL);
+  g_autoptr (TamisDoc) none = tamis_doc_new ("none", "???", -1, NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (tamis_pipeline_get_stage_langs (p, 0)[1], ==, "en");
+  tamis_doc_set_string (fr, "lang", "fr");
+  tamis_doc_set_string (de, "lang", "de");
+  g_assert_true (tamis_pipeline_process (p, fr, NULL));
+  g_assert_true (tamis_pipeline_process (p, de, NULL));
+  g_assert_true (tamis_pipeline_process (p, none, NULL));
+  g_assert_nonnull (tamis_doc_get_layer (fr, "probe"));
+  g_assert_null (tamis_doc_get_layer (de, "probe"));
+  g_assert_null (tamis_doc_get_layer (none, "probe"));
+}
+
+static void
+test_errors (void)
+{
+  expect_error ("tamis: 1\nstages:\n  - probe: {count: [1, 2]}\n", "test.yaml:3:20:",
+                "must be an integer, not a list");
+  expect_error ("tamis: 1\nstages:\n  - probe:\n      count: many\n", "test.yaml:4:14:",
+                "not 'many'");
+  expect_error ("tamis: 1\nstages:\n  - probe:\n      cuont: 3\n", "test.yaml:4:7:",
+                "unknown option 'cuont' for probe; hint: did you mean 'count'?");
+  expect_error ("tamis: 1\nstages:\n  - probe: {zzz: 1}\n", "test.yaml:3:13:",
+                "known options are: count, file, label, langs, nested, upper, weight, when");
+  expect_error ("tamis: 1\nstages:\n  - probe: {nested: {outer: 1}}\n", "test.yaml:3:22:",
+                "unknown option 'outer' for probe.nested");
+  expect_error ("tamis: 1\nstages:\n  - probe: {count: -2}\n", "test.yaml:3:20:",
+                "must not be negative");
+  expect_error ("tamis: 1\nstage:\n  - probe\n", "test.yaml:2:1:",
+                "unknown key 'stage' in the pipeline; hint: did you mean 'stages'?");
+  expect_error ("tamis: 2\nstages: [probe]\n", "test.yaml:1:8:", "schema version");
+  expect_error ("name: x\nstages: [probe]\n", "test.yaml:1:1:", "tamis: 1");
+  expect_error ("tamis: 1\nstages: []\n", "test.yaml:2:9:", "empty");
+  expect_error ("tamis: 1\n", "test.yaml:1:1:", "no stages");
+  expect_error ("", "test.yaml:1:1:", "empty");
+  expect_error ("tamis: 1\nstages:\n  - prbe\n", "test.yaml:3:5:",
+                "unknown plugin 'prbe'; hint: did you mean 'probe'?");
+  expect_error ("tamis: 1\nstages:\n  - needy\n", "test.yaml:3:5:",
+                "requires 'probe', which no earlier stage provides; hint: add 'probe' before it");
+  expect_error ("tamis: 1\nstages:\n  - failcreate\n", "test.yaml:3:5:",
+                "stage 'failcreate': cannot open its model");
+  expect_error ("tamis: 1\nstages:\n  - probe: {when: {language: fr}}\n", "test.yaml:3:20:",
+                "unknown key 'language' in 'when'");
+  expect_error ("tamis: 1\nstages:\n  - plugin: probe\n    wiht: {}\n", "test.yaml:4:5:",
+                "did you mean 'with'?");
+  expect_error ("tamis: 1\nstages:\n  - probe: [1]\n", "test.yaml:3:12:", "must be a mapping");
+  expect_error ("tamis: 1\nstages:\n  - {a: 1, b: 2}\n", "test.yaml:3:5:", "a stage is");
+  expect_error ("tamis: 1\ninput: {format: xml}\nstages: [probe]\n", "test.yaml:2:17:",
+                "unknown input format 'xml'");
+  expect_error ("tamis: 1\ninput: {max_size: lots}\nstages: [probe]\n", "test.yaml:2:19:",
+                "max_size");
+  expect_error ("tamis: 1\noutput: {format: xml}\nstages: [probe]\n", "test.yaml:2:18:", "xml");
+  expect_error ("tamis: 1\nstages:\n  - probe\n  - probe\n name: x\n", "test.yaml:", "YAML syntax error");
+  expect_error ("tamis: 1\nstages: [probe\n", "test.yaml:", "YAML syntax error");
+  expect_error ("tamis: 1\ntamis: 1\nstages: [probe]\n", "test.yaml:2:1:", "duplicate key 'tamis'");
+}
+
+static void
+test_aliases (void)
+{
+  /* A "billion laughs" file: refused at the first alias, nothing expanded. */
+  expect_error ("tamis: 1\n"
+                "a: &a [x, x, x, x, x, x, x, x, x]\n"
+                "b: &b [*a, *a, *a, *a, *a, *a, *a, *a]\n"
+                "stages: [probe]\n",
+                "test.yaml:3:8:", "aliases");
+}
+
+static void
+test_document_failure (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load ("tamis: 1\nstages:\n  - probe\n  - failcreate: {fail: false}\n",
+                                      &error);
+  g_autoptr (TamisDoc) bad = tamis_doc_new ("bad", "FAIL here", -1, NULL);
+  g_autoptr (TamisDoc) good = tamis_doc_new ("good", "fine here", -1, NULL);
+
+  g_assert_no_error (error);
+  g_assert_false (tamis_pipeline_process (p, bad, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpstr (tamis_doc_get_error_code (bad), ==, "stage-failed");
+  g_assert_cmpstr (tamis_doc_get_error_message (bad), ==, "stage 2 (failcreate): refused this document");
+  g_assert_true (tamis_pipeline_process (p, good, &error));
+  g_assert_null (tamis_doc_get_error_code (good));
+}
+
+static void
+test_from_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tamis-pipeline-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "p.yaml", NULL);
+  g_autoptr (TamisPipeline) p = NULL;
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("d", "x", -1, NULL);
+
+  g_assert_true (g_file_set_contents (path, "tamis: 1\nstages:\n  - probe: {file: m.bin}\n", -1, NULL));
+  p = tamis_pipeline_new_from_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (tamis_pipeline_process (p, doc, NULL));
+  {
+    g_autofree char *expected = g_build_filename (dir, "m.bin", NULL);
+    g_assert_cmpstr (tamis_doc_get_string (doc, "file"), ==, expected);
+  }
+  g_clear_pointer (&p, tamis_pipeline_free);
+  p = tamis_pipeline_new_from_file ("/nonexistent/p.yaml", NULL, &error);
+  g_assert_null (p);
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_IO);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autofree char *modules = g_build_filename (g_getenv ("TAMIS_BUILDDIR"), "tests", "modules", NULL);
+
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("TAMIS_PLUGIN_PATH", modules, TRUE);
+  g_test_add_func ("/pipeline/options", test_options);
+  g_test_add_func ("/pipeline/long-form", test_long_form);
+  g_test_add_func ("/pipeline/when", test_when);
+  g_test_add_func ("/pipeline/errors", test_errors);
+  g_test_add_func ("/pipeline/aliases", test_aliases);
+  g_test_add_func ("/pipeline/document-failure", test_document_failure);
+  g_test_add_func ("/pipeline/from-file", test_from_file);
+  return g_test_run ();
+}

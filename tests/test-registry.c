@@ -1,0 +1,142 @@
+/* Tests of the plugin registry: search path, and modules that must be
+ * refused cleanly (missing, no descriptor, another ABI). */
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <tamis/tamis.h>
+
+static char *modules;
+
+static char *
+module_path (const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".la", NULL);
+  return g_build_filename (modules, file, NULL);
+}
+
+static void
+test_load_by_name (void)
+{
+  g_autoptr (GError) error = NULL;
+  const TamisPluginEntry *entry;
+  const char *extra[] = { modules, NULL };
+
+  entry = tamis_registry_load (tamis_registry_get_default (), "probe", extra, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (entry->plugin->name, ==, "probe");
+  g_assert_cmpstr (entry->plugin->version, ==, "0.1");
+  g_assert_cmpstr (entry->plugin->provides[0], ==, "probe");
+  g_assert_true (g_str_has_prefix (entry->path, modules));
+  /* loaded once */
+  g_assert_true (tamis_registry_load (tamis_registry_get_default (), "probe", extra, NULL) == entry);
+}
+
+static void
+test_missing (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *extra[] = { modules, NULL };
+
+  g_assert_null (tamis_registry_load (tamis_registry_get_default (), "nosuchplugin", extra, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
+  g_assert_nonnull (strstr (error->message, "plugin 'nosuchplugin' not found"));
+  g_assert_nonnull (strstr (error->message, modules));
+  g_clear_error (&error);
+
+  g_assert_null (tamis_registry_load (tamis_registry_get_default (), "../etc/x", extra, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
+}
+
+static void
+test_no_descriptor (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = module_path ("nodesc");
+  const char *extra[] = { modules, NULL };
+
+  g_assert_null (tamis_registry_load_file (tamis_registry_get_default (), path, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
+  g_assert_nonnull (strstr (error->message, "nodesc.la: not a tamis plugin"));
+  g_clear_error (&error);
+  g_assert_null (tamis_registry_load (tamis_registry_get_default (), "nodesc", extra, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
+}
+
+static void
+test_wrong_abi (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = module_path ("wrongabi");
+  g_autofree char *expected = g_strdup_printf ("ABI %d.0, but this tamis provides ABI %d.%d",
+                                               TAMIS_ABI_MAJOR + 1, TAMIS_ABI_MAJOR, TAMIS_ABI_MINOR);
+
+  g_assert_null (tamis_registry_load_file (tamis_registry_get_default (), path, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
+  g_assert_nonnull (strstr (error->message, "wrongabi.la"));
+  g_assert_nonnull (strstr (error->message, expected));
+}
+
+static void
+test_not_a_module (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tamis-registry-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "junk.so", NULL);
+  const char *extra[] = { dir, NULL };
+
+  g_assert_true (g_file_set_contents (path, "not an ELF file", -1, NULL));
+  g_assert_null (tamis_registry_load (tamis_registry_get_default (), "junk", extra, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
+  g_assert_nonnull (strstr (error->message, "cannot load module"));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_scan_and_order (void)
+{
+  g_autoptr (GPtrArray) errors = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  const char *extra[] = { modules, NULL };
+  g_auto (GStrv) dirs = NULL;
+  gboolean probe = FALSE;
+
+  entries = tamis_registry_scan (tamis_registry_get_default (), extra, &errors);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const TamisPluginEntry *entry = g_ptr_array_index (entries, i);
+      probe |= strcmp (entry->plugin->name, "probe") == 0;
+      if (i > 0)
+        g_assert_cmpstr (((TamisPluginEntry *) g_ptr_array_index (entries, i - 1))->plugin->name, <,
+                         entry->plugin->name);
+    }
+  g_assert_true (probe);
+  /* the two broken modules are reported, not fatal */
+  g_assert_cmpuint (errors->len, >=, 2);
+
+  tamis_registry_prepend_dir (tamis_registry_get_default (), "/first");
+  g_setenv ("TAMIS_PLUGIN_PATH", "/second:/third", TRUE);
+  dirs = tamis_registry_get_dirs (tamis_registry_get_default (), extra);
+  g_assert_cmpstr (dirs[0], ==, "/first");
+  g_assert_cmpstr (dirs[1], ==, "/second");
+  g_assert_cmpstr (dirs[2], ==, "/third");
+  g_assert_cmpstr (dirs[3], ==, modules);
+  g_assert_nonnull (dirs[4]); /* the built-in plugins come last */
+  g_assert_null (dirs[5]);
+  g_unsetenv ("TAMIS_PLUGIN_PATH");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_unsetenv ("TAMIS_PLUGIN_PATH");
+  modules = g_build_filename (g_getenv ("TAMIS_BUILDDIR"), "tests", "modules", NULL);
+  g_test_add_func ("/registry/load-by-name", test_load_by_name);
+  g_test_add_func ("/registry/missing", test_missing);
+  g_test_add_func ("/registry/no-descriptor", test_no_descriptor);
+  g_test_add_func ("/registry/wrong-abi", test_wrong_abi);
+  g_test_add_func ("/registry/not-a-module", test_not_a_module);
+  g_test_add_func ("/registry/scan-and-order", test_scan_and_order);
+  return g_test_run ();
+}
