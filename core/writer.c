@@ -216,6 +216,58 @@ value_kind (const TamisValue *value)
     }
 }
 
+/* json-glib 1.6 prints a double with "%.17g" and appends ".0" when that
+ * has no '.', which turns 1e+20 into the invalid 1e+20.0. Such a double is
+ * moved by an ulp or two toward zero until its form has a '.'. */
+static double
+json_safe_double (double d)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < 8 && isfinite (d); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, "%.17g", d);
+      if (strchr (buf, '.') || !strpbrk (buf, "eE"))
+        break;
+      d = nextafter (d, 0);
+    }
+  return d;
+}
+
+/* Applies json_safe_double() to every number of a parsed tree. */
+static void
+json_make_safe (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, NULL, &member))
+          json_make_safe (member);
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_make_safe (json_array_get_element (array, i));
+        break;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        json_node_set_double (node, json_safe_double (json_node_get_double (node)));
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
 static JsonNode *
 value_node (Builder *b, const TamisValue *value)
 {
@@ -228,7 +280,7 @@ value_node (Builder *b, const TamisValue *value)
     case KIND_INT:
       return json_node_init_int (node, value->i);
     case KIND_DOUBLE:
-      return json_node_init_double (node, value->d);
+      return json_node_init_double (node, json_safe_double (value->d));
     case KIND_BOOL:
       return json_node_init_boolean (node, value->b);
     case KIND_JSON:
@@ -238,6 +290,8 @@ value_node (Builder *b, const TamisValue *value)
         {
           JsonNode *root = json_parser_steal_root (b->parser);
 
+          if (root != NULL)
+            json_make_safe (root);
           if (root != NULL)
             {
               json_node_unref (node);
@@ -368,7 +422,7 @@ slot_update (Slot *slot, Builder *b, const TamisSpan *span, gsize start, gsize e
           json_node_set_int (members[m], attr->value.i);
           break;
         case KIND_DOUBLE:
-          json_node_set_double (members[m], attr->value.d);
+          json_node_set_double (members[m], json_safe_double (attr->value.d));
           break;
         case KIND_BOOL:
           json_node_set_boolean (members[m], attr->value.b);
@@ -462,6 +516,15 @@ builder_trim (Builder *b)
 }
 
 static JsonNode *
+meta_node (JsonObject *meta)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), meta);
+
+  json_make_safe (node);
+  return node;
+}
+
+static JsonNode *
 build_record (Builder *b, TamisDoc *doc, const char *const *layers, gboolean with_text)
 {
   JsonObject *record = json_object_new ();
@@ -480,7 +543,7 @@ build_record (Builder *b, TamisDoc *doc, const char *const *layers, gboolean wit
       json_object_set_string_member (error, "message", message ? message : "");
       json_object_set_object_member (record, "error", error);
       if (meta != NULL)
-        json_object_set_object_member (record, "meta", json_object_ref (meta));
+        json_object_set_member (record, "meta", meta_node (meta));
     }
   else
     {
@@ -504,7 +567,7 @@ build_record (Builder *b, TamisDoc *doc, const char *const *layers, gboolean wit
           json_object_set_array_member (record, "repaired", array);
         }
       if (meta != NULL)
-        json_object_set_object_member (record, "meta", json_object_ref (meta));
+        json_object_set_member (record, "meta", meta_node (meta));
       if (with_text)
         json_object_set_string_member (record, "text", tamis_doc_get_text (doc));
 

@@ -1,0 +1,952 @@
+/* money — the scanner: a small hand-written grammar over tokens.
+ *
+ *   mention  := [qualifier] [between|from] amount [(to|and) amount]
+ *   amount   := [currency] number [scale] [[link] currency] [[and] cents [subunit]]
+ *   number   := digits with their separators | spelled-out words
+ *
+ * An amount is money only when a currency (symbol, code or name) or a
+ * subunit ("cents") stands beside it: "1,3 million de GPU" has none. A range
+ * may name its currency once ("entre 114 et 119 milliards de dollars"), and
+ * its first number then borrows the second one's scale word. */
+#include "money-private.h"
+
+#include <string.h>
+
+#define WINDOW 4096      /* tokens tokenised at a time */
+#define LOOKAHEAD 64     /* a mention never spans more tokens than this */
+#define KEY_SIZE 256
+
+typedef struct {
+  const MoneyLang *lang;
+  const char *text;
+  MoneyTok *t;
+  guint n;
+} Scan;
+
+typedef enum {
+  CUR_NONE,
+  CUR_SYMBOL,
+  CUR_CODE,
+  CUR_NAME,
+  CUR_SUBUNIT,
+} CurKind;
+
+typedef struct {
+  const char *cur;
+  CurKind kind;
+  guint start, end;     /* tokens */
+  gint8 scale;          /* "MUSD": a million US dollars */
+  gint8 sub_power;
+} Cur;
+
+typedef struct {
+  guint start, end;     /* tokens, scale word included */
+  MoneyDec value;       /* before the scale */
+  int scale;
+  gboolean has_scale;
+  gboolean words;
+  gboolean fraction;
+  gboolean small;       /* a whole number below 100: may be cents */
+} Num;
+
+typedef struct {
+  guint start, end;     /* tokens */
+  Num num;
+  Cur cur;              /* cur.cur == NULL: a bare number */
+  MoneyDec value;
+} Amount;
+
+/* ---- tokens ---- */
+
+static inline gboolean
+is_punct (const MoneyTok *t, char ch)
+{
+  return t->kind == MONEY_TOK_PUNCT && t->ch == ch;
+}
+
+static inline guint
+tok_len (const MoneyTok *t)
+{
+  return t->end - t->start;
+}
+
+static inline guint32
+roles_at (const Scan *s, guint i)
+{
+  return i < s->n && s->t[i].lex ? s->t[i].lex->roles : 0;
+}
+
+/* within reach: on the same line or the next one */
+static inline gboolean
+near (const Scan *s, guint i)
+{
+  return i < s->n && s->t[i].gap <= MONEY_GAP_LINE;
+}
+
+static inline gboolean
+close_by (const Scan *s, guint i)
+{
+  return i < s->n && s->t[i].gap <= MONEY_GAP_SPACE;
+}
+
+static inline gboolean
+tight (const Scan *s, guint i)
+{
+  return i < s->n && (s->t[i].gap == MONEY_GAP_NONE || (s->t[i].flags & MONEY_TOK_ONE_SPACE));
+}
+
+static int
+fold_tok (const Scan *s, guint i, char *buf, gsize size)
+{
+  return money_fold (s->text + s->t[i].start, tok_len (&s->t[i]), buf, size);
+}
+
+/* The longest phrase starting at token i with one of roles. */
+static const MoneyLex *
+phrase_at (const Scan *s, guint i, guint32 roles, guint *end)
+{
+  const MoneyLex *head, *best = NULL;
+  char key[KEY_SIZE];
+  int k;
+
+  if (i >= s->n || !(head = s->t[i].lex))
+    return NULL;
+  if (head->roles & roles)
+    {
+      best = head;
+      *end = i + 1;
+    }
+  if (head->max_len <= 1 || (k = fold_tok (s, i, key, sizeof key)) < 0)
+    return best;
+  for (guint j = i + 1; j < i + head->max_len && near (s, j); j++)
+    {
+      int w;
+      const MoneyLex *lex;
+
+      if (k + 2 >= KEY_SIZE)
+        break;
+      key[k++] = ' ';
+      if ((w = fold_tok (s, j, key + k, sizeof key - k)) < 0)
+        break;
+      k += w;
+      lex = money_lang_lookup_len (s->lang, key, k);
+      if (lex && (lex->roles & roles))
+        {
+          best = lex;
+          *end = j + 1;
+        }
+    }
+  return best;
+}
+
+/* a short word that is a word of the language, not an abbreviation */
+static gboolean
+is_plain_word (const Scan *s, guint i)
+{
+  if (roles_at (s, i) & MONEY_ROLE_WORD)
+    return TRUE;
+  /* Penn-style "' s" */
+  return i > 0 && is_punct (&s->t[i - 1], '\'');
+}
+
+/* ---- currencies ---- */
+
+static gboolean
+exact_text (const Scan *s, guint start, guint end, const char *want)
+{
+  gsize w = strlen (want), k = 0;
+
+  for (guint i = start; i < end; i++)
+    {
+      guint l = tok_len (&s->t[i]);
+      if (k + l > w || memcmp (s->text + s->t[i].start, want + k, l) != 0)
+        return FALSE;
+      k += l;
+    }
+  return k == w;
+}
+
+/* a blank inside a symbol only between parts of two letters or more:
+ * "F CFA" is a symbol, "A $" is not */
+static gboolean
+spaced_ok (const Scan *s, guint start, guint end)
+{
+  for (guint j = start + 1; j < end; j++)
+    {
+      if (s->t[j].gap == MONEY_GAP_NONE)
+        continue;
+      if (s->t[j].gap > MONEY_GAP_SPACE
+          || (s->t[j - 1].kind == MONEY_TOK_WORD && tok_len (&s->t[j - 1]) < 2)
+          || (s->t[j].kind == MONEY_TOK_WORD && tok_len (&s->t[j]) < 2)
+          || s->t[j - 1].kind == MONEY_TOK_SYM || s->t[j].kind == MONEY_TOK_SYM)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+code_ok (const Scan *s, guint i, const MoneyLex *lex, gboolean prefix)
+{
+  const MoneyTok *t = &s->t[i];
+
+  if (lex->weak_code)
+    return !prefix && (t->flags & MONEY_TOK_UPPER);
+  return (t->flags & (MONEY_TOK_UPPER | MONEY_TOK_LOWER)) != 0;
+}
+
+/* "MUSD", "MEUR": millions of a currency, in engineering reports */
+static gboolean
+scaled_code (const Scan *s, guint i, Cur *c)
+{
+  const MoneyTok *t = &s->t[i];
+  char key[8];
+  const MoneyLex *lex;
+
+  if (t->kind != MONEY_TOK_WORD || tok_len (t) != 4 || !(t->flags & MONEY_TOK_UPPER)
+      || s->text[t->start] != 'M')
+    return FALSE;
+  if (money_fold (s->text + t->start + 1, 3, key, sizeof key) != 3
+      || !(lex = money_lang_lookup (s->lang, key)) || !(lex->roles & MONEY_ROLE_CODE)
+      || lex->weak_code)
+    return FALSE;
+  *c = (Cur) { lex->code, CUR_CODE, i, i + 1, 6, 0 };
+  return TRUE;
+}
+
+/* "US$", "hk $", "usd$": a region or a code just before a dollar sign */
+static gboolean
+region_dollar (const Scan *s, guint i, Cur *c)
+{
+  const MoneyTok *t = &s->t[i];
+  const MoneyLex *lex = t->lex;
+  const char *cur = NULL;
+
+  if (t->kind != MONEY_TOK_WORD || !lex || i + 1 >= s->n || s->t[i + 1].kind != MONEY_TOK_SYM
+      || s->text[s->t[i + 1].start] != '$' || !tight (s, i + 1))
+    return FALSE;
+  if ((lex->roles & MONEY_ROLE_CODE) && !lex->weak_code)
+    cur = lex->code;
+  else if ((lex->roles & MONEY_ROLE_REGION)
+           && ((t->flags & MONEY_TOK_UPPER) || !is_plain_word (s, i)))
+    cur = lex->region_cur;
+  if (!cur)
+    return FALSE;
+  *c = (Cur) { cur, CUR_SYMBOL, i, i + 2, 0, 0 };
+  return TRUE;
+}
+
+/* A currency at token i: symbol, code, name or subunit. prefix: it stands
+ * before the number. */
+static gboolean
+match_currency (const Scan *s, guint i, gboolean prefix, Cur *c)
+{
+  const MoneyLex *lex;
+  guint end = 0;
+
+  if (i >= s->n)
+    return FALSE;
+  if (region_dollar (s, i, c) || scaled_code (s, i, c))
+    return TRUE;
+  lex = phrase_at (s, i, MONEY_ROLES_CURRENCY, &end);
+  if (!lex)
+    return FALSE;
+  *c = (Cur) { NULL, CUR_NONE, i, end, 0, 0 };
+  if (lex->roles & MONEY_ROLE_SYMBOL)
+    {
+      /* "C$" as written; "c $" of lower-cased, re-spaced text only when the
+       * letter cannot be a word ("a $5 bill" is not Australian) */
+      if (exact_text (s, i, end, lex->sym_text) && spaced_ok (s, i, end))
+        c->cur = lex->sym_cur, c->kind = CUR_SYMBOL;
+      else if (end > i + 1 && !is_plain_word (s, i) && s->t[i].kind == MONEY_TOK_WORD
+               && g_ascii_strncasecmp (s->text + s->t[i].start, lex->sym_text, tok_len (&s->t[i])) == 0)
+        c->cur = lex->sym_cur, c->kind = CUR_SYMBOL;
+    }
+  if (!c->cur && (lex->roles & MONEY_ROLE_CODE) && end == i + 1 && code_ok (s, i, lex, prefix))
+    c->cur = lex->code, c->kind = CUR_CODE;
+  if (!c->cur && (lex->roles & MONEY_ROLE_NAME))
+    c->cur = lex->name_cur, c->kind = CUR_NAME;
+  if (!c->cur && (lex->roles & MONEY_ROLE_SUBUNIT) && !prefix)
+    {
+      /* a one-letter subunit ("43c") only glued to its number */
+      if (tok_len (&s->t[i]) > 1 || s->t[i].gap == MONEY_GAP_NONE)
+        c->cur = lex->sub_cur, c->kind = CUR_SUBUNIT, c->sub_power = lex->sub_power;
+    }
+  if (!c->cur)
+    return FALSE;
+
+  /* "$ hk", "$CAD", "$ usd": a dollar sign made precise after it */
+  if (c->kind == CUR_SYMBOL && c->cur == MONEY_DOLLAR && tight (s, end)
+      && s->t[end].kind == MONEY_TOK_WORD && s->t[end].lex)
+    {
+      const MoneyLex *next = s->t[end].lex;
+      if ((next->roles & MONEY_ROLE_CODE) && code_ok (s, end, next, FALSE))
+        c->cur = next->code, c->end = end + 1;
+      else if ((next->roles & MONEY_ROLE_REGION)
+               && ((s->t[end].flags & MONEY_TOK_UPPER) || !is_plain_word (s, end))
+               && (end + 1 >= s->n || !is_punct (&s->t[end + 1], '\'')))
+        c->cur = next->region_cur, c->end = end + 1;
+    }
+  return TRUE;
+}
+
+/* ---- numbers ---- */
+
+static gboolean
+digits_of (const Scan *s, guint i, char *buf, gsize *k, gsize size)
+{
+  guint l = tok_len (&s->t[i]);
+
+  if (*k + l >= size)
+    return FALSE;
+  memcpy (buf + *k, s->text + s->t[i].start, l);
+  *k += l;
+  return TRUE;
+}
+
+/* Digits with their separators, read by the language's conventions:
+ * "1 000 000", "1,000.50", "1.000,50", "5,576" (French: a decimal),
+ * "94.000" (French: thousands), "12,34,567.89"; and the "1, 3 million" of
+ * machine-converted text. Fails on versions, dates and times. */
+static gboolean
+parse_digits (const Scan *s, guint i, Num *n)
+{
+  guint groups[12], ngroups = 1;
+  char seps[12];
+  guint j = i + 1;
+  guint commas = 0, dots = 0, spaces = 0;
+  int decimal = -1;           /* index of the group after the decimal mark */
+  char buf[40];
+  gsize k = 0;
+  const char dec = s->lang->decimal;
+
+  groups[0] = i;
+  while (ngroups < G_N_ELEMENTS (groups))
+    {
+      if (j + 1 < s->n && s->t[j].kind == MONEY_TOK_PUNCT && s->t[j].gap == MONEY_GAP_NONE
+          && (s->t[j].ch == ',' || s->t[j].ch == '.' || s->t[j].ch == '\'')
+          && s->t[j + 1].kind == MONEY_TOK_NUM && s->t[j + 1].gap == MONEY_GAP_NONE)
+        {
+          seps[ngroups - 1] = s->t[j].ch;
+          groups[ngroups++] = j + 1;
+          j += 2;
+        }
+      else if (j < s->n && s->t[j].kind == MONEY_TOK_NUM && (s->t[j].flags & MONEY_TOK_ONE_SPACE)
+               && tok_len (&s->t[j]) == 3 && tok_len (&s->t[i]) <= 3
+               && commas + dots == 0)
+        {
+          seps[ngroups - 1] = ' ';
+          groups[ngroups++] = j;
+          j++;
+        }
+      else
+        break;
+    }
+  for (guint g = 0; g + 1 < ngroups; g++)
+    {
+      if (seps[g] == ',')
+        commas++;
+      else if (seps[g] == '.')
+        dots++;
+      else if (seps[g] == ' ')
+        spaces++;
+    }
+
+  /* where is the decimal mark? */
+  if (commas && dots)
+    {
+      char last = seps[ngroups - 2];
+      if ((last == ',' ? commas : dots) != 1)
+        return FALSE;
+      decimal = ngroups - 1;
+    }
+  else if (commas + dots == 1)
+    {
+      char c = seps[ngroups - 2];
+      guint after = tok_len (&s->t[groups[ngroups - 1]]);
+      if (spaces || c == dec || after != 3 || c == '\'')
+        decimal = ngroups - 1;
+    }
+  else if (commas + dots >= 2 && spaces)
+    return FALSE;
+
+  /* every thousands group has three digits (two in the Indian lakh style) */
+  for (guint g = 1; g < ngroups; g++)
+    {
+      guint l = tok_len (&s->t[groups[g]]);
+      if ((int) g == decimal)
+        continue;
+      if (l != 3 && !(l == 2 && seps[g - 1] == ',' && commas >= 2 && (int) g + 1 < (decimal < 0 ? (int) ngroups : decimal)))
+        return FALSE;
+    }
+  if (ngroups > 1 && decimal != 1 && tok_len (&s->t[i]) > 3)
+    return FALSE;
+
+  /* "1, 3 million": a decimal comma followed by a blank, before a scale */
+  if (ngroups == 1 && j + 2 < s->n && is_punct (&s->t[j], dec) && s->t[j].gap == MONEY_GAP_NONE
+      && s->t[j + 1].kind == MONEY_TOK_NUM && (s->t[j + 1].flags & MONEY_TOK_ONE_SPACE)
+      && tok_len (&s->t[i]) <= 3 && tok_len (&s->t[j + 1]) <= 3
+      && (roles_at (s, j + 2) & MONEY_ROLE_SCALE) && close_by (s, j + 2))
+    {
+      groups[ngroups++] = j + 1;
+      decimal = 1;
+      j += 2;
+    }
+
+  for (guint g = 0; g < ngroups; g++)
+    if (!digits_of (s, groups[g], buf, &k, sizeof buf))
+      return FALSE;
+  if (!money_dec_parse (buf, k, &n->value))
+    return FALSE;
+  n->fraction = decimal >= 0;
+  if (n->fraction)
+    {
+      guint fl = tok_len (&s->t[groups[decimal]]);
+      for (guint g = decimal + 1; g < ngroups; g++)
+        fl += tok_len (&s->t[groups[g]]);
+      n->value = money_dec_shift (n->value, -(int) fl);
+    }
+  n->start = i;
+  n->end = j;
+  n->words = FALSE;
+  n->small = !n->fraction && ngroups == 1 && tok_len (&s->t[i]) <= 2;
+
+  /* dates, times and versions: "29/01", "10:30", "1.2.3" */
+  if (j + 1 < s->n && s->t[j].gap == MONEY_GAP_NONE && s->t[j].kind == MONEY_TOK_PUNCT
+      && strchr ("/:.,", s->t[j].ch) && s->t[j].ch
+      && s->t[j + 1].kind == MONEY_TOK_NUM && s->t[j + 1].gap == MONEY_GAP_NONE)
+    return FALSE;
+  return TRUE;
+}
+
+/* Spelled-out numbers: "soixante-cinq", "two hundred and five",
+ * "quatre-vingt-dix", "a", "three quarters". Scale words from a million up
+ * are left to the caller. */
+static gboolean
+parse_words (const Scan *s, guint i, Num *n)
+{
+  MoneyDec total = { 0, 0 }, group = { 0, 0 };
+  gboolean any = FALSE, group_set = FALSE;
+  guint j = i, end = i;
+
+  while (j < s->n)
+    {
+      guint pend = j + 1;
+      const MoneyLex *lex = s->t[j].kind == MONEY_TOK_WORD
+                            ? phrase_at (s, j, MONEY_ROLE_NUMBER, &pend) : NULL;
+      MoneyDec v;
+
+      if (!lex)
+        break;
+      v = lex->number;
+      if (lex->weak_number)
+        {
+          /* "a"/"un" only before what makes it a number */
+          guint32 next = roles_at (s, pend);
+          const MoneyLex *nl = pend < s->n ? s->t[pend].lex : NULL;
+          gboolean multiplier = nl && (nl->roles & MONEY_ROLE_NUMBER) && !nl->weak_number
+                                && (money_dec_cmp (nl->number, (MoneyDec) { 100, 0 }) >= 0
+                                    || money_dec_cmp (nl->number, (MoneyDec) { 1, 0 }) < 0);
+          if (!close_by (s, pend)
+              || !(multiplier || (next & (MONEY_ROLE_SCALE | MONEY_ROLE_NAME | MONEY_ROLE_SUBUNIT))))
+            break;
+          if (any && !(j > i && (roles_at (s, j - 1) & MONEY_ROLE_AND)))
+            break;
+        }
+      if (money_dec_cmp (v, (MoneyDec) { 1, 0 }) < 0 && v.m != 0)
+        {
+          /* "half", "quarter": only before a scale ("half a million" aside) */
+          if (close_by (s, pend) && pend + 1 < s->n && s->t[pend].lex
+              && s->t[pend].lex->weak_number && close_by (s, pend + 1)
+              && (roles_at (s, pend + 1) & MONEY_ROLE_SCALE))
+            pend++;   /* "half a million" */
+          else if (!close_by (s, pend) || !(roles_at (s, pend) & MONEY_ROLE_SCALE))
+            break;
+          /* a fraction multiplies what comes before: "three quarters" */
+          if (!money_dec_mul (group_set ? group : (MoneyDec) { 1, 0 }, v, &group))
+            return FALSE;
+          group_set = TRUE;
+        }
+      else if (v.m == 1 && v.e == 2)
+        {
+          /* "cents" is also a subunit: a hundred only before more of a
+           * number or a currency ("deux cents dollars", not "45 cents") */
+          guint32 next = close_by (s, pend) ? roles_at (s, pend) : 0;
+          if ((roles_at (s, j) & MONEY_ROLE_SUBUNIT)
+              && !(next & (MONEY_ROLE_NUMBER | MONEY_ROLE_SCALE | MONEY_ROLE_NAME | MONEY_ROLE_LINK
+                           | MONEY_ROLE_SYMBOL | MONEY_ROLE_CODE)))
+            break;
+          group = money_dec_shift (group_set ? group : (MoneyDec) { 1, 0 }, 2);
+          group_set = TRUE;
+        }
+      else if (v.m == 1 && v.e == 3)
+        {
+          MoneyDec g = money_dec_shift (group_set ? group : (MoneyDec) { 1, 0 }, 3);
+          if (!money_dec_add (total, g, &total))
+            return FALSE;
+          group = (MoneyDec) { 0, 0 };
+          group_set = FALSE;
+        }
+      else
+        {
+          if (!money_dec_add (group, v, &group))
+            return FALSE;
+          group_set = TRUE;
+        }
+      any = TRUE;
+      end = j = pend;
+
+      /* joiners: "soixante-cinq", "vingt et un", "hundred and five" */
+      if (j + 1 < s->n && is_punct (&s->t[j], '-') && s->t[j].gap == MONEY_GAP_NONE
+          && s->t[j + 1].gap == MONEY_GAP_NONE && (roles_at (s, j + 1) & MONEY_ROLE_NUMBER))
+        j++;
+      else if (j + 1 < s->n && (roles_at (s, j) & MONEY_ROLE_AND) && close_by (s, j)
+               && (roles_at (s, j + 1) & MONEY_ROLE_NUMBER) && close_by (s, j + 1)
+               && (money_dec_cmp (v, (MoneyDec) { 100, 0 }) >= 0
+                   || (s->t[j + 1].lex->weak_number
+                       || money_dec_cmp (s->t[j + 1].lex->number, (MoneyDec) { 11, 0 }) == 0)))
+        j++;
+      else if (!close_by (s, j))
+        break;
+    }
+  if (!any)
+    return FALSE;
+  if (!money_dec_add (total, group, &n->value))
+    return FALSE;
+  n->start = i;
+  n->end = end;
+  n->words = TRUE;
+  n->fraction = n->value.e < 0;
+  n->small = !n->fraction && money_dec_cmp (n->value, (MoneyDec) { 100, 0 }) < 0;
+  return TRUE;
+}
+
+/* A number at token i and its scale word. glued_ok: a currency glued
+ * before it ("USD3.2m") rather than a word ("Q4", "A320"). */
+static gboolean
+parse_number (const Scan *s, guint i, gboolean glued_ok, Num *n)
+{
+  const MoneyTok *t;
+  guint j;
+
+  if (i >= s->n)
+    return FALSE;
+  t = &s->t[i];
+  memset (n, 0, sizeof *n);
+  if (t->kind == MONEY_TOK_NUM)
+    {
+      if (t->gap == MONEY_GAP_NONE && i > 0 && !glued_ok)
+        {
+          const MoneyTok *p = &s->t[i - 1];
+          if (p->kind == MONEY_TOK_WORD || p->kind == MONEY_TOK_NUM)
+            return FALSE;
+          if (p->kind == MONEY_TOK_PUNCT && strchr ("/:.,", p->ch) && p->ch && i > 1
+              && s->t[i - 1].gap == MONEY_GAP_NONE
+              && (s->t[i - 2].kind == MONEY_TOK_NUM || s->t[i - 2].kind == MONEY_TOK_WORD))
+            return FALSE;
+        }
+      if (!parse_digits (s, i, n))
+        return FALSE;
+    }
+  else if (t->kind == MONEY_TOK_WORD)
+    {
+      if (!parse_words (s, i, n))
+        return FALSE;
+    }
+  else
+    return FALSE;
+
+  j = n->end;
+  if (j < s->n && is_punct (&s->t[j], '%') && close_by (s, j))
+    return FALSE;
+  if (near (s, j) && (roles_at (s, j) & MONEY_ROLE_SCALE) && s->t[j].kind == MONEY_TOK_WORD)
+    {
+      /* one-letter abbreviations ("m", "k", "B") only right after the number */
+      if (tok_len (&s->t[j]) > 1 || tight (s, j))
+        {
+          n->scale = s->t[j].lex->scale;
+          n->has_scale = TRUE;
+          n->end = j + 1;
+        }
+    }
+  /* "4th", "5G", "10x": a word glued to digits makes them something else */
+  if (t->kind == MONEY_TOK_NUM && !n->has_scale && n->end < s->n
+      && s->t[n->end].gap == MONEY_GAP_NONE && s->t[n->end].kind == MONEY_TOK_WORD
+      && !(roles_at (s, n->end) & (MONEY_ROLES_CURRENCY | MONEY_ROLE_REGION))
+      && !(s->t[n->end].flags & MONEY_TOK_UPPER && tok_len (&s->t[n->end]) == 4))
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- amounts ---- */
+
+static gboolean
+compatible (const char *a, const char *b)
+{
+  return a == b || a == MONEY_DOLLAR || b == MONEY_DOLLAR;
+}
+
+static gboolean
+starts_number (const Scan *s, guint i)
+{
+  return i < s->n && (s->t[i].kind == MONEY_TOK_NUM || (roles_at (s, i) & MONEY_ROLE_NUMBER));
+}
+
+/* "15 dollars 50", "13 euros et 45 centimes", "3 GBP 1 pence" */
+static void
+add_cents (const Scan *s, Amount *a)
+{
+  guint c = a->end, after;
+  Num cn;
+  Cur sub;
+  MoneyDec part;
+
+  if (!a->cur.cur || a->cur.kind == CUR_SUBUNIT || a->num.has_scale || a->num.fraction
+      || a->cur.scale)
+    return;
+  if ((roles_at (s, c) & MONEY_ROLE_AND) && close_by (s, c))
+    c++;
+  if (!close_by (s, c))
+    return;
+  memset (&cn, 0, sizeof cn);
+  if (s->t[c].kind == MONEY_TOK_NUM)
+    {
+      if (tok_len (&s->t[c]) > 2 || !parse_digits (s, c, &cn) || cn.end != c + 1)
+        return;
+    }
+  else if (!parse_words (s, c, &cn))
+    return;
+  if (!cn.small || cn.value.m == 0)
+    return;
+  after = cn.end;
+  if (near (s, after) && match_currency (s, after, FALSE, &sub) && sub.kind == CUR_SUBUNIT)
+    {
+      if (!money_dec_add (a->value, money_dec_shift (cn.value, sub.sub_power), &part))
+        return;
+      a->value = part;
+      a->end = sub.end;
+      return;
+    }
+  /* bare cents: two digits or words, then nothing that would make them a
+   * count of something else */
+  if (s->t[c].kind == MONEY_TOK_NUM && tok_len (&s->t[c]) != 2)
+    return;
+  if (after < s->n && s->t[after].gap < MONEY_GAP_PARA
+      && !(s->t[after].kind == MONEY_TOK_PUNCT && !is_punct (&s->t[after], '%')
+           && !is_punct (&s->t[after], '-'))
+      && !(roles_at (s, after) & MONEY_ROLE_AND))
+    return;
+  if (!money_dec_add (a->value, money_dec_shift (cn.value, -2), &part))
+    return;
+  a->value = part;
+  a->end = after;
+}
+
+static gboolean
+is_year (const Num *n, const Scan *s)
+{
+  return !n->words && !n->fraction && n->end == n->start + 1 && tok_len (&s->t[n->start]) == 4
+         && n->value.e == 0 && n->value.m >= 1800 && n->value.m <= 2199;
+}
+
+/* An amount at token i. bare_ok: a number without currency is accepted,
+ * for the first end of a range. */
+static gboolean
+parse_amount (const Scan *s, guint i, gboolean bare_ok, Amount *a)
+{
+  Cur pre = { 0 }, suf = { 0 };
+  gboolean has_pre = FALSE;
+  guint j = i, k;
+
+  memset (a, 0, sizeof *a);
+  if (i >= s->n)
+    return FALSE;
+  if (s->t[i].kind != MONEY_TOK_NUM && match_currency (s, i, TRUE, &pre)
+      && pre.kind != CUR_SUBUNIT)
+    {
+      k = pre.end;
+      /* "Rs. 20" */
+      if (k < s->n && is_punct (&s->t[k], '.') && s->t[k].gap == MONEY_GAP_NONE
+          && s->t[k - 1].kind == MONEY_TOK_WORD)
+        k++;
+      if (close_by (s, k) && starts_number (s, k))
+        {
+          j = k;
+          has_pre = TRUE;
+        }
+    }
+  if (!parse_number (s, j, has_pre, &a->num))
+    return FALSE;
+  if (has_pre && pre.kind == CUR_NAME && (a->num.words || is_year (&a->num, s)))
+    return FALSE;
+
+  k = a->num.end;
+  if (near (s, k))
+    {
+      guint k2 = k;
+      /* "12-cent", "one-yen" */
+      if (is_punct (&s->t[k], '-') && s->t[k].gap == MONEY_GAP_NONE && k + 1 < s->n
+          && s->t[k + 1].gap == MONEY_GAP_NONE && s->t[k + 1].kind == MONEY_TOK_WORD)
+        k2 = k + 1;
+      if (match_currency (s, k2, FALSE, &suf) && suf.end < s->n
+          && s->t[suf.end].gap == MONEY_GAP_NONE && s->t[suf.end].kind == MONEY_TOK_NUM)
+        suf.cur = NULL;   /* "3 USD50", "1 $10": the prefix of the next amount */
+      else if (!suf.cur
+          && (a->num.has_scale || a->num.words) && (roles_at (s, k) & MONEY_ROLE_LINK)
+          && close_by (s, k + 1))
+        {
+          /* "65 milliards de dollars", "5 millions d'euros" */
+          if (!match_currency (s, k + 1, FALSE, &suf) || suf.kind == CUR_SUBUNIT)
+            suf.cur = NULL;
+        }
+    }
+  /* "75 USD million" */
+  if (suf.cur && suf.kind == CUR_CODE && !a->num.has_scale && close_by (s, suf.end)
+      && (roles_at (s, suf.end) & MONEY_ROLE_SCALE) && tok_len (&s->t[suf.end]) > 1)
+    {
+      a->num.has_scale = TRUE;
+      a->num.scale = s->t[suf.end].lex->scale;
+      suf.end++;
+    }
+  if (has_pre && suf.cur
+      && (suf.kind == CUR_SUBUNIT || !compatible (pre.cur, suf.cur)
+          || (close_by (s, suf.end) && starts_number (s, suf.end))))
+    suf.cur = NULL;
+
+  a->start = i;
+  if (has_pre)
+    {
+      a->cur = pre;
+      if (suf.cur)
+        {
+          if (pre.cur == MONEY_DOLLAR)
+            a->cur.cur = suf.cur;
+          a->cur.end = suf.end;
+        }
+    }
+  else if (suf.cur)
+    a->cur = suf;
+  a->end = a->cur.cur ? MAX (a->cur.end, a->num.end) : a->num.end;
+  if (!a->cur.cur && !bare_ok)
+    return FALSE;
+  if (!a->cur.cur && is_year (&a->num, s))
+    return FALSE;
+
+  a->value = money_dec_shift (a->num.value, a->num.has_scale ? a->num.scale : a->cur.scale);
+  if (a->cur.kind == CUR_SUBUNIT)
+    a->value = money_dec_shift (a->value, a->cur.sub_power);
+  if (a->cur.cur)
+    add_cents (s, a);
+  return TRUE;
+}
+
+/* ---- mentions ---- */
+
+static gboolean
+make_range (const Scan *s, Amount *a, Amount *b, guint32 range_role)
+{
+  if (!a->cur.cur && !b->cur.cur)
+    return FALSE;
+  if (a->cur.cur && b->cur.cur && !compatible (a->cur.cur, b->cur.cur))
+    return FALSE;
+  if (!b->cur.cur && !b->num.has_scale)
+    {
+      /* "5 $ à 10 heures" */
+      if (b->end < s->n && s->t[b->end].gap < MONEY_GAP_PARA
+          && (s->t[b->end].kind == MONEY_TOK_WORD || s->t[b->end].kind == MONEY_TOK_NUM
+              || is_punct (&s->t[b->end], '%')))
+        return FALSE;
+      if (a->num.has_scale)
+        return FALSE;
+    }
+  /* "60 à 65 milliards": the first number borrows the scale */
+  if (!a->num.has_scale && b->num.has_scale && a->cur.kind != CUR_SUBUNIT
+      && (money_dec_cmp (a->num.value, b->num.value) <= 0
+          || money_dec_cmp (a->num.value, (MoneyDec) { 1, 3 }) < 0))
+    a->value = money_dec_shift (a->value, b->num.scale);
+  if (!a->cur.cur && b->cur.kind == CUR_SUBUNIT)
+    a->value = money_dec_shift (a->value, b->cur.sub_power);
+  if (range_role && money_dec_cmp (b->value, a->value) < 0)
+    {
+      /* "de 65 à 39 milliards": a fall, reported as the interval it spans */
+      MoneyDec t = a->value;
+      a->value = b->value;
+      b->value = t;
+    }
+  return money_dec_cmp (a->value, b->value) < 0;
+}
+
+static guint
+parse_mention (const Scan *s, guint i, MoneyMention *m)
+{
+  Amount a, b;
+  const MoneyLex *q, *r;
+  guint j = i, qend = 0, rend = 0, k, end;
+  guint32 range_role = 0;
+  gboolean ranged = FALSE;
+  guint amount_start;
+
+  memset (m, 0, sizeof *m);
+  q = phrase_at (s, i, MONEY_ROLE_QUALIFIER, &qend);
+  if (q && close_by (s, qend))
+    {
+      m->qual = q->qual;
+      j = qend;
+    }
+  r = phrase_at (s, j, MONEY_ROLE_BETWEEN | MONEY_ROLE_FROM, &rend);
+  if (r && close_by (s, rend) && parse_amount (s, rend, TRUE, &a))
+    range_role = r->roles & (MONEY_ROLE_BETWEEN | MONEY_ROLE_FROM);
+  else if (!parse_amount (s, j, TRUE, &a))
+    return 0;
+
+  k = a.end;
+  if (k + 1 < s->n && s->t[k].gap <= MONEY_GAP_SPACE)
+    {
+      guint32 rk = roles_at (s, k);
+      gboolean sep = is_punct (&s->t[k], '-') || (rk & MONEY_ROLE_TO)
+                     || ((range_role & MONEY_ROLE_BETWEEN) && (rk & MONEY_ROLE_AND));
+      if (sep && s->t[k + 1].gap <= MONEY_GAP_SPACE && parse_amount (s, k + 1, TRUE, &b))
+        ranged = make_range (s, &a, &b, range_role);
+    }
+  if (!ranged && !a.cur.cur)
+    return 0;
+
+  amount_start = ranged && range_role ? j : a.start;
+  end = ranged ? b.end : a.end;
+  m->start = s->t[m->qual ? i : amount_start].start;
+  m->amount_start = s->t[amount_start].start;
+  m->end = s->t[end - 1].end;
+  m->range = ranged;
+  if (ranged)
+    {
+      m->has_min = m->has_max = TRUE;
+      m->min = a.value;
+      m->max = b.value;
+      m->currency = a.cur.cur ? a.cur.cur : b.cur.cur;
+    }
+  else
+    {
+      m->has_value = TRUE;
+      m->value = a.value;
+      m->currency = a.cur.cur;
+    }
+  return end;
+}
+
+static gboolean
+could_start (const Scan *s, guint i)
+{
+  const MoneyTok *t = &s->t[i];
+
+  if (t->kind == MONEY_TOK_NUM)
+    return TRUE;
+  if (t->lex)
+    return t->lex->max_len > 1
+           || (t->lex->roles & (MONEY_ROLE_NUMBER | MONEY_ROLE_QUALIFIER | MONEY_ROLE_BETWEEN
+                                | MONEY_ROLE_FROM | MONEY_ROLES_CURRENCY | MONEY_ROLE_REGION));
+  return t->kind == MONEY_TOK_WORD && tok_len (t) == 4 && (t->flags & MONEY_TOK_UPPER)
+         && s->text[t->start] == 'M';
+}
+
+static void
+look_up (const MoneyLang *lang, const char *text, MoneyTok *t)
+{
+  char key[64];
+  int len;
+
+  if ((t->kind == MONEY_TOK_WORD || t->kind == MONEY_TOK_SYM) && t->end - t->start < 40
+      && (len = money_fold (text + t->start, t->end - t->start, key, sizeof key)) > 0)
+    t->lex = money_lang_lookup_len (lang, key, len);
+}
+
+/* a word of one language only is a clue of that language */
+static const MoneyLang *
+guess_from_tokens (const MoneyLexicon *lexicon, const char *text, const MoneyTok *toks, guint n)
+{
+  guint nl = MIN (lexicon->langs->len, 8);
+  guint scores[8] = { 0 };
+  const MoneyLang *best = lexicon->langs->pdata[0];
+  guint best_score = 0;
+
+  if (nl == 1)
+    return best;
+  for (guint i = 0; i < n; i++)
+    {
+      char key[16];
+      int kl;
+      guint hits = 0, last = 0;
+
+      if (toks[i].kind != MONEY_TOK_WORD || toks[i].end - toks[i].start > 8
+          || (kl = money_fold (text + toks[i].start, toks[i].end - toks[i].start, key, sizeof key)) <= 0)
+        continue;
+      for (guint l = 0; l < nl; l++)
+        {
+          const MoneyLex *lex = money_lang_lookup_len (lexicon->langs->pdata[l], key, kl);
+          if (lex && (lex->roles & MONEY_ROLE_WORD))
+            {
+              hits++;
+              last = l;
+            }
+        }
+      if (hits == 1)
+        scores[last]++;
+    }
+  for (guint l = 0; l < nl; l++)
+    if (scores[l] > best_score)
+      {
+        best = lexicon->langs->pdata[l];
+        best_score = scores[l];
+      }
+  return best;
+}
+
+const MoneyLang *
+money_scan (const MoneyLexicon *lexicon, const MoneyLang *lang, const char *text, gsize len,
+            MoneyMentionFunc func, gpointer user_data)
+{
+  guint cap = len + 1 < WINDOW ? (guint) len + 1 : WINDOW;
+  MoneyTok *toks = g_new (MoneyTok, cap);
+  Scan s = { lang, text, toks, 0 };
+  gsize pos = 0;
+
+  while (pos < len)
+    {
+      guint n = money_tokenize (text, len, &pos, toks, cap);
+      gboolean last = pos >= len;
+      guint limit = last ? n : n - LOOKAHEAD;
+      guint i = 0;
+
+      if (!lang)
+        s.lang = lang = guess_from_tokens (lexicon, text, toks, MIN (n, 400));
+      s.n = n;
+      for (guint t = 0; t < n; t++)
+        look_up (lang, text, &toks[t]);
+      while (i < limit)
+        {
+          MoneyMention m;
+          guint end;
+
+          if (could_start (&s, i) && (end = parse_mention (&s, i, &m)) > 0)
+            {
+              func (&m, user_data);
+              i = end;
+            }
+          else
+            i++;
+        }
+      if (last || n == 0)
+        break;
+      pos = toks[i - 1].end;
+    }
+  g_free (toks);
+  return lang;
+}
+
+const MoneyLang *
+money_guess_lang (const MoneyLexicon *lexicon, const char *text, gsize len)
+{
+  MoneyTok toks[400];
+  gsize pos = 0;
+  guint n = money_tokenize (text, MIN (len, 4096), &pos, toks, G_N_ELEMENTS (toks));
+
+  return guess_from_tokens (lexicon, text, toks, n);
+}
