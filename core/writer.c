@@ -224,6 +224,9 @@ json_safe_double (double d)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* "%.17g" uses the exponent form only outside [1e-5, 1e17). */
+  if (d == 0 || (fabs (d) >= 1e-5 && fabs (d) < 1e17))
+    return d;
   for (guint i = 0; i < 8 && isfinite (d); i++)
     {
       g_ascii_formatd (buf, sizeof buf, "%.17g", d);
