@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -78,16 +79,26 @@ output_open (Output *out, const char *path, GError **error)
       return TRUE;
     }
 
-  out->path = g_strdup (path);
-  exists = g_stat (path, &st) == 0;
+  /* Through a symbolic link, the file it points to is replaced. */
+  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      char *target = realpath (path, NULL);
+      if (target != NULL)
+        out->path = g_strdup (target);
+      free (target);
+    }
+  if (out->path == NULL)
+    out->path = g_strdup (path);
+
+  exists = g_stat (out->path, &st) == 0;
   if (exists && !S_ISREG (st.st_mode))
     {
-      out->fd = g_open (path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+      out->fd = g_open (out->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     }
   else
     {
-      g_autofree char *dir = g_path_get_dirname (path);
-      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *dir = g_path_get_dirname (out->path);
+      g_autofree char *base = g_path_get_basename (out->path);
       g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
 
       out->tmp_path = g_build_filename (dir, name, NULL);
@@ -349,6 +360,8 @@ cli_cmd_run (int argc, char **argv)
     }
 
   inputs = argc > 2 ? (const char *const *) args + 2 : stdin_only;
+  if (argc <= 2 && isatty (STDIN_FILENO))
+    g_printerr ("tamis: reading documents from the terminal; end with Ctrl-D\n");
   reader = tamis_reader_new (inputs, input_format, max_size, &error);
   if (reader == NULL)
     {

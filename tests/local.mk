@@ -1,0 +1,17 @@
+# End-to-end tests: TAP shell scripts run by tests/run-test.sh.
+#   test-cli.sh    the tamis command on examples/ (and ../shared when present)
+#   test-embed.sh  examples/embed, a program linking libtamis
+#   test-sdk.sh    install into a temporary prefix, build the out-of-tree
+#                  plugin and the embedding example with pkg-config, run them
+TESTS += \
+	tests/test-cli.sh \
+	tests/test-embed.sh \
+	tests/test-sdk.sh
+
+EXTRA_DIST += \
+	tests/run-test.sh \
+	tests/tap.sh \
+	tests/test-cli.sh \
+	tests/test-embed.sh \
+	tests/test-sdk.sh
+

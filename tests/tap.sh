@@ -1,0 +1,58 @@
+# Helpers for the TAP shell tests; sourced, not run.
+#
+#   . "$TAMIS_SRCDIR/tests/tap.sh"
+#   check "it works" test "$x" = 1
+#   tap_done
+#
+# Each test is one "ok"/"not ok" line; tap_done prints the plan last.
+
+tap_n=0
+
+tap_ok () {
+  tap_n=$((tap_n + 1))
+  echo "ok $tap_n - $*"
+}
+
+tap_not_ok () {
+  tap_n=$((tap_n + 1))
+  echo "not ok $tap_n - $*"
+}
+
+tap_skip () {
+  tap_n=$((tap_n + 1))
+  echo "ok $tap_n # SKIP $*"
+}
+
+# Comment lines for the log, e.g. the output of a failed command.
+tap_diag () {
+  sed -e 's/^/# /' "$@"
+}
+
+# check DESCRIPTION COMMAND [ARG...]: one test, passing when COMMAND succeeds.
+check () {
+  tap_desc=$1
+  shift
+  if "$@"; then tap_ok "$tap_desc"; else tap_not_ok "$tap_desc"; fi
+}
+
+tap_done () {
+  echo "1..$tap_n"
+}
+
+tap_skip_all () {
+  echo "1..0 # SKIP $*"
+  exit 0
+}
+
+# Where the tests find the tree and the built tools.
+: "${TAMIS_SRCDIR:?TAMIS_SRCDIR must name the source tree}"
+: "${TAMIS_BUILDDIR:?TAMIS_BUILDDIR must name the build tree}"
+TAMIS="$TAMIS_BUILDDIR/tamis"
+EXAMPLES="$TAMIS_SRCDIR/examples"
+
+command -v jq >/dev/null 2>&1 || tap_skip_all "jq is not installed (autogen.sh --install-deps installs it)"
+
+# A private scratch directory, removed on exit.
+tap_tmp=$(mktemp -d "${TMPDIR:-/tmp}/tamis-test.XXXXXX") || exit 99
+trap 'rm -rf "$tap_tmp"' EXIT
+trap 'exit 1' HUP INT TERM

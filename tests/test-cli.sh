@@ -1,0 +1,264 @@
+#!/bin/sh
+# End-to-end tests of the tamis command: examples/news.yaml over
+# examples/corpus, output formats, -o, -j, exit statuses, check, plugins.
+. "$TAMIS_SRCDIR/tests/tap.sh"
+
+T=$tap_tmp
+NEWS="$EXAMPLES/news.yaml"
+CORPUS="$EXAMPLES/corpus"
+
+# run_tamis NAME ARGS...: runs tamis with stdout in $T/NAME.out, stderr in
+# $T/NAME.err and the exit status in $status.
+run_tamis () {
+  name=$1
+  shift
+  "$TAMIS" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
+  status=$?
+  if [ -s "$T/$name.err" ]; then tap_diag "$T/$name.err"; fi
+}
+
+status_is () { [ "$status" -eq "$1" ]; }
+has () { grep -q -e "$2" "$T/$1"; }
+jq_true () { file=$1; shift; jq -e -s "$@" "$file" >/dev/null 2>&1; }
+
+# ---- version and help ----
+run_tamis version --version
+check "--version exits 0" status_is 0
+check "--version prints the version and ABI" has version.out '^tamis [0-9][0-9.]* (plugin ABI [0-9]*\.[0-9]*)$'
+
+run_tamis help --help
+check "tamis --help exits 0" status_is 0
+check "tamis --help lists the commands" \
+  sh -c "grep -q '^  run ' '$T/help.out' && grep -q '^  check ' '$T/help.out' && grep -q '^  plugins ' '$T/help.out'"
+for cmd in run check plugins; do
+  run_tamis "help-$cmd" "$cmd" --help
+  check "tamis $cmd --help exits 0" status_is 0
+  check "tamis $cmd --help shows its usage" has "help-$cmd.out" "^  tamis $cmd \\[OPTION"
+done
+run_tamis help-cmd help run
+check "tamis help run is tamis run --help" has help-cmd.out "^  tamis run \\[OPTION"
+
+run_tamis noargs
+check "no command exits 2" status_is 2
+run_tamis badcmd frobnicate
+check "an unknown command exits 2" status_is 2
+check "an unknown command is named" has badcmd.err "^tamis: unknown command 'frobnicate'"
+run_tamis badopt run --no-such-option "$NEWS"
+check "an unknown option exits 2" status_is 2
+
+# ---- news.yaml over the example corpus ----
+run_tamis news run "$NEWS" "$CORPUS"
+check "news.yaml over the corpus exits 0" status_is 0
+check "nothing on stderr when it is not a terminal" test ! -s "$T/news.err"
+(cd "$CORPUS" && LC_ALL=C ls *.txt) >"$T/files"
+jq -r .id "$T/news.out" >"$T/ids"
+check "one record per article, in sorted order, with the file names as ids" cmp -s "$T/files" "$T/ids"
+check "every record has tokens and sentences" \
+  jq_true "$T/news.out" 'length > 0 and all(.[]; (.layers.token | length) > 100 and (.layers.sentence | length) > 3)'
+check "no record is an error" jq_true "$T/news.out" 'all(.[]; has("error") | not)'
+check "tokens have kinds" \
+  jq_true "$T/news.out" '[.[].layers.token[].label] | unique | (index("word") != null and index("number") != null and index("punct") != null)'
+
+# Offsets are code points: slicing the text by them gives the tokens back.
+cat >"$T/text.yaml" <<'YAML'
+tamis: 1
+stages:
+  - segment
+output:
+  layers: [token]
+  text: true
+YAML
+run_tamis text run "$T/text.yaml" "$CORPUS/fr-02-levee-fonds.txt"
+check "a French article with non-ASCII text runs" status_is 0
+check "token offsets slice the text into tokens without blanks at either end" \
+  jq_true "$T/text.out" '.[0] as $r | all($r.layers.token[]; ($r.text[.start:.end] | test("^\\S(.*\\S)?$")))'
+check "a number with narrow no-break spaces is one token" \
+  jq_true "$T/text.out" '.[0] as $r | [$r.layers.token[] | select(.label == "number") | $r.text[.start:.end]] | index("1\u202f300") != null'
+check "the text sliced at a token gives the word" \
+  jq_true "$T/text.out" '.[0] as $r | [$r.layers.token[] | $r.text[.start:.end]] | (index("Lumenor") != null and index("agronome") != null)'
+
+# ---- standard input and JSON Lines ----
+"$TAMIS" run "$NEWS" <"$CORPUS/en-04-central-bank.txt" >"$T/stdin.out" 2>"$T/stdin.err"
+status=$?
+check "a document on standard input exits 0" status_is 0
+check "a document on standard input gives one record with tokens" \
+  jq_true "$T/stdin.out" 'length == 1 and (.[0].layers.token | length) > 100'
+
+run_tamis jsonl run "$NEWS" "$EXAMPLES/corpus.jsonl"
+check "a JSON Lines file runs" status_is 0
+check "JSON Lines records keep their ids, in order" \
+  jq_true "$T/jsonl.out" '[.[].id] == ["wire-0001", "wire-0002", "wire-0003"]'
+check "JSON Lines fields other than id and text come out as meta" \
+  jq_true "$T/jsonl.out" 'all(.[]; .meta.source == "example wire" and (.meta.date | length) == 10)'
+
+# ---- -j: the same output whatever the number of threads ----
+mkdir "$T/many"
+i=0
+for a in "$CORPUS"/*.txt; do
+  for b in "$CORPUS"/*.txt; do
+    i=$((i + 1))
+    [ $((i % 2)) -eq 0 ] || continue
+    # Each document mixes two articles, so sizes and contents vary.
+    { echo "Dépêche numéro $i"; echo; cat "$a"; echo; tail -n 4 "$b"; } >"$T/many/doc-$(printf %03d $i).txt"
+  done
+done
+n_many=$(ls "$T/many" | wc -l)
+run_tamis j1 run -j 1 "$NEWS" "$T/many"
+check "-j 1 over $n_many documents exits 0" status_is 0
+run_tamis j2 run -j 2 "$NEWS" "$T/many"
+check "-j 2 over $n_many documents exits 0" status_is 0
+check "-j 2 writes $n_many records" jq_true "$T/j2.out" "length == $n_many"
+check "-j 2 output is identical to -j 1" cmp -s "$T/j1.out" "$T/j2.out"
+run_tamis j8 run --jobs=8 "$NEWS" "$T/many"
+check "-j 8 output is identical to -j 1" cmp -s "$T/j1.out" "$T/j8.out"
+
+# ---- output formats ----
+run_tamis json run --format json "$NEWS" "$CORPUS"
+check "--format json exits 0" status_is 0
+check "--format json is one array of the records" \
+  jq_true "$T/json.out" 'length == 1 and (.[0] | type == "array" and length == 10)'
+run_tamis tsv run --format tsv "$NEWS" "$CORPUS"
+check "--format tsv exits 0" status_is 0
+check "--format tsv lines have at least 7 tab-separated fields" \
+  awk -F '\t' 'NF < 7 { bad = 1 } END { exit bad || NR < 1000 }' "$T/tsv.out"
+check "--format tsv has token and sentence rows" \
+  sh -c "cut -f 2 '$T/tsv.out' | sort -u | grep -qx token && cut -f 2 '$T/tsv.out' | grep -qx sentence"
+run_tamis badformat run --format xml "$NEWS" "$CORPUS"
+check "--format xml exits 2" status_is 2
+
+# ---- -o FILE ----
+out="$T/dir/result.jsonl"
+mkdir "$T/dir"
+run_tamis o1 run -o "$out" "$NEWS" "$CORPUS"
+check "-o exits 0" status_is 0
+check "-o writes nothing on stdout" test ! -s "$T/o1.out"
+check "-o writes the same records as stdout" cmp -s "$out" "$T/news.out"
+inode1=$(stat -c %i "$out")
+run_tamis o2 run -o "$out" "$NEWS" "$CORPUS/en-01-chip-earnings.txt"
+inode2=$(stat -c %i "$out")
+check "-o replaces the file by renaming a new one over it" test "$inode1" != "$inode2"
+check "-o replaced the content" jq_true "$out" 'length == 1'
+check "-o leaves no temporary file" test "$(ls -A "$T/dir")" = "result.jsonl"
+cp "$out" "$T/before"
+run_tamis o3 run -o "$out" "$NEWS" "$T/does-not-exist"
+check "-o with a missing input exits 2" status_is 2
+check "-o with a missing input leaves the file as it was" cmp -s "$out" "$T/before"
+printf 'tamis: 1\nstages: [nosuchplugin]\n' >"$T/noplugin.yaml"
+run_tamis o4 run -o "$out" "$T/noplugin.yaml" "$CORPUS"
+check "-o with a broken pipeline exits 2" status_is 2
+check "-o with a broken pipeline leaves the file as it was" cmp -s "$out" "$T/before"
+check "failed runs leave no temporary file" test "$(ls -A "$T/dir")" = "result.jsonl"
+run_tamis o5 run -o "$T/no/such/dir/out.jsonl" "$NEWS" "$CORPUS"
+check "-o into a missing directory exits 2" status_is 2
+ln -s result.jsonl "$T/dir/link.jsonl"
+run_tamis o7 run -o "$T/dir/link.jsonl" "$NEWS" "$CORPUS/en-02-cloud-deal.txt"
+check "-o through a symbolic link replaces the file it points to" \
+  sh -c "[ -L '$T/dir/link.jsonl' ] && grep -q 'en-02-cloud-deal' '$out'"
+run_tamis o6 run -o /dev/null "$NEWS" "$CORPUS/en-01-chip-earnings.txt"
+check "-o /dev/null writes to the device" sh -c "[ $status -eq 0 ] && [ -c /dev/null ]"
+
+# ---- bad input: exit 1, an error record each, the rest fine ----
+bad="$T/bad"
+mkdir "$bad"
+printf 'A fine document. It has two sentences.\n' >"$bad/a-good.txt"
+: >"$bad/b-empty.txt"
+printf 'Caf\351 cr\350me, encod\351 en Latin-1.\n' >"$bad/c-latin1.txt"
+printf 'PK\003\004\000\000\000\010\000binary\000\000\377\376' >"$bad/d-binary.txt"
+printf '\357\273\277Un texte avec une marque d'"'"'ordre des octets.\n' >"$bad/e-bom.txt"
+printf 'Windows line one.\r\nLine two.\r\n' >"$bad/f-crlf.txt"
+{
+  echo '{"id": "j-good", "text": "This line is fine."}'
+  echo 'this line is not JSON'
+  echo '{"id": "j-notext", "title": "no text field"}'
+} >"$bad/g-lines.jsonl"
+run_tamis bad run "$NEWS" "$bad"
+check "a directory with bad inputs exits 1" status_is 1
+n_err=$(jq -s '[.[] | select(has("error"))] | length' "$T/bad.out")
+n_all=$(jq -s 'length' "$T/bad.out")
+check "the summary line counts the failed documents" has bad.err "^tamis: $n_err of $n_all documents failed$"
+check "every input document has a record (6 files + 3 lines)" test "$n_all" -eq 9
+check "error records carry a code and a message" \
+  jq_true "$T/bad.out" '[.[] | select(has("error"))] | length >= 4 and all(.[]; (.error.code | length) > 0 and (.error.message | length) > 0)'
+check "invalid UTF-8, a binary file and bad JSON lines are errors" \
+  jq_true "$T/bad.out" '[.[] | select(has("error")) | .id | tostring] as $e | ($e | map(test("latin1")) | any) and ($e | map(test("binary")) | any) and ($e | length) >= 4'
+check "the good documents have tokens" \
+  jq_true "$T/bad.out" '[.[] | select(.id == "a-good.txt" or .id == "j-good")] | length == 2 and all(.[]; (.layers.token | length) > 3)'
+check "a BOM is repaired and flagged" \
+  jq_true "$T/bad.out" '.[] | select(.id == "e-bom.txt") | (has("error") | not) and (.repaired | tostring | test("bom"))'
+
+cat "$CORPUS"/en-0[123]-*.txt >"$T/big.txt"
+run_tamis maxsize run --max-size 2K "$NEWS" "$T/big.txt" "$CORPUS/en-04-central-bank.txt"
+check "--max-size: a larger document fails, exit 1" status_is 1
+check "--max-size: only the larger document is an error record" \
+  jq_true "$T/maxsize.out" 'length == 2 and (.[0] | has("error")) and (.[1] | has("error") | not)'
+run_tamis badsize run --max-size lots "$NEWS" "$CORPUS"
+check "--max-size with a bad value exits 2" status_is 2
+
+# ---- pipeline errors: exit 2, nothing read, file:line:column ----
+cat >"$T/badkey.yaml" <<'YAML'
+tamis: 1
+name: typo
+stages:
+  - segment
+outptu:
+  format: jsonl
+YAML
+run_tamis badkey run "$T/badkey.yaml" "$CORPUS"
+check "a pipeline with an unknown key exits 2" status_is 2
+check "the unknown key is reported as file:line:column" has badkey.err "^tamis: .*badkey\.yaml:5:[0-9][0-9]*: "
+check "nothing is written for a broken pipeline" test ! -s "$T/badkey.out"
+run_tamis noinput run "$NEWS" "$T/does-not-exist"
+check "a missing input exits 2" status_is 2
+run_tamis nopipe run
+check "run without a pipeline exits 2" status_is 2
+run_tamis badj run -j -1 "$NEWS" "$CORPUS"
+check "-j -1 exits 2" status_is 2
+
+# ---- tamis check ----
+run_tamis check check "$NEWS"
+check "check news.yaml exits 0" status_is 0
+check "check shows the segment stage with its version" has check.out '^stage 1: segment [0-9]'
+check "check shows the plugin file" has check.out '^  file: .*segment'
+check "check shows what the stage provides" has check.out '^  provides: .*token'
+check "check ends with ok" sh -c "tail -n 1 '$T/check.out' | grep -qx ok"
+cat >"$T/when.yaml" <<'YAML'
+tamis: 1
+stages:
+  - plugin: segment
+    when: {lang: [fr, en]}
+YAML
+run_tamis checkwhen check "$T/when.yaml"
+check "check shows the languages of a when: clause" has checkwhen.out 'when: *lang in fr, en'
+run_tamis checkbad check "$T/badkey.yaml"
+check "check on a broken pipeline exits 2" status_is 2
+check "check on a broken pipeline prints file:line:column" has checkbad.err "badkey\.yaml:5:[0-9][0-9]*: "
+run_tamis checknoplugin check "$T/noplugin.yaml"
+check "check on an unknown plugin exits 2 with its position" \
+  sh -c "[ $status -eq 2 ] && grep -q 'noplugin\.yaml:2:[0-9][0-9]*: ' '$T/checknoplugin.err'"
+
+# ---- tamis plugins ----
+run_tamis plugins plugins
+check "plugins exits 0" status_is 0
+check "plugins lists segment with a version and summary" has plugins.out '^segment  *[0-9][0-9.]*  *[A-Za-z]'
+run_tamis pluginsv plugins -v
+check "plugins -v lists segment" has pluginsv.out '^segment [0-9]'
+check "plugins -v shows provides" has pluginsv.out '^  provides: .*token.*sentence\|^  provides: .*sentence.*token'
+check "plugins -v shows the module file" has pluginsv.out '^  file: .*segment'
+check "plugins -v shows the search path" has pluginsv.out '^Search path:'
+run_tamis pluginsdir plugins --plugin-dir "$T/nowhere"
+check "a missing --plugin-dir is a warning, not an error" \
+  sh -c "[ $status -eq 0 ] && grep -q 'warning' '$T/pluginsdir.err'"
+
+# ---- the real articles beside the project, when present ----
+seeds="$TAMIS_SRCDIR/../shared/corpus/seeds"
+if [ -d "$seeds" ]; then
+  run_tamis seeds run "$NEWS" "$seeds"
+  check "news.yaml over the seed articles exits 0" status_is 0
+  check "five seed records with tokens and sentences" \
+    jq_true "$T/seeds.out" 'length == 5 and all(.[]; (.layers.token | length) > 100 and (.layers.sentence | length) > 3)'
+else
+  tap_skip "news.yaml over the seed articles (../shared/corpus/seeds is absent)"
+  tap_skip "five seed records with tokens and sentences"
+fi
+
+tap_done
