@@ -45,10 +45,11 @@ typedef void (*TamisProgressFunc) (const TamisRunStats *stats, gpointer user_dat
  * @stats: (out) (optional): the final figures
  * @error: return location for a #GError
  *
- * Reads, processes and writes every document. Documents run in parallel; at
- * most a few per thread are in flight, so memory stays bounded. Failed
- * documents are written as error records and counted in @stats; they do not
- * stop the run.
+ * Reads, processes and writes every document, then finishes @writer
+ * (tamis_writer_finish()): the caller only closes the stream. Documents run
+ * in parallel; at most a few per thread are in flight, so memory stays
+ * bounded. Failed documents are written as error records and counted in
+ * @stats; they do not stop the run.
  *
  * Returns: %FALSE only when reading an input stream or writing fails
  */

@@ -12,8 +12,8 @@ plugins_money_la_SOURCES = \
 nodist_plugins_money_la_SOURCES = plugins/money/money-gen.c
 plugins_money_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -I$(top_srcdir)/plugins/money
 plugins_money_la_CFLAGS = $(PLUGIN_CFLAGS)
-plugins_money_la_LDFLAGS = $(PLUGIN_LDFLAGS)
-plugins_money_la_LIBADD = $(PLUGIN_LIBADD) -lm
+plugins_money_la_LDFLAGS = $(PLUGIN_LINK_FLAGS)
+plugins_money_la_LIBADD = $(PLUGIN_LINK_LIBS) -lm
 
 # Currency codes, names, plurals and symbols, number and scale words: from
 # Unicode CLDR and iso-codes, turned into a C table at build time.
@@ -35,7 +35,7 @@ TESTS += tests/test-money
 tests_test_money_SOURCES = tests/test-money.c
 tests_test_money_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_test_money_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-tests_test_money_LDADD = core/libtamis.la $(GLIB_LIBS)
+tests_test_money_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
 
 EXTRA_DIST += \
 	plugins/money/README.md \

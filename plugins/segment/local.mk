@@ -11,8 +11,8 @@ plugins_segment_la_SOURCES = \
 	plugins/segment/abbrev.h
 plugins_segment_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 plugins_segment_la_CFLAGS = $(PLUGIN_CFLAGS)
-plugins_segment_la_LDFLAGS = $(PLUGIN_LDFLAGS)
-plugins_segment_la_LIBADD = $(PLUGIN_LIBADD)
+plugins_segment_la_LDFLAGS = $(PLUGIN_LINK_FLAGS)
+plugins_segment_la_LIBADD = $(PLUGIN_LINK_LIBS)
 
 segmentfrdir = $(pkgdatadir)/segment/fr
 dist_segmentfr_DATA = plugins/segment/data/fr/abbreviations.txt
@@ -24,7 +24,7 @@ TESTS += tests/test-segment
 tests_test_segment_SOURCES = tests/test-segment.c
 tests_test_segment_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_test_segment_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-tests_test_segment_LDADD = core/libtamis.la $(GLIB_LIBS)
+tests_test_segment_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
 
 # The speed driver: runs a pipeline over files with the library alone, so
 # that the plugin can be timed without the CLI's reading and writing.
@@ -32,7 +32,7 @@ noinst_PROGRAMS += bench/segment/segbench
 bench_segment_segbench_SOURCES = bench/segment/segbench.c
 bench_segment_segbench_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 bench_segment_segbench_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-bench_segment_segbench_LDADD = core/libtamis.la $(GLIB_LIBS)
+bench_segment_segbench_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
 
 EXTRA_DIST += \
 	plugins/segment/README.md \
