@@ -265,6 +265,8 @@ test_not_money (void)
   assert_none ("en", "Call 555 0199 or see version 3.2.1.");
   assert_none ("en", "All 70 of us tried it 5 times.");
   assert_none ("en", "Hundreds of dollars and millions of euros were lost.");
+  assert_none ("en", "Analysts see a silver lining, and gold rose.");
+  assert_none ("fr", "Une médaille d'or et un lingot d'argent.");
 }
 
 static void

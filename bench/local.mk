@@ -1,0 +1,1 @@
+# Benchmarks live beside the plugin they measure (plugins/NAME/local.mk).

@@ -1,0 +1,368 @@
+/* langid — loading the model and scoring a text with it. */
+#include "langid-model.h"
+
+#include <math.h>
+#include <string.h>
+#include <tamis/error.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+
+struct _LangidModel {
+  guint n_langs;
+  guint32 n_buckets;
+  float quant;
+  guint orders;
+  guint n_used;                   /* orders with features, listed in used[] */
+  guint8 used[LANGID_N_ORDERS];
+  LangidLang langs[LANGID_MAX_LANGS];
+  guint8 n_script[LANGID_N_SCRIPTS];   /* languages of each script */
+  guint8 script_langs[LANGID_N_SCRIPTS][LANGID_MAX_LANGS];
+  LangidBucket *buckets;          /* aligned on cache lines */
+};
+
+static gboolean
+bad_model (const char *path, GError **error, const char *why)
+{
+  g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_DATA,
+               "%s: not a usable language model (%s)", path, why);
+  return FALSE;
+}
+
+static inline guint32
+rd32 (const guchar *p)
+{
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static inline float
+rdf (const guchar *p)
+{
+  union { guint32 u; float f; } v = { .u = rd32 (p) };
+  return v.f;
+}
+
+LangidModel *
+langid_model_load (const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  gsize len;
+  g_autoptr(GError) local = NULL;
+
+  if (!g_file_get_contents (path, &data, &len, &local))
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_DATA,
+                   "cannot read language model %s: %s", path, local->message);
+      return NULL;
+    }
+  const guchar *p = (const guchar *) data;
+  if (len < LANGID_HEADER_SIZE || memcmp (p, LANGID_MAGIC, LANGID_MAGIC_LEN) != 0)
+    return bad_model (path, error, "wrong magic"), NULL;
+  if (rd32 (p + 12) != LANGID_VERSION)
+    return bad_model (path, error, "unknown version"), NULL;
+
+  g_autofree LangidModel *m = g_new0 (LangidModel, 1);
+  m->n_langs = rd32 (p + 16);
+  m->n_buckets = rd32 (p + 20);
+  guint32 per_bucket = rd32 (p + 24);
+  guint32 per_slot = rd32 (p + 28);
+  m->quant = rd32 (p + 32);
+  m->orders = rd32 (p + 44);
+  if (rd32 (p + 36) != LANGID_MAX_ORDER || rd32 (p + 40) != LANGID_MAX_WORD)
+    return bad_model (path, error, "trained with other n-gram orders"), NULL;
+  if (m->n_langs == 0 || m->n_langs > LANGID_MAX_LANGS || m->quant <= 0
+      || m->n_buckets == 0 || m->n_buckets > (1u << 26)
+      || per_bucket != LANGID_BUCKET_SLOTS || per_slot != LANGID_SLOT_ENTRIES)
+    return bad_model (path, error, "bad header"), NULL;
+
+  G_STATIC_ASSERT (sizeof (LangidBucket) == LANGID_BUCKET_SIZE);
+  gsize need = LANGID_HEADER_SIZE + (gsize) m->n_langs * LANGID_LANG_SIZE
+               + (gsize) m->n_buckets * LANGID_BUCKET_SIZE;
+  if (len != need)
+    return bad_model (path, error, "truncated"), NULL;
+
+  p += LANGID_HEADER_SIZE;
+  for (guint i = 0; i < m->n_langs; i++, p += LANGID_LANG_SIZE)
+    {
+      LangidLang *l = &m->langs[i];
+      memcpy (l->code, p, 8);
+      l->code[7] = '\0';
+      l->script = rd32 (p + 8);
+      if (l->script >= LANGID_N_SCRIPTS || !l->code[0])
+        return bad_model (path, error, "bad language table"), NULL;
+      for (guint o = 0; o < LANGID_N_ORDERS; o++)
+        l->floor[o] = rdf (p + 12 + 4 * o);
+      m->script_langs[l->script][m->n_script[l->script]++] = i;
+    }
+
+  for (guint o = 0; o < LANGID_N_ORDERS; o++)
+    if (m->orders & (1u << o))
+      m->used[m->n_used++] = o;
+
+  m->buckets = g_aligned_alloc (m->n_buckets, sizeof (LangidBucket), 64);
+  for (guint32 i = 0; i < m->n_buckets; i++)
+    {
+      LangidBucket *b = &m->buckets[i];
+      for (guint j = 0; j < LANGID_BUCKET_SLOTS; j++, p += 4)
+        b->key[j] = rd32 (p);
+      for (guint j = 0; j < LANGID_BUCKET_SLOTS; j++, p += LANGID_ENTRY_SIZE)
+        {
+          LangidEntry *e = &b->entry[j];
+          memcpy (e->lang, p, LANGID_SLOT_ENTRIES);
+          memcpy (e->value, p + LANGID_SLOT_ENTRIES, LANGID_SLOT_ENTRIES);
+          for (guint k = 0; k < LANGID_SLOT_ENTRIES; k++)
+            if (e->lang[k] >= m->n_langs)
+              {
+                e->lang[k] = LANGID_NO_LANG;
+                e->value[k] = 0;
+              }
+        }
+    }
+  return g_steal_pointer (&m);
+}
+
+void
+langid_model_free (LangidModel *m)
+{
+  if (!m)
+    return;
+  g_aligned_free (m->buckets);
+  g_free (m);
+}
+
+guint
+langid_model_get_n_langs (const LangidModel *m)
+{
+  return m->n_langs;
+}
+
+const LangidLang *
+langid_model_get_lang (const LangidModel *m, guint index)
+{
+  return &m->langs[index];
+}
+
+int
+langid_model_find_lang (const LangidModel *m, const char *code)
+{
+  for (guint i = 0; i < m->n_langs; i++)
+    if (strcmp (m->langs[i].code, code) == 0)
+      return i;
+  return -1;
+}
+
+#define BATCH 100
+#define PREFETCH 12
+/* A long text is read until its answer is this clear (in nats between the
+ * two best languages), checked every EARLY_STEP features past EARLY_START. */
+#define EARLY_START 64
+#define EARLY_STEP 32
+#define EARLY_MARGIN 60.0
+
+/* The entry of the feature with fingerprint @key in buckets @b1 or @b2,
+ * or NULL. */
+static inline const LangidEntry *
+lookup (guint32 key, const LangidBucket *b1, const LangidBucket *b2)
+{
+#ifdef __SSE2__
+  __m128i k = _mm_set1_epi32 ((int) key);
+  int h1 = _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (
+             _mm_load_si128 ((const __m128i *) b1->key), k)));
+  int h2 = _mm_movemask_ps (_mm_castsi128_ps (_mm_cmpeq_epi32 (
+             _mm_load_si128 ((const __m128i *) b2->key), k)));
+  if (h1)
+    return &b1->entry[__builtin_ctz (h1)];
+  if (h2)
+    return &b2->entry[__builtin_ctz (h2)];
+  return NULL;
+#else
+  for (guint j = 0; j < LANGID_BUCKET_SLOTS; j++)
+    if (b1->key[j] == key)
+      return &b1->entry[j];
+  for (guint j = 0; j < LANGID_BUCKET_SLOTS; j++)
+    if (b2->key[j] == key)
+      return &b2->entry[j];
+  return NULL;
+#endif
+}
+
+static inline double
+lang_score (const LangidModel *m, guint lang, const gint32 *acc, const guint32 *found)
+{
+  const LangidLang *l = &m->langs[lang];
+  double s = acc[lang] / m->quant;
+  for (guint j = 0; j < m->n_used; j++)
+    s += found[m->used[j]] * l->floor[m->used[j]];
+  return s;
+}
+
+/* Letters of @script, Han and Kana together for Japanese. */
+static guint32
+script_letters (const LangidScan *scan, LangidScript script)
+{
+  if (script == LANGID_SCRIPT_KANA)
+    return scan->script[LANGID_SCRIPT_KANA] + scan->script[LANGID_SCRIPT_HAN];
+  return scan->script[script];
+}
+
+static gboolean
+decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed,
+         const gint32 *acc, const guint32 *found)
+{
+  LangidScript script = langid_scan_dominant (scan);
+  if (script_letters (scan, script) * 10 < scan->letters * 9)
+    return FALSE;          /* mixed scripts: read on */
+  double best = -INFINITY, second = -INFINITY;
+  for (guint j = 0; j < m->n_script[script]; j++)
+    {
+      guint i = m->script_langs[script][j];
+      if (allowed && !allowed[i])
+        continue;
+      double s = lang_score (m, i, acc, found);
+      if (s > best)
+        {
+          second = best;
+          best = s;
+        }
+      else if (s > second)
+        second = s;
+    }
+  return best - second >= EARLY_MARGIN;
+}
+
+/* Sums, per language, what the features found in the table add above the
+ * language's floor, and counts the features found per order. */
+static void
+accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *allowed,
+            LangidScan *scan, gint32 *acc, guint32 *found)
+{
+
+  guint32 n_found = 0, check = EARLY_START;
+  LangidScanner s;
+  guint64 hashes[BATCH];
+  guint8 orders[BATCH];
+  guint32 b1[BATCH], b2[BATCH];
+  guint n;
+
+  langid_scanner_init (&s, text, len, m->orders);
+  while ((n = langid_scanner_next (&s, scan, hashes, orders, BATCH)) > 0)
+    {
+      /* prefetch a few features ahead of the one being read: the table
+       * is larger than the caches and lookups are independent */
+      for (guint i = 0; i < n; i++)
+        {
+          b1[i] = langid_bucket1 (hashes[i], m->n_buckets);
+          b2[i] = langid_bucket2 (hashes[i], m->n_buckets);
+        }
+      for (guint i = 0; i < MIN (n, PREFETCH); i++)
+        {
+          __builtin_prefetch (m->buckets + b1[i]);
+          __builtin_prefetch (m->buckets + b2[i]);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          if (i + PREFETCH < n)
+            {
+              __builtin_prefetch (m->buckets + b1[i + PREFETCH]);
+              __builtin_prefetch (m->buckets + b2[i + PREFETCH]);
+            }
+          guint8 order = orders[i];
+          if (order == LANGID_NO_FEATURE)
+            continue;
+          const LangidEntry *slot = lookup (langid_key (hashes[i]), m->buckets + b1[i],
+                                            m->buckets + b2[i]);
+          if (!slot)
+            continue;
+#pragma GCC unroll 8
+          for (guint k = 0; k < LANGID_SLOT_ENTRIES; k++)
+            acc[slot->lang[k]] += slot->value[k];
+          found[order]++;
+          n_found++;
+        }
+      if (n_found >= check)
+        {
+          if (decided (m, scan, allowed, acc, found))
+            break;
+          check = n_found + EARLY_STEP;
+        }
+    }
+}
+
+static int
+cmp_alt (gconstpointer a, gconstpointer b)
+{
+  const LangidAlt *x = a, *y = b;
+  return x->p < y->p ? 1 : x->p > y->p ? -1 : x->lang - y->lang;
+}
+
+void
+langid_detect (const LangidModel *m, const char *text, gsize len,
+               const guint8 *allowed, guint min_chars, LangidGuess *g)
+{
+  LangidScan scan = { 0 };
+  gint32 acc[LANGID_MAX_LANGS + 1] = { 0 };
+  guint32 found[LANGID_N_ORDERS] = { 0 };
+
+  memset (g, 0, sizeof *g);
+  g->lang = -1;
+  accumulate (m, text, len, allowed, &scan, acc, found);
+
+  /* A Han, Kana or Hangul character says about as much as a short word. */
+  g->letters = scan.letters + 2 * (scan.script[LANGID_SCRIPT_HAN] + scan.script[LANGID_SCRIPT_KANA]
+                                   + scan.script[LANGID_SCRIPT_HANGUL]);
+  g->script = langid_scan_dominant (&scan);
+  if (g->letters < min_chars || g->script == LANGID_SCRIPT_NONE)
+    return;
+
+  guint32 n_found = 0;
+  for (guint o = 0; o < LANGID_N_ORDERS; o++)
+    n_found += found[o];
+
+  /* the best few candidates, in order, by insertion */
+  LangidAlt top[LANGID_MAX_ALTS];
+  guint n_top = 0;
+  for (guint j = 0; j < m->n_script[g->script]; j++)
+    {
+      guint i = m->script_langs[g->script][j];
+      if (allowed && !allowed[i])
+        continue;
+      LangidAlt c = { i, lang_score (m, i, acc, found) };
+      guint k = n_top < LANGID_MAX_ALTS ? n_top++ : LANGID_MAX_ALTS;
+      for (; k > 0 && cmp_alt (&c, &top[k - 1]) < 0; k--)
+        if (k < LANGID_MAX_ALTS)
+          top[k] = top[k - 1];
+      if (k < LANGID_MAX_ALTS)
+        top[k] = c;
+    }
+  if (n_top == 0)
+    return;
+
+  /* Features are far from independent: temper the log-likelihoods before
+   * turning them into shares of the best few, so that scores mean
+   * something on long texts too. */
+  double temper = 1.0 + sqrt ((double) n_found);
+  double best = top[0].p, sum = 0;
+  for (guint i = 0; i < n_top; i++)
+    {
+      top[i].p = exp ((top[i].p - best) / temper);
+      sum += top[i].p;
+    }
+  while (n_top > 1 && top[n_top - 1].p < 1e-4 * sum)
+    n_top--;
+
+  /* Letters of other scripts (a brand name in a Russian text) lower the
+   * confidence a little without changing the answer. */
+  double share = scan.letters ? (double) script_letters (&scan, g->script) / scan.letters : 1.0;
+  if (g->script == LANGID_SCRIPT_HAN || g->script == LANGID_SCRIPT_KANA
+      || g->script == LANGID_SCRIPT_HANGUL)
+    share = MIN (1.0, share * 1.5);
+  g->n_alts = n_top;
+  for (guint i = 0; i < n_top; i++)
+    {
+      g->alts[i] = top[i];
+      g->alts[i].p *= share / sum;
+    }
+  g->lang = top[0].lang;
+  g->score = g->alts[0].p;
+}

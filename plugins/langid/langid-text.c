@@ -1,0 +1,414 @@
+/* langid — scripts, case folding and the n-gram features of a text. */
+#include "langid-text.h"
+
+#include <string.h>
+
+
+/* Words are hashed FNV-style over their code points. */
+#define WORD_SEED 0x84222325cbf29ce4ull
+#define PRIME 0x100000001b3ull
+
+static const struct {
+  gunichar lo, hi;
+  guint8 script;
+} script_ranges[] = {
+  { 0x0041, 0x024f, LANGID_SCRIPT_LATIN },
+  { 0x0250, 0x02af, LANGID_SCRIPT_LATIN },
+  { 0x0370, 0x03ff, LANGID_SCRIPT_GREEK },
+  { 0x0400, 0x052f, LANGID_SCRIPT_CYRILLIC },
+  { 0x0530, 0x058f, LANGID_SCRIPT_ARMENIAN },
+  { 0x0590, 0x05ff, LANGID_SCRIPT_HEBREW },
+  { 0x0600, 0x06ff, LANGID_SCRIPT_ARABIC },
+  { 0x0750, 0x077f, LANGID_SCRIPT_ARABIC },
+  { 0x08a0, 0x08ff, LANGID_SCRIPT_ARABIC },
+  { 0x0900, 0x097f, LANGID_SCRIPT_DEVANAGARI },
+  { 0x0980, 0x09ff, LANGID_SCRIPT_BENGALI },
+  { 0x0a00, 0x0a7f, LANGID_SCRIPT_GURMUKHI },
+  { 0x0a80, 0x0aff, LANGID_SCRIPT_GUJARATI },
+  { 0x0b00, 0x0b7f, LANGID_SCRIPT_ORIYA },
+  { 0x0b80, 0x0bff, LANGID_SCRIPT_TAMIL },
+  { 0x0c00, 0x0c7f, LANGID_SCRIPT_TELUGU },
+  { 0x0c80, 0x0cff, LANGID_SCRIPT_KANNADA },
+  { 0x0d00, 0x0d7f, LANGID_SCRIPT_MALAYALAM },
+  { 0x0d80, 0x0dff, LANGID_SCRIPT_SINHALA },
+  { 0x0e00, 0x0e7f, LANGID_SCRIPT_THAI },
+  { 0x0e80, 0x0eff, LANGID_SCRIPT_LAO },
+  { 0x0f00, 0x0fff, LANGID_SCRIPT_TIBETAN },
+  { 0x1000, 0x109f, LANGID_SCRIPT_MYANMAR },
+  { 0x10a0, 0x10ff, LANGID_SCRIPT_GEORGIAN },
+  { 0x1100, 0x11ff, LANGID_SCRIPT_HANGUL },
+  { 0x1200, 0x139f, LANGID_SCRIPT_ETHIOPIC },
+  { 0x1780, 0x17ff, LANGID_SCRIPT_KHMER },
+  { 0x1c90, 0x1cbf, LANGID_SCRIPT_GEORGIAN },
+  { 0x1e00, 0x1eff, LANGID_SCRIPT_LATIN },
+  { 0x1f00, 0x1fff, LANGID_SCRIPT_GREEK },
+  { 0x2c60, 0x2c7f, LANGID_SCRIPT_LATIN },
+  { 0x2d00, 0x2d2f, LANGID_SCRIPT_GEORGIAN },
+  { 0x3040, 0x30ff, LANGID_SCRIPT_KANA },
+  { 0x3130, 0x318f, LANGID_SCRIPT_HANGUL },
+  { 0x31f0, 0x31ff, LANGID_SCRIPT_KANA },
+  { 0x3400, 0x4dbf, LANGID_SCRIPT_HAN },
+  { 0x4e00, 0x9fff, LANGID_SCRIPT_HAN },
+  { 0xa720, 0xa7ff, LANGID_SCRIPT_LATIN },
+  { 0xac00, 0xd7af, LANGID_SCRIPT_HANGUL },
+  { 0xf900, 0xfaff, LANGID_SCRIPT_HAN },
+  { 0xfb1d, 0xfb4f, LANGID_SCRIPT_HEBREW },
+  { 0xfb50, 0xfdff, LANGID_SCRIPT_ARABIC },
+  { 0xfe70, 0xfeff, LANGID_SCRIPT_ARABIC },
+  { 0xff66, 0xff9f, LANGID_SCRIPT_KANA },
+  { 0x20000, 0x2ffff, LANGID_SCRIPT_HAN },
+};
+
+static const char *const script_names[LANGID_N_SCRIPTS] = {
+  "none", "Latin", "Cyrillic", "Greek", "Armenian", "Hebrew", "Arabic",
+  "Devanagari", "Bengali", "Gurmukhi", "Gujarati", "Oriya", "Tamil", "Telugu",
+  "Kannada", "Malayalam", "Sinhala", "Thai", "Lao", "Tibetan", "Myanmar",
+  "Georgian", "Hangul", "Ethiopic", "Khmer", "Han", "Kana", "other",
+};
+
+const char *
+langid_script_name (LangidScript script)
+{
+  return script < LANGID_N_SCRIPTS ? script_names[script] : "other";
+}
+
+LangidScript
+langid_script_from_name (const char *name)
+{
+  for (guint i = 0; i < LANGID_N_SCRIPTS; i++)
+    if (g_ascii_strcasecmp (name, script_names[i]) == 0)
+      return i;
+  return LANGID_SCRIPT_OTHER;
+}
+
+static guint8
+script_of (gunichar cp)
+{
+  guint lo = 0, hi = G_N_ELEMENTS (script_ranges);
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (cp < script_ranges[mid].lo)
+        hi = mid;
+      else if (cp > script_ranges[mid].hi)
+        lo = mid + 1;
+      else
+        return script_ranges[mid].script;
+    }
+  return LANGID_SCRIPT_OTHER;
+}
+
+static gboolean
+is_letter (gunichar cp)
+{
+  switch (g_unichar_type (cp))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_NON_SPACING_MARK:
+    case G_UNICODE_SPACING_MARK:
+    case G_UNICODE_ENCLOSING_MARK:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Code points below 0x800 (one and two UTF-8 bytes: Latin, Greek, Cyrillic,
+ * Armenian, Hebrew, Arabic) come from a table built once. */
+#define SMALL 0x800
+typedef struct {
+  guint16 fold;
+  guint8 script;
+} SmallEntry;
+static SmallEntry small_table[SMALL];
+
+static gpointer
+build_small_table (gpointer data)
+{
+  for (gunichar cp = 0; cp < SMALL; cp++)
+    {
+      if (!is_letter (cp) || cp == 0xd7 || cp == 0xf7)
+        continue;
+      gunichar f = g_unichar_tolower (cp);
+      if (f >= 0x10000)
+        f = cp;
+      small_table[cp].fold = f;
+      small_table[cp].script = script_of (cp);
+    }
+  return NULL;
+}
+
+static inline void
+ensure_small_table (void)
+{
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, build_small_table, NULL);
+}
+
+guint32
+langid_fold (gunichar cp, guint8 *script)
+{
+  ensure_small_table ();
+  if (cp < SMALL)
+    {
+      *script = small_table[cp].script;
+      return small_table[cp].fold;
+    }
+  if (!is_letter (cp))
+    return 0;
+  *script = script_of (cp);
+  if (*script == LANGID_SCRIPT_OTHER && g_unichar_type (cp) >= G_UNICODE_ENCLOSING_MARK
+      && g_unichar_type (cp) <= G_UNICODE_NON_SPACING_MARK)
+    *script = LANGID_SCRIPT_NONE;   /* a mark outside any block: counted with its base */
+  return g_unichar_tolower (cp);
+}
+
+void
+langid_scanner_init (LangidScanner *s, const char *text, gsize len, guint orders)
+{
+  memset (s, 0, sizeof *s);
+  s->orders = orders;
+  s->p = (const guchar *) text;
+  s->end = s->p + len;
+  s->packed = ' ';
+  s->n_window = 1;
+}
+
+/* Decodes one character of valid UTF-8 (the core guarantees it). */
+static inline gunichar
+next_char (const guchar **pp, const guchar *end)
+{
+  const guchar *p = *pp;
+  gunichar c = p[0];
+  if (c < 0x80)
+    {
+      *pp = p + 1;
+      return c;
+    }
+  if (c < 0xe0 && p + 1 < end)
+    {
+      *pp = p + 2;
+      return ((c & 0x1f) << 6) | (p[1] & 0x3f);
+    }
+  if (c < 0xf0 && p + 2 < end)
+    {
+      *pp = p + 3;
+      return ((c & 0x0f) << 12) | ((p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+    }
+  if (p + 3 < end)
+    {
+      *pp = p + 4;
+      return ((c & 0x07) << 18) | ((p[1] & 0x3f) << 12) | ((p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+    }
+  *pp = end;
+  return 0xfffd;
+}
+
+/* Turns a key into a table hash: one multiplication and a fold, a
+ * bijection whose low half (the slot) and high bits (the fingerprint) both
+ * depend on every bit of the key. */
+static inline guint64
+finish (guint64 h)
+{
+  h *= 0x9e3779b97f4a7c15ull;
+  return h ^ (h >> 32);
+}
+
+/* The last four characters are packed 16 bits each into one word, newest
+ * lowest, so an n-gram's key is a mask of it (exact for the Basic
+ * Multilingual Plane); a seed per order keeps the orders apart. */
+static const guint64 order_mask[LANGID_N_ORDERS] = {
+  0, 0xffffull, 0xffffffffull, 0xffffffffffffull, ~0ull,
+};
+static const guint64 order_seed[LANGID_N_ORDERS] = {
+  0, 0x1000000000000000ull, 0x2000000000000000ull, 0x3000000000000000ull, 0x5bd1e9955bd1e995ull,
+};
+
+/* The scanner's state, in locals while a batch is cut (the output arrays
+ * would otherwise force it back to memory at every store). */
+typedef struct {
+  guint64 packed;
+  guint n_window;
+  guint nord;
+  guint8 ord[LANGID_MAX_ORDER];
+} Window;
+
+static inline guint
+emit_ngrams (const Window *w, guint from, guint64 *hashes, guint8 *orders, guint n)
+{
+  if (G_LIKELY (w->nord == 1))
+    {
+      /* the usual model: one n-gram order besides words */
+      guint o = w->ord[0];
+      if (o >= from && o <= w->n_window)
+        {
+          hashes[n] = finish ((w->packed & order_mask[o]) ^ order_seed[o]);
+          orders[n] = o;
+          n++;
+        }
+      return n;
+    }
+  for (guint j = 0; j < w->nord; j++)
+    {
+      guint o = w->ord[j];
+      if (o < from || o > w->n_window)
+        continue;
+      hashes[n] = finish ((w->packed & order_mask[o]) ^ order_seed[o]);
+      orders[n] = o;
+      n++;
+    }
+  return n;
+}
+
+static inline void
+push (Window *w, guint32 c)
+{
+  if (G_UNLIKELY (c > 0xffff))
+    c = (c ^ (c >> 16)) | 0x8000;
+  w->packed = (w->packed << 16) | c;
+  w->n_window += w->n_window < LANGID_MAX_ORDER;
+}
+
+guint
+langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8 *orders, guint max)
+{
+  const guchar *p = s->p, *end = s->end;
+  Window w = { s->packed, s->n_window, 0, { 0 } };
+  guint64 word_hash = s->word_hash;
+  guint word_len = s->word_len, word_first = s->word_first;
+  gboolean words = s->orders & 1;
+  guint32 letters = 0;
+  guint8 run_script = LANGID_SCRIPT_NONE;
+  guint32 run = 0;
+  guint n = 0;
+
+  ensure_small_table ();
+  for (guint o = 1; o <= LANGID_MAX_ORDER; o++)
+    if (s->orders & (1u << o))
+      w.ord[w.nord++] = o;
+  /* room a word of up to LANGID_MAX_WORD characters may need: its n-grams,
+   * those ending with the space after it, and the word itself */
+  const guint word_room = (LANGID_MAX_WORD + 2) * w.nord + 2;
+  g_assert (max >= word_room);
+
+  /* A batch ends between words, or inside a word too long to be a
+   * feature: the features of a word stay together. */
+  while (p < end)
+    {
+      const guchar *start = p;
+      guint32 f;
+      guint8 script;
+      if (G_LIKELY (*p < 0x80))
+        {
+          f = small_table[*p].fold;
+          script = small_table[*p].script;
+          p++;
+        }
+      else
+        {
+          gunichar cp = next_char (&p, end);
+          if (cp < SMALL)
+            {
+              f = small_table[cp].fold;
+              script = small_table[cp].script;
+            }
+          else
+            f = langid_fold (cp, &script);
+        }
+
+      if (f == 0)
+        {
+          if (word_len == 0)
+            continue;
+          /* end of a word: the n-grams ending with a space, and the word */
+          push (&w, ' ');
+          n = emit_ngrams (&w, 2, hashes, orders, n);
+          if (word_len <= LANGID_MAX_WORD && words)
+            hashes[word_first] = finish (word_hash ^ WORD_SEED);
+          w.packed = ' ';
+          w.n_window = 1;
+          word_len = 0;
+          continue;
+        }
+
+      if (word_len == 0 ? n + word_room > max
+                        : word_len >= LANGID_MAX_WORD && n + LANGID_N_ORDERS + 1 > max)
+        {
+          p = start;      /* read again by the next batch */
+          break;
+        }
+
+      letters++;
+      if (script != run_script)
+        {
+          scan->script[run_script] += run;
+          run_script = script;
+          run = 0;
+        }
+      run++;
+      if (word_len == 0)
+        {
+          /* a word starts: a place for the word feature before its n-grams */
+          word_hash = 0;
+          if (words)
+            {
+              word_first = n;
+              orders[n++] = 0;
+            }
+        }
+      word_hash = (word_hash ^ f) * PRIME;
+      word_len++;
+      push (&w, f);
+      if (G_LIKELY (word_len <= LANGID_MAX_WORD))
+        n = emit_ngrams (&w, 1, hashes, orders, n);
+      else
+        {
+          if (word_len == LANGID_MAX_WORD + 1 && words)
+            orders[word_first] = LANGID_NO_FEATURE;   /* too long to be a feature */
+          n = emit_ngrams (&w, 1, hashes, orders, n);
+        }
+    }
+
+  /* the last word of the text */
+  if (p >= end && word_len > 0 && (word_len <= LANGID_MAX_WORD || n + LANGID_N_ORDERS + 1 <= max))
+    {
+      push (&w, ' ');
+      n = emit_ngrams (&w, 2, hashes, orders, n);
+      if (word_len <= LANGID_MAX_WORD && words)
+        hashes[word_first] = finish (word_hash ^ WORD_SEED);
+      w.packed = ' ';
+      w.n_window = 1;
+      word_len = 0;
+    }
+
+  scan->script[run_script] += run;
+  scan->letters += letters;
+  s->p = p;
+  s->packed = w.packed;
+  s->n_window = w.n_window;
+  s->word_hash = word_hash;
+  s->word_len = word_len;
+  s->word_first = word_first;
+  return n;
+}
+
+LangidScript
+langid_scan_dominant (const LangidScan *scan)
+{
+  LangidScript best = LANGID_SCRIPT_NONE;
+  guint32 best_n = 0;
+  for (guint i = LANGID_SCRIPT_LATIN; i < LANGID_SCRIPT_HAN; i++)
+    if (scan->script[i] > best_n)
+      {
+        best_n = scan->script[i];
+        best = i;
+      }
+  guint32 cjk = scan->script[LANGID_SCRIPT_HAN] + scan->script[LANGID_SCRIPT_KANA];
+  if (cjk > best_n)
+    best = scan->script[LANGID_SCRIPT_KANA] * 10 >= cjk ? LANGID_SCRIPT_KANA : LANGID_SCRIPT_HAN;
+  return best;
+}

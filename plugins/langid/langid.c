@@ -1,0 +1,311 @@
+/* langid — tells the language of a document, and optionally of its parts.
+ *
+ * The script of the text settles most languages at once (Greek, Thai,
+ * Hangul, Kana, …); within a shared script (Latin, Cyrillic, Arabic,
+ * Devanagari, Han) a naive Bayes model over hashed character n-grams and
+ * whole words decides. See README.md. */
+#include <tamis/plugin.h>
+
+#include <math.h>
+#include <string.h>
+#include "langid-model.h"
+
+#define DEFAULT_MODEL "langid.model"
+#define DEFAULT_MIN_CHARS 8
+/* A segment switches language only when it is this sure of it, and finds
+ * the document's language at least this many times less likely. */
+#define SPAN_MIN_SCORE 0.6
+#define SPAN_MIN_RATIO 2.5
+
+typedef struct {
+  LangidModel *model;
+  guint8 *allowed;          /* NULL: every language of the model */
+  guint min_chars;
+  gboolean spans;
+} Langid;
+
+static void
+langid_destroy (gpointer data)
+{
+  Langid *self = data;
+  if (!self)
+    return;
+  langid_model_free (self->model);
+  g_free (self->allowed);
+  g_free (self);
+}
+
+static char *
+known_languages (const LangidModel *model)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < langid_model_get_n_langs (model); i++)
+    {
+      const char *code = langid_model_get_lang (model, i)->code;
+      if (langid_model_find_lang (model, code) == (int) i)   /* once per language */
+        g_string_append_printf (s, "%s%s", i ? " " : "", code);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static gpointer
+langid_create (TamisConfig *config, GError **error)
+{
+  g_autofree char *model_path = NULL;
+  g_auto(GStrv) languages = NULL;
+  gint64 min_chars = DEFAULT_MIN_CHARS;
+  gboolean spans = FALSE;
+
+  if (!tamis_config_get_path (config, "model", &model_path, error)
+      || !tamis_config_get_strv (config, "languages", &languages, error)
+      || !tamis_config_get_int (config, "min_chars", &min_chars, error)
+      || !tamis_config_get_bool (config, "spans", &spans, error))
+    return NULL;
+
+  if (min_chars < 0 || min_chars > 100000)
+    {
+      tamis_config_set_error (config, "min_chars", error,
+                              "min_chars must be between 0 and 100000, not %" G_GINT64_FORMAT, min_chars);
+      return NULL;
+    }
+
+  g_autoptr(GError) local = NULL;
+  LangidModel *model;
+  if (model_path)
+    {
+      if (!(model = langid_model_load (model_path, &local)))
+        {
+          tamis_config_set_error (config, "model", error, "%s", local->message);
+          return NULL;
+        }
+    }
+  else
+    {
+      g_autofree char *found = tamis_config_find_data (config, DEFAULT_MODEL, error);
+      if (!found || !(model = langid_model_load (found, error)))
+        return NULL;
+    }
+
+  Langid *self = g_new0 (Langid, 1);
+  self->model = model;
+  self->min_chars = min_chars;
+  self->spans = spans;
+  if (languages && languages[0])
+    {
+      guint n = langid_model_get_n_langs (model);
+      self->allowed = g_new0 (guint8, n);
+      for (guint i = 0; languages[i]; i++)
+        {
+          int l = langid_model_find_lang (model, languages[i]);
+          if (l < 0)
+            {
+              g_autofree char *known = known_languages (model);
+              tamis_config_set_error (config, "languages", error,
+                                      "unknown language '%s' — the model knows: %s",
+                                      languages[i], known);
+              langid_destroy (self);
+              return NULL;
+            }
+          /* every profile of the language (Serbian has one per script) */
+          for (guint k = l; k < n; k++)
+            if (strcmp (langid_model_get_lang (model, k)->code, languages[i]) == 0)
+              self->allowed[k] = 1;
+        }
+    }
+  return self;
+}
+
+static const char *
+code_of (const Langid *self, int lang)
+{
+  return lang < 0 ? "und" : langid_model_get_lang (self->model, lang)->code;
+}
+
+/* Writes a share 0..1 with four decimals: printf is slow for so little. */
+static char *
+put_share (char *out, double p)
+{
+  long v = lround (CLAMP (p, 0.0, 1.0) * 10000);
+  if (v >= 10000)
+    {
+      *out++ = '1';
+      return out;
+    }
+  *out++ = '0';
+  *out++ = '.';
+  for (int d = 1000; d >= 1; d /= 10)
+    *out++ = '0' + (v / d) % 10;
+  return out;
+}
+
+/* [{"lang":"fr","score":0.9731},…] into @buf */
+static void
+alternatives_json (const Langid *self, const LangidGuess *g, char *buf)
+{
+  char *p = buf;
+  *p++ = '[';
+  for (guint i = 0; i < g->n_alts; i++)
+    {
+      const char *code = code_of (self, g->alts[i].lang);
+      if (i)
+        *p++ = ',';
+      memcpy (p, "{\"lang\":\"", 9);
+      p += 9;
+      while (*code)
+        *p++ = *code++;
+      memcpy (p, "\",\"score\":", 10);
+      p += 10;
+      p = put_share (p, g->alts[i].p);
+      *p++ = '}';
+    }
+  *p++ = ']';
+  *p = '\0';
+}
+
+/* ---- language spans ---- */
+
+typedef struct {
+  guint32 start, end;
+} Segment;
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Sentences by line breaks and final punctuation, when no earlier stage
+ * cut them. */
+static GArray *
+split_segments (const char *text, gsize len)
+{
+  GArray *segs = g_array_new (FALSE, FALSE, sizeof (Segment));
+  gsize start = 0;
+  for (gsize i = 0; i <= len; i++)
+    {
+      gsize cut = 0;
+      if (i == len || text[i] == '\n')
+        cut = i;
+      else if ((text[i] == '.' || text[i] == '!' || text[i] == '?') && i + 1 < len && is_space (text[i + 1]))
+        cut = i + 1;
+      else if (i + 2 < len && (guchar) text[i] == 0xe3 && (guchar) text[i + 1] == 0x80
+               && (guchar) text[i + 2] == 0x82)   /* 。 */
+        cut = i + 3;
+      else if (i + 2 < len && (guchar) text[i] == 0xef && (guchar) text[i + 1] == 0xbc
+               && ((guchar) text[i + 2] == 0x81 || (guchar) text[i + 2] == 0x9f))   /* ！？ */
+        cut = i + 3;
+      if (!cut && i != len)
+        continue;
+      Segment s = { start, cut };
+      if (s.end > s.start)
+        g_array_append_val (segs, s);
+      start = cut;
+      if (i < cut)
+        i = cut - 1;
+    }
+  return segs;
+}
+
+static void
+add_language_spans (const Langid *self, TamisDoc *doc, int doc_lang)
+{
+  const char *text = tamis_doc_get_text (doc);
+  gsize len = tamis_doc_get_length (doc);
+  TamisLayer *sentences = tamis_doc_get_layer (doc, "sentence");
+  g_autoptr(GArray) segs = NULL;
+
+  if (sentences)
+    {
+      guint n;
+      TamisSpan *spans = tamis_layer_get_spans (sentences, &n);
+      segs = g_array_sized_new (FALSE, FALSE, sizeof (Segment), n);
+      for (guint i = 0; i < n; i++)
+        {
+          Segment s = { spans[i].start, spans[i].end };
+          g_array_append_val (segs, s);
+        }
+    }
+  else
+    segs = split_segments (text, len);
+
+  TamisLayer *layer = tamis_doc_ensure_layer (doc, "language");
+  int run_lang = -1;
+  guint32 run_start = 0, run_end = 0;
+  double run_score = 0;
+  guint run_n = 0;
+
+  for (guint i = 0; i <= segs->len; i++)
+    {
+      int lang = doc_lang;
+      double score = 0;
+      Segment s = { 0, 0 };
+      if (i < segs->len)
+        {
+          s = g_array_index (segs, Segment, i);
+          while (s.start < s.end && is_space (text[s.start]))
+            s.start++;
+          while (s.end > s.start && is_space (text[s.end - 1]))
+            s.end--;
+          if (s.end == s.start)
+            continue;
+          LangidGuess g;
+          langid_detect (self->model, text + s.start, s.end - s.start, self->allowed,
+                         MAX (self->min_chars, 6), &g);
+          double doc_p = 0;
+          for (guint k = 0; k < g.n_alts; k++)
+            if (g.alts[k].lang == doc_lang)
+              doc_p = g.alts[k].p;
+          if (g.lang >= 0 && g.lang != doc_lang && g.score >= SPAN_MIN_SCORE
+              && g.score >= SPAN_MIN_RATIO * doc_p)
+            {
+              lang = g.lang;
+              score = g.score;
+            }
+        }
+      /* close the current run when the language changes */
+      if (run_lang >= 0 && (i == segs->len || lang != run_lang))
+        {
+          guint k = tamis_layer_add (layer, run_start, run_end,
+                                     tamis_doc_intern (doc, code_of (self, run_lang)));
+          tamis_layer_get_span (layer, k)->score = run_score / run_n;
+          run_lang = -1;
+        }
+      if (i == segs->len || lang == doc_lang)
+        continue;
+      if (run_lang < 0)
+        {
+          run_lang = lang;
+          run_start = s.start;
+          run_score = 0;
+          run_n = 0;
+        }
+      run_end = s.end;
+      run_score += score;
+      run_n++;
+    }
+}
+
+static gboolean
+langid_process (gpointer data, TamisDoc *doc, GError **error)
+{
+  const Langid *self = data;
+  LangidGuess g;
+
+  langid_detect (self->model, tamis_doc_get_text (doc), tamis_doc_get_length (doc),
+                 self->allowed, self->min_chars, &g);
+  tamis_doc_set_string (doc, "lang", code_of (self, g.lang));
+  tamis_doc_set_double (doc, "lang_score", g.score);
+  char alts[LANGID_MAX_ALTS * 48 + 4];
+  alternatives_json (self, &g, alts);
+  tamis_doc_set_json (doc, "lang_alternatives", alts);
+  if (self->spans && g.lang >= 0)
+    add_language_spans (self, doc, g.lang);
+  return TRUE;
+}
+
+TAMIS_PLUGIN_DEFINE (langid, "1.0.0",
+                     "Identifies the language of documents (and of their sentences) from script and character n-grams",
+                     .provides = TAMIS_NAMES ("lang", "language"),
+                     .create = langid_create,
+                     .process = langid_process,
+                     .destroy = langid_destroy)
