@@ -20,6 +20,17 @@ JsonObject *tamis_doc_get_meta_object (const TamisDoc *doc);
 void tamis_doc_set_input_size (TamisDoc *doc, gsize bytes);
 gsize tamis_doc_get_input_size (const TamisDoc *doc);
 
+/* Makes the real document of a pending one; runs on whichever thread
+ * loads it first, so it touches nothing but @data. */
+typedef TamisDoc *(*TamisDocLoadFunc) (gpointer data);
+
+/* A document whose reading (and parsing) is left for later, so that worker
+ * threads rather than the reading thread do it. @free_data frees @data. */
+TamisDoc *tamis_doc_new_pending (TamisDocLoadFunc load, gpointer data, GDestroyNotify free_data);
+
+/* Loads a pending document in place; does nothing to any other. */
+void tamis_doc_load (TamisDoc *doc);
+
 /* Number of code points in @len bytes of valid UTF-8. */
 gsize tamis_utf8_count (const char *p, gsize len);
 

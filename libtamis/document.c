@@ -44,6 +44,9 @@ struct _TamisDoc {
   gsize input_size;
   gsize cursor_byte;  /* last offset tamis_doc_char_offset() converted */
   gsize cursor_char;
+  TamisDocLoadFunc load; /* set while the document is pending */
+  gpointer load_data;
+  GDestroyNotify load_free;
 };
 
 static void
@@ -140,11 +143,49 @@ tamis_doc_new_failed (const char *id, const char *code, const char *message)
   return doc;
 }
 
+TamisDoc *
+tamis_doc_new_pending (TamisDocLoadFunc load, gpointer data, GDestroyNotify free_data)
+{
+  TamisDoc *doc = doc_alloc (NULL);
+
+  doc->text = g_strdup ("");
+  doc->load = load;
+  doc->load_data = data;
+  doc->load_free = free_data;
+  return doc;
+}
+
+void
+tamis_doc_load (TamisDoc *doc)
+{
+  TamisDocLoadFunc load = doc->load;
+  gpointer data = doc->load_data;
+  GDestroyNotify free_data = doc->load_free;
+  TamisDoc *real, placeholder;
+
+  if (load == NULL)
+    return;
+  doc->load = NULL;
+  doc->load_data = NULL;
+  doc->load_free = NULL;
+  real = load (data);
+  if (free_data)
+    free_data (data);
+  /* The caller keeps its pointer: move the contents, not the document.
+   * A freshly read document has no layers pointing back at it. */
+  placeholder = *doc;
+  *doc = *real;
+  *real = placeholder;
+  tamis_doc_free (real);
+}
+
 void
 tamis_doc_free (TamisDoc *doc)
 {
   if (doc == NULL)
     return;
+  if (doc->load_free)
+    doc->load_free (doc->load_data);
   g_ptr_array_unref (doc->layers);
   g_array_unref (doc->attrs);
   if (doc->strings)

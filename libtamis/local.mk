@@ -32,7 +32,7 @@ libtamis_libtamis_la_SOURCES = \
 	libtamis/writer.c \
 	libtamis/run.c \
 	libtamis/document-private.h \
-	libtamis/writer-private.h
+	libtamis/io-private.h
 libtamis_libtamis_la_CPPFLAGS = \
 	-I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/libtamis \
 	-DTAMIS_PLUGINDIR='"$(plugindir)"' \

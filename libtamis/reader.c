@@ -24,6 +24,7 @@
 #include <tamis/error.h>
 #include <tamis/io.h>
 #include "document-private.h"
+#include "io-private.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -215,6 +216,7 @@ typedef struct {
   char *name;                   /* id of a text document, prefix of line ids */
   TamisInputFormat format;      /* AUTO only for streams sniffed on reading */
   char *broken;                 /* why it cannot be read, found while listing */
+  guint64 size;                 /* as listed, for progress */
 } Entry;
 
 static void
@@ -243,7 +245,6 @@ struct _TamisReader {
   gboolean in_lines;
   guint line_no;
   gboolean bom_pending;
-  JsonParser *parser;
 };
 
 static gboolean
@@ -353,6 +354,7 @@ list_directory (TamisReader *self, const char *path, const char *prefix,
       else if (S_ISREG (st.st_mode) && wanted)
         {
           add_entry (self, child_path, child_name, format_for (self, child), NULL);
+          ((Entry *) g_ptr_array_index (self->entries, self->entries->len - 1))->size = st.st_size;
           self->total_bytes += st.st_size;
         }
     }
@@ -405,7 +407,10 @@ tamis_reader_new (const char *const *inputs, TamisInputFormat format,
           /* Named pipes and devices are read as streams of unknown size. */
           add_entry (self, input, input, format_for (self, input), NULL);
           if (S_ISREG (st.st_mode))
-            self->total_bytes += st.st_size;
+            {
+              ((Entry *) g_ptr_array_index (self->entries, self->entries->len - 1))->size = st.st_size;
+              self->total_bytes += st.st_size;
+            }
           else
             self->size_unknown = TRUE;
         }
@@ -440,7 +445,6 @@ tamis_reader_free (TamisReader *self)
   if (self == NULL)
     return;
   close_current (self);
-  g_clear_object (&self->parser);
   g_ptr_array_unref (self->entries);
   g_free (self);
 }
@@ -456,7 +460,8 @@ failed_doc (TamisReader *self, const char *id, const char *path, guint line,
   g_free (message);
   tamis_doc_set_source (doc, path, line);
   tamis_doc_set_input_size (doc, input_size);
-  self->bytes_read += input_size;
+  if (self != NULL)
+    self->bytes_read += input_size;
   return doc;
 }
 
@@ -796,12 +801,43 @@ attach_meta (TamisDoc *doc, JsonObject *obj)
   tamis_doc_take_meta (doc, json_object_ref (obj));
 }
 
-static TamisDoc *
-line_doc (TamisReader *self, const char *line, gsize len, gsize consumed)
+/* One JSON Lines record, read but not parsed yet. */
+typedef struct {
+  char *line;
+  gsize len;
+  gsize consumed;               /* bytes of input, line end included */
+  char *path;                   /* NULL for standard input */
+  char *name;
+  guint line_no;
+  gboolean bom;                 /* the file's byte-order mark preceded it */
+} LineJob;
+
+static void
+line_job_free (gpointer data)
 {
-  Entry *e = self->current;
+  LineJob *job = data;
+
+  g_free (job->line);
+  g_free (job->path);
+  g_free (job->name);
+  g_free (job);
+}
+
+/* One parser per thread: records are parsed on the worker threads. */
+static GPrivate thread_parser = G_PRIVATE_INIT (g_object_unref);
+
+static TamisDoc *
+load_line (gpointer data)
+{
+  LineJob *job = data;
+  const char *line = job->line;
+  gsize len = job->len, consumed = job->consumed;
+  Entry entry = { .path = job->path, .name = job->name };
+  Entry *e = &entry;
+  TamisReader *self = NULL;
+  JsonParser *parser = g_private_get (&thread_parser);
   const char *file = e->path ? e->path : "-";
-  guint n = self->line_no;
+  guint n = job->line_no;
   g_autofree char *where = g_strdup_printf ("%s:%u", file, n);
   g_autofree char *fallback_id = g_strdup_printf ("%s:%u", e->name, n);
   g_autofree char *id = NULL;
@@ -811,9 +847,12 @@ line_doc (TamisReader *self, const char *line, gsize len, gsize consumed)
   JsonObject *obj;
   TamisDoc *doc;
 
-  if (self->parser == NULL)
-    self->parser = json_parser_new ();
-  if (!json_parser_load_from_data (self->parser, line, len, &error))
+  if (parser == NULL)
+    {
+      parser = json_parser_new ();
+      g_private_set (&thread_parser, parser);
+    }
+  if (!json_parser_load_from_data (parser, line, len, &error))
     {
       /* The parser checks the encoding first but does not say where it
        * is wrong. */
@@ -825,7 +864,7 @@ line_doc (TamisReader *self, const char *line, gsize len, gsize consumed)
                          g_strdup_printf ("%s: not JSON: %s", where, error->message));
     }
 
-  root = json_parser_get_root (self->parser);
+  root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return failed_doc (self, fallback_id, e->path, n, consumed, "no-text",
                        g_strdup_printf ("%s: not a JSON object with a \"text\" string", where));
@@ -854,15 +893,10 @@ line_doc (TamisReader *self, const char *line, gsize len, gsize consumed)
       doc = text_doc (id, text, strlen (text), where, TRUE);
       tamis_doc_set_source (doc, e->path, n);
       tamis_doc_set_input_size (doc, consumed);
-      self->bytes_read += consumed;
     }
 
-  if (self->bom_pending)
-    {
-      if (tamis_doc_get_error_code (doc) == NULL)
-        tamis_doc_add_repair (doc, "bom");
-      self->bom_pending = FALSE;
-    }
+  if (job->bom && tamis_doc_get_error_code (doc) == NULL)
+    tamis_doc_add_repair (doc, "bom");
   attach_meta (doc, obj);
   return doc;
 }
@@ -928,12 +962,68 @@ next_line_doc (TamisReader *self, GError **error)
           self->bytes_read += consumed;
           continue;
         }
-      return line_doc (self, line, len, consumed);
+      {
+        LineJob *job = g_new0 (LineJob, 1);
+
+        job->line = g_strndup (line, len);
+        job->len = len;
+        job->consumed = consumed;
+        job->path = g_strdup (e->path);
+        job->name = g_strdup (e->name);
+        job->line_no = self->line_no;
+        job->bom = self->bom_pending;
+        self->bom_pending = FALSE;
+        self->bytes_read += consumed;
+        return tamis_doc_new_pending (load_line, job, line_job_free);
+      }
     }
+}
+
+/* A text file, listed but not read yet. */
+typedef struct {
+  char *path;
+  char *name;
+  gsize max_doc_size;
+} FileJob;
+
+static void
+file_job_free (gpointer data)
+{
+  FileJob *job = data;
+
+  g_free (job->path);
+  g_free (job->name);
+  g_free (job);
+}
+
+static TamisDoc *
+load_file (gpointer data)
+{
+  FileJob *job = data;
+  TamisReader reader = { .max_doc_size = job->max_doc_size, .stream.fd = -1 };
+  Entry entry = { .path = job->path, .name = job->name, .format = TAMIS_INPUT_TEXT };
+  char *message = NULL;
+  guint64 size;
+
+  /* A reader of its own for this one file: nothing shared with the
+   * reading thread. */
+  if (!open_entry (&reader, &entry, &size, &message))
+    return failed_doc (NULL, entry.name, entry.path, 0, 0, "read-error", message);
+  return read_text (&reader, &entry, size, NULL);
 }
 
 TamisDoc *
 tamis_reader_next (TamisReader *self, GError **error)
+{
+  TamisDoc *doc = tamis_reader_next_pending (self, error);
+
+  if (doc != NULL)
+    tamis_doc_load (doc);
+  return doc;
+}
+
+TamisDoc *
+tamis_reader_next_pending (TamisReader *self, GError **error)
 {
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -965,6 +1055,16 @@ tamis_reader_next (TamisReader *self, GError **error)
 
       if (e->broken != NULL)
         return failed_doc (self, e->name, e->path, 0, 0, "read-error", g_strdup (e->broken));
+      if (e->path != NULL && e->format == TAMIS_INPUT_TEXT)
+        {
+          FileJob *job = g_new0 (FileJob, 1);
+
+          job->path = g_strdup (e->path);
+          job->name = g_strdup (e->name);
+          job->max_doc_size = self->max_doc_size;
+          self->bytes_read += e->size;
+          return tamis_doc_new_pending (load_file, job, file_job_free);
+        }
       if (!open_entry (self, e, &size, &message))
         return failed_doc (self, e->name, e->path, 0, 0, "read-error", message);
 

@@ -1,14 +1,15 @@
 /* tamis — a run: read, process on worker threads, write in input order.
  *
- * The calling thread reads and writes; workers only process. Documents in
- * flight live in a ring of a few slots per worker, so memory is bounded by
- * that ring whatever the size of the set, and the writer takes them back in
- * the order they were read. */
+ * The calling thread lists the input and writes; workers read each
+ * document (or parse its JSON line), process it and format its record.
+ * Documents in flight live in a ring of a few slots per worker, so memory
+ * is bounded by that ring whatever the size of the set, and the writer
+ * takes them back in the order they were listed. */
 #include "config.h"
 
 #include <tamis/run.h>
 #include "document-private.h"
-#include "writer-private.h"
+#include "io-private.h"
 
 #define SLOTS_PER_THREAD 4
 
@@ -38,6 +39,7 @@ typedef struct {
 static void
 process_one (TamisPipeline *pipeline, TamisDoc *doc)
 {
+  tamis_doc_load (doc);
   /* A failure is recorded in the document itself and written as its record. */
   if (!tamis_doc_get_error_code (doc))
     tamis_pipeline_process (pipeline, doc, NULL);
@@ -143,7 +145,8 @@ run_parallel (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
       /* Fill the ring, then write the oldest document once it is done. */
       while (ok && !eof && next_read - next_write < ring.size)
         {
-          doc = tamis_reader_next (reader, &local);
+          /* The worker reads and parses it: this thread only lists. */
+          doc = tamis_reader_next_pending (reader, &local);
           if (doc == NULL)
             {
               eof = TRUE;

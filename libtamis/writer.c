@@ -25,7 +25,7 @@
 #include <tamis/error.h>
 #include <tamis/io.h>
 #include "document-private.h"
-#include "writer-private.h"
+#include "io-private.h"
 
 gboolean
 tamis_format_from_string (const char *name, TamisFormat *format, GError **error)

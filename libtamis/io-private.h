@@ -1,10 +1,15 @@
-/* tamis — the writer split in two, so that workers format records in
- * parallel and only the ordered writing is left to one thread. */
+/* tamis — the reader and the writer split in two, so that worker threads
+ * read, parse and format documents, and only the ordered listing and
+ * writing are left to one thread. */
 #pragma once
 
 #include <tamis/io.h>
 
 G_BEGIN_DECLS
+
+/* As tamis_reader_next(), but the document may still be pending: its file
+ * unread or its JSON line unparsed until tamis_doc_load() (document-private.h). */
+TamisDoc *tamis_reader_next_pending (TamisReader *reader, GError **error);
 
 /* Appends the record of @doc to @out. Thread-safe. */
 void tamis_writer_format (TamisWriter *writer, TamisDoc *doc, GString *out);
