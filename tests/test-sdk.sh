@@ -33,7 +33,16 @@ fail_with_log () {
 # directories), a prefix of our own.
 eval "set -- $("$TAMIS_BUILDDIR/config.status" --config)"
 mkdir "$build"
-(cd "$build" && "$TAMIS_SRCDIR/configure" "$@" --srcdir="$TAMIS_SRCDIR" --prefix="$prefix") >"$log" 2>&1 ||
+src=$TAMIS_SRCDIR
+# configure refuses a second build of a source tree configured in place
+# (the README's quick start builds that way): build from a copy made by
+# 'make distdir' then, which also proves the tarball's contents suffice.
+if [ -f "$TAMIS_SRCDIR/config.status" ]; then
+  src="$T/src"
+  make -C "$TAMIS_BUILDDIR" distdir distdir="$src" >"$log" 2>&1 ||
+    fail_with_log "copy the sources with make distdir"
+fi
+(cd "$build" && "$src/configure" "$@" --srcdir="$src" --prefix="$prefix") >>"$log" 2>&1 ||
   fail_with_log "configure for a temporary prefix"
 tap_ok "configure for a temporary prefix"
 make -C "$build" -j2 >>"$log" 2>&1 || fail_with_log "build for a temporary prefix"
