@@ -963,6 +963,7 @@ next_line_doc (TamisReader *self, GError **error)
           continue;
         }
       {
+        TamisDoc *doc;
         LineJob *job = g_new0 (LineJob, 1);
 
         job->line = g_strndup (line, len);
@@ -974,7 +975,9 @@ next_line_doc (TamisReader *self, GError **error)
         job->bom = self->bom_pending;
         self->bom_pending = FALSE;
         self->bytes_read += consumed;
-        return tamis_doc_new_pending (load_line, job, line_job_free);
+        doc = tamis_doc_new_pending (load_line, job, line_job_free);
+        tamis_doc_set_input_size (doc, consumed);
+        return doc;
       }
     }
 }
@@ -1063,7 +1066,10 @@ tamis_reader_next_pending (TamisReader *self, GError **error)
           job->name = g_strdup (e->name);
           job->max_doc_size = self->max_doc_size;
           self->bytes_read += e->size;
-          return tamis_doc_new_pending (load_file, job, file_job_free);
+          TamisDoc *doc = tamis_doc_new_pending (load_file, job, file_job_free);
+
+          tamis_doc_set_input_size (doc, e->size);
+          return doc;
         }
       if (!open_entry (self, e, &size, &message))
         return failed_doc (self, e->name, e->path, 0, 0, "read-error", message);

@@ -2,9 +2,9 @@
  *
  * The calling thread lists the input and writes; workers read each
  * document (or parse its JSON line), process it and format its record.
- * Documents in flight live in a ring of a few slots per worker, so memory
- * is bounded by that ring whatever the size of the set, and the writer
- * takes them back in the order they were listed. */
+ * Documents in flight live in a ring of a few batches per worker, so
+ * memory is bounded by that ring whatever the size of the set, and the
+ * writer takes them back in the order they were listed. */
 #include "config.h"
 
 #include <tamis/run.h>
@@ -13,9 +13,15 @@
 
 #define SLOTS_PER_THREAD 4
 
+/* Documents go to the workers in batches, so that short documents do not
+ * cost a thread hand-off each; a batch ends at either bound. */
+#define BATCH_DOCS 256
+#define BATCH_BYTES (256 * 1024)
+
 typedef struct {
-  TamisDoc *doc;
-  GString *record; /* formatted by the worker */
+  GPtrArray *docs;  /* TamisDoc, in input order */
+  GString *records; /* their records, formatted by the worker, end to end */
+  GArray *ends;     /* gsize: where each record ends in @records */
   gboolean done;
 } Slot;
 
@@ -49,21 +55,21 @@ static void
 worker (gpointer data, gpointer user_data)
 {
   Ring *ring = user_data;
-  guint index = GPOINTER_TO_UINT (data) - 1;
-  TamisDoc *doc;
-  GString *record;
+  Slot *slot = &ring->ring[GPOINTER_TO_UINT (data) - 1];
+
+  /* The slot is this worker's until it is marked done; the pool's queue
+   * orders what the reading thread put in it before this. */
+  for (guint i = 0; i < slot->docs->len; i++)
+    {
+      TamisDoc *doc = g_ptr_array_index (slot->docs, i);
+
+      process_one (ring->pipeline, doc);
+      tamis_writer_format (ring->writer, doc, slot->records);
+      g_array_append_val (slot->ends, slot->records->len);
+    }
 
   g_mutex_lock (&ring->lock);
-  doc = ring->ring[index].doc;
-  record = ring->ring[index].record;
-  g_mutex_unlock (&ring->lock);
-
-  process_one (ring->pipeline, doc);
-  g_string_truncate (record, 0);
-  tamis_writer_format (ring->writer, doc, record);
-
-  g_mutex_lock (&ring->lock);
-  ring->ring[index].done = TRUE;
+  slot->done = TRUE;
   g_cond_broadcast (&ring->cond);
   g_mutex_unlock (&ring->lock);
 }
@@ -119,6 +125,25 @@ run_serial (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer, P
   return TRUE;
 }
 
+/* Fills @slot with the next documents (still pending: the worker reads
+ * and parses them). Returns FALSE when the input is exhausted or fails. */
+static gboolean
+fill_batch (TamisReader *reader, Slot *slot, guint max_docs, GError **error)
+{
+  gsize bytes = 0;
+
+  while (slot->docs->len < max_docs && bytes < BATCH_BYTES)
+    {
+      TamisDoc *doc = tamis_reader_next_pending (reader, error);
+
+      if (doc == NULL)
+        return FALSE;
+      bytes += tamis_doc_get_input_size (doc);
+      g_ptr_array_add (slot->docs, doc);
+    }
+  return TRUE;
+}
+
 static gboolean
 run_parallel (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
               guint n_threads, Progress *progress, GError **error)
@@ -128,35 +153,38 @@ run_parallel (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
   guint64 next_read = 0, next_write = 0;
   gboolean eof = FALSE, ok = TRUE;
   GError *local = NULL;
+  /* A stream of unknown size may be a live feed: each document goes out
+   * as soon as it is in, not when a batch is full. */
+  guint max_docs = tamis_reader_get_total_bytes (reader) > 0 ? BATCH_DOCS : 1;
 
   g_mutex_init (&ring.lock);
   g_cond_init (&ring.cond);
   ring.size = n_threads * SLOTS_PER_THREAD;
   ring.ring = g_new0 (Slot, ring.size);
   for (guint i = 0; i < ring.size; i++)
-    ring.ring[i].record = g_string_sized_new (4096);
+    {
+      ring.ring[i].docs = g_ptr_array_new ();
+      ring.ring[i].records = g_string_sized_new (64 * 1024);
+      ring.ring[i].ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+    }
   pool = g_thread_pool_new (worker, &ring, n_threads, FALSE, NULL);
 
   for (;;)
     {
       Slot *slot;
-      TamisDoc *doc;
 
-      /* Fill the ring, then write the oldest document once it is done. */
+      /* Fill the ring, then write the oldest batch once it is done. */
       while (ok && !eof && next_read - next_write < ring.size)
         {
-          /* The worker reads and parses it: this thread only lists. */
-          doc = tamis_reader_next_pending (reader, &local);
-          if (doc == NULL)
+          slot = &ring.ring[next_read % ring.size];
+          if (!fill_batch (reader, slot, max_docs, &local))
             {
               eof = TRUE;
               ok = local == NULL;
-              break;
             }
-          g_mutex_lock (&ring.lock);
-          ring.ring[next_read % ring.size].doc = doc;
-          ring.ring[next_read % ring.size].done = FALSE;
-          g_mutex_unlock (&ring.lock);
+          if (slot->docs->len == 0)
+            break;
+          slot->done = FALSE;
           g_thread_pool_push (pool, GUINT_TO_POINTER ((guint) (next_read % ring.size) + 1), NULL);
           next_read++;
         }
@@ -167,27 +195,39 @@ run_parallel (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
       g_mutex_lock (&ring.lock);
       while (!slot->done)
         g_cond_wait (&ring.cond, &ring.lock);
-      doc = slot->doc;
-      slot->doc = NULL;
       g_mutex_unlock (&ring.lock);
       next_write++;
 
-      if (!ok)
-        tamis_doc_free (doc); /* draining after a failure */
-      else
+      for (guint i = 0; i < slot->docs->len; i++)
         {
-          if (!tamis_writer_write_record (writer, slot->record->str, slot->record->len, &local))
+          TamisDoc *doc = g_ptr_array_index (slot->docs, i);
+          gsize start = i ? g_array_index (slot->ends, gsize, i - 1) : 0;
+          gsize end = g_array_index (slot->ends, gsize, i);
+
+          if (!ok)
+            {
+              tamis_doc_free (doc); /* draining after a failure */
+              continue;
+            }
+          if (!tamis_writer_write_record (writer, slot->records->str + start, end - start, &local))
             {
               ok = FALSE;
               eof = TRUE;
             }
           account (doc, progress);
         }
+      g_ptr_array_set_size (slot->docs, 0);
+      g_string_truncate (slot->records, 0);
+      g_array_set_size (slot->ends, 0);
     }
 
   g_thread_pool_free (pool, FALSE, TRUE);
   for (guint i = 0; i < ring.size; i++)
-    g_string_free (ring.ring[i].record, TRUE);
+    {
+      g_ptr_array_unref (ring.ring[i].docs);
+      g_string_free (ring.ring[i].records, TRUE);
+      g_array_unref (ring.ring[i].ends);
+    }
   g_free (ring.ring);
   g_cond_clear (&ring.cond);
   g_mutex_clear (&ring.lock);
