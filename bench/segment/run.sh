@@ -5,7 +5,8 @@
 # files of about 1 MB (where reading files costs little). For each it reports
 #   - `cat` of the files: the ceiling;
 #   - `tamis run` with a pipeline of segment alone, output limited to
-#     sentences, at -j 1 and -j 2;
+#     sentences, at -j 1 and -j 2, and two -j 1 runs over the two halves at
+#     once (the machine's own ceiling for -j 2);
 #   - the library alone (bench/segment/segbench: files read beforehand, no
 #     output), tokens + sentences and sentences only, at -j 1 and -j 2.
 #
@@ -97,6 +98,14 @@ measure () {
     for j in 1 2; do
       echo "tamis run -j $j                  $(best "$TAMIS" run "$work/segment.yaml" "$1" -j "$j" -o "$work/out.jsonl")"
     done
+    # Two independent -j 1 runs over the two halves at once: what this
+    # machine gives two busy processes, the ceiling for -j 2 (shared or
+    # throttled virtual cores give far less than 2x).
+    mkdir -p "$work/half1" "$work/half2"
+    awk 'NR % 2' "$work/files" | xargs -I{} ln -sf {} "$work/half1/"
+    awk '!(NR % 2)' "$work/files" | xargs -I{} ln -sf {} "$work/half2/"
+    echo "two tamis run -j 1 at once     $(best sh -c '"$1" run "$2" "$3" -j 1 -o "$5.1" & "$1" run "$2" "$4" -j 1 -o "$5.2"; wait' sh "$TAMIS" "$work/segment.yaml" "$work/half1" "$work/half2" "$work/out.jsonl")"
+    rm -rf "$work/half1" "$work/half2"
   else
     echo "tamis run: skipped ($TAMIS does not run)"
   fi
