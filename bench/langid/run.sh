@@ -19,9 +19,9 @@ fi
 out=$work/bench
 mkdir -p "$out"
 
-make -s plugins/langid.la core/libtamis.la
+make -s plugins/langid.la libtamis/libtamis.la plugins/langid/tamis-train-langid
 ./libtool --quiet --mode=link gcc -O2 -o "$out/tamis-driver" "$src/bench/langid/tamis-driver.c" \
-  -I"$src/include" -Iinclude $(pkg-config --cflags --libs glib-2.0) core/libtamis.la
+  -I"$src/include" -Iinclude $(pkg-config --cflags --libs glib-2.0) libtamis/libtamis.la
 g++ -O2 -o "$out/cld2-driver" "$src/bench/langid/cld2-driver.cc" -lcld2
 gcc -O2 -o "$out/textcat-driver" "$src/bench/langid/textcat-driver.c" \
   $(pkg-config --cflags --libs libexttextcat)
@@ -34,6 +34,9 @@ for bucket in short medium long; do
   "$out/tamis-driver" "$passes" < "$dev" > "$out/tamis-$bucket.txt" 2> "$out/tamis-$bucket.time"
   "$out/cld2-driver" "$passes" < "$dev" > "$out/cld2-$bucket.txt" 2> "$out/cld2-$bucket.time"
   "$out/textcat-driver" "$textcat_dir" 2 < "$dev" > "$out/textcat-$bucket.txt" 2> "$out/textcat-$bucket.time"
+  # the detector alone, without documents or pipeline around it
+  plugins/langid/tamis-train-langid --eval --repeat "$passes" \
+    --model "$src/plugins/langid/data/langid.model" "$dev" > "$out/detector-$bucket.txt"
 done
 
 python3 "$src/bench/langid/score.py" "$work/text/dev" "$out" "$textcat_dir/fpdb.conf"

@@ -6,8 +6,11 @@
 Prints a Markdown table: per length bucket and system, the languages and
 samples measured, accuracy, macro-F1 and throughput. Each system is scored
 on the languages it knows; tamis is also scored on CLD2's subset so that
-the two can be compared on the same samples.
+the two can be compared on the same samples. "tamis" goes through the
+library (a document and a pipeline per text), "tamis detector alone" is
+tamis-train-langid --eval on the same file.
 """
+import re
 import sys
 from collections import Counter
 
@@ -74,6 +77,12 @@ def main():
                 secs = float(f.read().split()[-1])
             n_langs, n, acc, f1 = score(gold, pred, keep)
             print(f"| {bucket} | {system} | {n_langs} | {n} | {acc:.2f} | {f1:.2f} | {size / secs:.1f} |")
+        # tamis-train-langid --eval: the detector without documents around it
+        with open(f"{out}/detector-{bucket}.txt", encoding="utf-8") as f:
+            m = re.search(r"(\d+) samples, accuracy ([\d.]+)%, macro-F1 ([\d.]+)%, ([\d.]+) MB/s", f.read())
+        if m:
+            print(f"| {bucket} | tamis detector alone | {len(ours)} | {m.group(1)} | {m.group(2)} "
+                  f"| {m.group(3)} | {m.group(4)} |")
 
 
 if __name__ == "__main__":

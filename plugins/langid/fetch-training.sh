@@ -27,7 +27,7 @@ man_langs="cs da de el es fi fr hu id it ja mk nb nl pl pt-br ro ru sr sv tr uk 
 pkgs="manpages unicode-cldr-core iso-codes gnome-user-docs vlc-l10n cinnamon-l10n pidgin-data
   network-manager libgtk-3-common libglib2.0-data evolution-data-server-common
   gnome-control-center-data xfce4-session xfce4-panel thunar-data xkb-data
-  util-linux-locales aptitude-common debconf-i18n transmission-common
+  util-linux-locales aptitude-common debconf-i18n tasksel-data transmission-common
   tuxpaint-data gimp-data mate-desktop-common freeciv-data
   fortunes-bg fortunes-cs fortunes-de fortunes-es fortunes-it fortunes-pl fortunes-ru
   hunspell-sw myspell-tl myspell-sq myspell-hy"

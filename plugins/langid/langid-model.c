@@ -8,16 +8,18 @@
 #include <emmintrin.h>
 #endif
 
-
 struct _LangidModel {
   guint n_langs;
   guint32 n_buckets;
   float quant;
+  double inv_quant;
   guint orders;
   guint n_used;                   /* orders with features, listed in used[] */
   guint8 used[LANGID_N_ORDERS];
   LangidLang langs[LANGID_MAX_LANGS];
+  float used_floor[LANGID_MAX_LANGS][LANGID_N_ORDERS];
   guint8 n_script[LANGID_N_SCRIPTS];   /* languages of each script */
+  gboolean same_floors[LANGID_N_SCRIPTS];
   guint8 script_langs[LANGID_N_SCRIPTS][LANGID_MAX_LANGS];
   LangidBucket *buckets;          /* aligned on cache lines */
 };
@@ -99,6 +101,18 @@ langid_model_load (const char *path, GError **error)
   for (guint o = 0; o < LANGID_N_ORDERS; o++)
     if (m->orders & (1u << o))
       m->used[m->n_used++] = o;
+  for (guint i = 0; i < m->n_langs; i++)
+    for (guint j = 0; j < m->n_used; j++)
+      m->used_floor[i][j] = m->langs[i].floor[m->used[j]];
+  m->inv_quant = 1.0 / m->quant;
+  for (guint sc = 0; sc < LANGID_N_SCRIPTS; sc++)
+    {
+      m->same_floors[sc] = TRUE;
+      for (guint j = 1; j < m->n_script[sc]; j++)
+        if (memcmp (m->used_floor[m->script_langs[sc][j]], m->used_floor[m->script_langs[sc][0]],
+                    sizeof m->used_floor[0]) != 0)
+          m->same_floors[sc] = FALSE;
+    }
 
   m->buckets = g_aligned_alloc (m->n_buckets, sizeof (LangidBucket), 64);
   for (guint32 i = 0; i < m->n_buckets; i++)
@@ -152,11 +166,12 @@ langid_model_find_lang (const LangidModel *m, const char *code)
   return -1;
 }
 
-#define BATCH 100
+#define BATCH 64
 #define PREFETCH 12
 /* A long text is read until its answer is this clear (in nats between the
- * two best languages), checked every EARLY_STEP features past EARLY_START. */
-#define EARLY_START 64
+ * two best languages), checked every EARLY_STEP features read past
+ * EARLY_START. */
+#define EARLY_START 32
 #define EARLY_STEP 32
 #define EARLY_MARGIN 60.0
 
@@ -190,10 +205,11 @@ lookup (guint32 key, const LangidBucket *b1, const LangidBucket *b2)
 static inline double
 lang_score (const LangidModel *m, guint lang, const gint32 *acc, const guint32 *found)
 {
-  const LangidLang *l = &m->langs[lang];
-  double s = acc[lang] / m->quant;
+  /* floors of the orders in use, kept side by side at load */
+  const float *floor = m->used_floor[lang];
+  double s = acc[lang] * m->inv_quant;
   for (guint j = 0; j < m->n_used; j++)
-    s += found[m->used[j]] * l->floor[m->used[j]];
+    s += found[m->used[j]] * (double) floor[j];
   return s;
 }
 
@@ -228,7 +244,8 @@ decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed,
       else if (s > second)
         second = s;
     }
-  return best - second >= EARLY_MARGIN;
+  /* no candidate in this script: nothing more to learn either */
+  return best == -INFINITY || best - second >= EARLY_MARGIN;
 }
 
 /* Sums, per language, what the features found in the table add above the
@@ -237,8 +254,9 @@ static void
 accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *allowed,
             LangidScan *scan, gint32 *acc, guint32 *found)
 {
-
-  guint32 n_found = 0, check = EARLY_START;
+  /* features read, found in the table or not: a text in a script of one
+   * language (Thai, say) finds none, and is settled all the same */
+  guint32 n_seen = 0, check = EARLY_START;
   LangidScanner s;
   guint64 hashes[BATCH];
   guint8 orders[BATCH];
@@ -278,13 +296,13 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
           for (guint k = 0; k < LANGID_SLOT_ENTRIES; k++)
             acc[slot->lang[k]] += slot->value[k];
           found[order]++;
-          n_found++;
         }
-      if (n_found >= check)
+      n_seen += n;
+      if (n_seen >= check && s.p < s.end)   /* (at the end: decided anyway) */
         {
           if (decided (m, scan, allowed, acc, found))
             break;
-          check = n_found + EARLY_STEP;
+          check = n_seen + EARLY_STEP;
         }
     }
 }
@@ -319,15 +337,20 @@ langid_detect (const LangidModel *m, const char *text, gsize len,
   for (guint o = 0; o < LANGID_N_ORDERS; o++)
     n_found += found[o];
 
-  /* the best few candidates, in order, by insertion */
+  /* the best few candidates, in order, by insertion; when the languages of
+   * the script share their floors (as the trainer makes them), the sums
+   * alone rank them and only the best few need a full score */
   LangidAlt top[LANGID_MAX_ALTS];
   guint n_top = 0;
+  gboolean same_floors = m->same_floors[g->script];
   for (guint j = 0; j < m->n_script[g->script]; j++)
     {
       guint i = m->script_langs[g->script][j];
       if (allowed && !allowed[i])
         continue;
-      LangidAlt c = { i, lang_score (m, i, acc, found) };
+      LangidAlt c = { i, same_floors ? acc[i] : lang_score (m, i, acc, found) };
+      if (n_top == LANGID_MAX_ALTS && c.p <= top[n_top - 1].p)
+        continue;
       guint k = n_top < LANGID_MAX_ALTS ? n_top++ : LANGID_MAX_ALTS;
       for (; k > 0 && cmp_alt (&c, &top[k - 1]) < 0; k--)
         if (k < LANGID_MAX_ALTS)
@@ -337,6 +360,9 @@ langid_detect (const LangidModel *m, const char *text, gsize len,
     }
   if (n_top == 0)
     return;
+  if (same_floors)
+    for (guint k = 0; k < n_top; k++)
+      top[k].p = lang_score (m, top[k].lang, acc, found);
 
   /* Features are far from independent: temper the log-likelihoods before
    * turning them into shares of the best few, so that scores mean

@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-
 /* Words are hashed FNV-style over their code points. */
 #define WORD_SEED 0x84222325cbf29ce4ull
 #define PRIME 0x100000001b3ull
@@ -335,8 +334,9 @@ langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8
           continue;
         }
 
-      if (word_len == 0 ? n + word_room > max
-                        : word_len >= LANGID_MAX_WORD && n + LANGID_N_ORDERS + 1 > max)
+      /* (a word that starts has room for LANGID_MAX_WORD characters: only
+       * a longer one, whose word feature is dropped, may be cut) */
+      if (word_len == 0 ? n + word_room > max : n + w.nord + 1 > max)
         {
           p = start;      /* read again by the next batch */
           break;
@@ -374,7 +374,7 @@ langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8
     }
 
   /* the last word of the text */
-  if (p >= end && word_len > 0 && (word_len <= LANGID_MAX_WORD || n + LANGID_N_ORDERS + 1 <= max))
+  if (p >= end && word_len > 0 && n + w.nord + 1 <= max)
     {
       push (&w, ' ');
       n = emit_ngrams (&w, 2, hashes, orders, n);

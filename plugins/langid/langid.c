@@ -294,7 +294,7 @@ langid_process (gpointer data, TamisDoc *doc, GError **error)
   langid_detect (self->model, tamis_doc_get_text (doc), tamis_doc_get_length (doc),
                  self->allowed, self->min_chars, &g);
   tamis_doc_set_string (doc, "lang", code_of (self, g.lang));
-  tamis_doc_set_double (doc, "lang_score", g.score);
+  tamis_doc_set_double (doc, "lang_score", round (g.score * 1e4) / 1e4);
   char alts[LANGID_MAX_ALTS * 48 + 4];
   alternatives_json (self, &g, alts);
   tamis_doc_set_json (doc, "lang_alternatives", alts);

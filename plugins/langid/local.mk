@@ -47,7 +47,7 @@ tests_test_langid_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
 # Regenerates the committed model from Debian packages (needs the network
 # and apt-get; a normal build uses the committed file).
 LANGID_WORKDIR = $(abs_top_builddir)/langid-training
-LANGID_TOP = 4000,0,0,8000,8000
+LANGID_TOP = 2500,0,0,0,7500
 langid-model: plugins/langid/tamis-train-langid$(EXEEXT)
 	$(SHELL) $(srcdir)/plugins/langid/fetch-training.sh $(LANGID_WORKDIR)
 	plugins/langid/tamis-train-langid$(EXEEXT) --top $(LANGID_TOP) \

@@ -80,7 +80,7 @@ typedef struct {
   GArray *records;   /* Record */
 } Profile;
 
-static guint top[LANGID_N_ORDERS] = { 4000, 400, 2500, 6000, 6000 };
+static guint top[LANGID_N_ORDERS] = { 2500, 0, 0, 0, 7500 };
 static gsize max_bytes = 40u << 20;
 
 static gboolean
@@ -470,7 +470,7 @@ main (int argc, char **argv)
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the model to FILE", "FILE" },
     { "languages", 'l', 0, G_OPTION_ARG_STRING, &langs, "Train only these languages (comma-separated)", "LIST" },
-    { "top", 't', 0, G_OPTION_ARG_STRING, &tops, "Features kept per language: words,1,2,3,4-grams (default 4000,400,2500,6000,6000)", "LIST" },
+    { "top", 't', 0, G_OPTION_ARG_STRING, &tops, "Features kept per language: words,1,2,3,4-grams (default 2500,0,0,0,7500)", "LIST" },
     { "max-mb", 0, 0, G_OPTION_ARG_INT64, &max_mb, "Read at most N MB of text per language (default 40)", "N" },
     { "eval", 'e', 0, G_OPTION_ARG_NONE, &eval, "Measure MODEL on labelled files (LANG<TAB>TEXT lines)", NULL },
     { "model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path, "The model to measure", "MODEL" },
@@ -503,14 +503,15 @@ main (int argc, char **argv)
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      for (int i = 1; i < argc; i++)
+      int status = 0;
+      for (int i = 1; i < argc && status == 0; i++)
         if (!evaluate (m, argv[i], verbose, &error))
           {
             g_printerr ("%s\n", error->message);
-            return 1;
+            status = 1;
           }
       langid_model_free (m);
-      return 0;
+      return status;
     }
 
   if (!output || argc < 2)
