@@ -31,6 +31,9 @@ TamisDoc *tamis_doc_new_pending (TamisDocLoadFunc load, gpointer data, GDestroyN
 /* Loads a pending document in place; does nothing to any other. */
 void tamis_doc_load (TamisDoc *doc);
 
+/* g_utf8_validate_len() with ASCII runs skipped quickly; NUL bytes pass. */
+gboolean tamis_utf8_validate (const char *text, gsize len, const char **bad);
+
 /* Number of code points in @len bytes of valid UTF-8. */
 gsize tamis_utf8_count (const char *p, gsize len);
 

@@ -71,16 +71,49 @@ doc_alloc (const char *id)
   return doc;
 }
 
+gboolean
+tamis_utf8_validate (const char *text, gsize len, const char **bad)
+{
+  const guchar *p = (const guchar *) text, *end = p + len;
+
+  /* ASCII runs are skipped eight bytes at a time; GLib checks the rest. */
+  while (p < end)
+    {
+      const guchar *run;
+      guint64 word;
+
+      while (end - p >= 8)
+        {
+          memcpy (&word, p, 8);
+          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
+            break;
+          p += 8;
+        }
+      while (p < end && *p < 0x80)
+        p++;
+      if (p == end)
+        break;
+      run = p;
+      while (p < end && *p >= 0x80)
+        p++;
+      if (!g_utf8_validate_len ((const char *) run, p - run, bad))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_utf8 (const char *id, const char *text, gsize length, GError **error)
 {
-  const char *end;
+  const char *end = memchr (text, '\0', length);
 
-  if (g_utf8_validate_len (text, length, &end))
+  /* A NUL is valid UTF-8 but cannot be part of a C string of text. */
+  if (end == NULL && tamis_utf8_validate (text, length, &end))
     return TRUE;
   g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT,
-               "%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT, id ? id : "document",
-               (gsize) (end - text));
+               *end == '\0' ? "%s: NUL byte at byte %" G_GSIZE_FORMAT
+                             : "%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT,
+               id ? id : "document", (gsize) (end - text));
   return FALSE;
 }
 

@@ -528,38 +528,6 @@ fix_line_ends (char *text, gsize len, char *from, gboolean *crlf, gboolean *cr)
   return out - text;
 }
 
-/* g_utf8_validate_len(), with runs of ASCII skipped a word at a time: a
- * multi-byte sequence never contains an ASCII byte, so each run of
- * non-ASCII bytes can be checked on its own and @bad stays exact. */
-static gboolean
-utf8_validate (const char *text, gsize len, const char **bad)
-{
-  const guchar *p = (const guchar *) text, *end = p + len;
-
-  while (p < end)
-    {
-      const guchar *run;
-      guint64 word;
-
-      while (end - p >= 8)
-        {
-          memcpy (&word, p, 8);
-          if (word & G_GUINT64_CONSTANT (0x8080808080808080))
-            break;
-          p += 8;
-        }
-      while (p < end && *p < 0x80)
-        p++;
-      if (p == end)
-        break;
-      run = p;
-      while (p < end && *p >= 0x80)
-        p++;
-      if (!g_utf8_validate_len ((const char *) run, p - run, bad))
-        return FALSE;
-    }
-  return TRUE;
-}
 
 /* Makes a document of @text (g_malloc()ed, nul-terminated, taken), or a
  * failed document saying why it cannot be one. @where names the input in
@@ -595,7 +563,7 @@ text_doc (const char *id, char *text, gsize len, const char *where, gboolean dec
                                  where, (gsize) (nul - text));
       goto fail;
     }
-  if (!decoded && !utf8_validate (text, len, &bad))
+  if (!decoded && !tamis_utf8_validate (text, len, &bad))
     {
       code = "invalid-utf8";
       message = g_strdup_printf ("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT,
@@ -856,7 +824,7 @@ load_line (gpointer data)
     {
       /* The parser checks the encoding first but does not say where it
        * is wrong. */
-      if (!utf8_validate (line, len, &bad))
+      if (!tamis_utf8_validate (line, len, &bad))
         return failed_doc (self, fallback_id, e->path, n, consumed, "invalid-utf8",
                            g_strdup_printf ("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
                                             " of the line", where, (gsize) (bad - line)));

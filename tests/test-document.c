@@ -13,6 +13,14 @@ test_invalid_utf8 (void)
   g_assert_null (doc);
   g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT);
   g_assert_nonnull (strstr (error->message, "byte 3"));
+  g_clear_error (&error);
+
+  /* past a long ASCII run, and a NUL */
+  g_assert_null (tamis_doc_new ("long", "Meta investit des milliards en \xe9t\xe9", -1, &error));
+  g_assert_nonnull (strstr (error->message, "invalid UTF-8 at byte 31"));
+  g_clear_error (&error);
+  g_assert_null (tamis_doc_new ("nul", "Meta\0Nvidia", 11, &error));
+  g_assert_nonnull (strstr (error->message, "NUL byte at byte 4"));
 }
 
 static void
