@@ -1,19 +1,31 @@
 #!/bin/sh
-# Prepares a fresh checkout for ./configure. With --install-deps, first
-# installs the Debian packages tamis needs to build, test and benchmark.
+# Prepares a fresh checkout for ./configure.
+#   --install-deps        first installs the Debian packages tamis needs to
+#                         build and test
+#   --install-bench-deps  also those the benchmarks under bench/ compare
+#                         against (CLD2, libexttextcat, Node.js and npm)
 set -e
 cd "$(dirname "$0")"
 
-if [ "$1" = "--install-deps" ]; then
+packages=
+case "$1" in
+  --install-deps) packages=build ;;
+  --install-bench-deps) packages=bench ;;
+esac
+
+if [ -n "$packages" ]; then
   shift
   SUDO=
   if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -q
-  $SUDO apt-get install -y -q --no-install-recommends \
-    build-essential autoconf automake libtool pkg-config \
+  set -- build-essential autoconf automake libtool pkg-config \
     libltdl-dev libglib2.0-dev libyaml-dev libjson-glib-dev \
     iso-codes unicode-cldr-core python3 jq ca-certificates git
+  if [ "$packages" = bench ]; then
+    set -- "$@" g++ libcld2-dev libexttextcat-dev nodejs npm time
+  fi
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "$@"
 fi
 
 autoreconf --install --force
