@@ -66,7 +66,8 @@ doc_alloc (const char *id)
   TamisDoc *doc = g_new0 (TamisDoc, 1);
 
   doc->id = g_strdup (id ? id : "");
-  doc->attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
+  /* room for the few attributes a document usually gets, without regrowth */
+  doc->attrs = g_array_sized_new (FALSE, FALSE, sizeof (Attr), 4);
   doc->layers = g_ptr_array_new_with_free_func (layer_free);
   return doc;
 }
