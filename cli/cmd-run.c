@@ -213,57 +213,7 @@ on_progress (const TamisRunStats *stats, gpointer user_data)
   fflush (stderr);
 }
 
-/* ---- options ---- */
-
-static gboolean
-parse_size (const char *text, gsize *size, GError **error)
-{
-  char *end = NULL;
-  guint64 value;
-  guint64 unit = 1;
-
-  errno = 0;
-  value = g_ascii_strtoull (text, &end, 10);
-  if (end == text || errno != 0)
-    goto bad;
-  switch (g_ascii_toupper (*end))
-    {
-    case '\0': break;
-    case 'K': unit = 1024; end++; break;
-    case 'M': unit = 1024 * 1024; end++; break;
-    case 'G': unit = 1024 * 1024 * 1024; end++; break;
-    default: goto bad;
-    }
-  if (*end == 'B' || *end == 'b')
-    end++;
-  if (*end != '\0' || value == 0 || value > G_MAXSIZE / unit)
-    goto bad;
-  *size = value * unit;
-  return TRUE;
-
-bad:
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               "--max-size: '%s' is not a size such as 1048576, 512K, 64M or 1G", text);
-  return FALSE;
-}
-
-static gboolean
-parse_input_format (const char *text, TamisInputFormat *format, GError **error)
-{
-  if (g_str_equal (text, "auto"))
-    *format = TAMIS_INPUT_AUTO;
-  else if (g_str_equal (text, "text"))
-    *format = TAMIS_INPUT_TEXT;
-  else if (g_str_equal (text, "jsonl"))
-    *format = TAMIS_INPUT_JSONL;
-  else
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "--input-format: '%s' is not one of auto, text, jsonl", text);
-      return FALSE;
-    }
-  return TRUE;
-}
+/* ---- the command ---- */
 
 int
 cli_cmd_run (int argc, char **argv)
@@ -346,16 +296,16 @@ cli_cmd_run (int argc, char **argv)
       cli_error ("%s", error->message);
       return CLI_EXIT_USAGE;
     }
-  input_format = tamis_pipeline_get_input_format (pipeline);
-  if (input_format_name != NULL && !parse_input_format (input_format_name, &input_format, &error))
+  input_format = (TamisInputFormat) tamis_pipeline_get_input_format (pipeline);
+  if (input_format_name != NULL && !tamis_input_format_from_string (input_format_name, &input_format))
     {
-      cli_error ("%s", error->message);
+      cli_error ("--input-format: '%s' is not one of auto, text, jsonl", input_format_name);
       return CLI_EXIT_USAGE;
     }
   max_size = tamis_pipeline_get_max_doc_size (pipeline);
-  if (max_size_text != NULL && !parse_size (max_size_text, &max_size, &error))
+  if (max_size_text != NULL && !tamis_size_from_string (max_size_text, &max_size))
     {
-      cli_error ("%s", error->message);
+      cli_error ("--max-size: '%s' is not a size such as 1048576, 512K, 64M or 1G", max_size_text);
       return CLI_EXIT_USAGE;
     }
 

@@ -166,27 +166,14 @@ tamis_config_get_double (TamisConfig *config, const char *key, double *value, GE
 gboolean
 tamis_config_get_bool (TamisConfig *config, const char *key, gboolean *value, GError **error)
 {
-  static const char *const yes[] = { "true", "yes", "on", NULL };
-  static const char *const no[] = { "false", "no", "off", NULL };
   const TamisYNode *node = lookup (config, key);
 
   if (node == NULL)
     return TRUE;
   if (!want_scalar (config, key, node, "true or false", error))
     return FALSE;
-  for (guint i = 0; yes[i]; i++)
-    {
-      if (g_ascii_strcasecmp (node->scalar, yes[i]) == 0)
-        {
-          *value = TRUE;
-          return TRUE;
-        }
-      if (g_ascii_strcasecmp (node->scalar, no[i]) == 0)
-        {
-          *value = FALSE;
-          return TRUE;
-        }
-    }
+  if (tamis_ynode_bool (node, value))
+    return TRUE;
   tamis_ynode_error (node, config->filename, error,
                      "option '%s' of %s must be true or false, not '%s'", key,
                      config->plugin_name, node->scalar);
@@ -197,38 +184,12 @@ gboolean
 tamis_config_get_strv (TamisConfig *config, const char *key, char ***value, GError **error)
 {
   const TamisYNode *node = lookup (config, key);
-  g_autoptr (GStrvBuilder) builder = NULL;
+  g_autofree char *what = NULL;
 
   if (node == NULL)
     return TRUE;
-  builder = g_strv_builder_new ();
-  if (node->type == TAMIS_YNODE_SCALAR)
-    g_strv_builder_add (builder, node->scalar);
-  else if (node->type == TAMIS_YNODE_SEQUENCE)
-    {
-      for (guint i = 0; i < node->items->len; i++)
-        {
-          const TamisYNode *item = g_ptr_array_index (node->items, i);
-          if (item->type != TAMIS_YNODE_SCALAR)
-            {
-              tamis_ynode_error (item, config->filename, error,
-                                 "items of option '%s' of %s must be single values, not %s",
-                                 key, config->plugin_name, tamis_ynode_type_name (item));
-              return FALSE;
-            }
-          g_strv_builder_add (builder, item->scalar);
-        }
-    }
-  else
-    {
-      tamis_ynode_error (node, config->filename, error,
-                         "option '%s' of %s must be a list, not a mapping", key,
-                         config->plugin_name);
-      return FALSE;
-    }
-  g_strfreev (*value);
-  *value = g_strv_builder_end (builder);
-  return TRUE;
+  what = g_strdup_printf ("option '%s' of %s", key, config->plugin_name);
+  return tamis_ynode_strv (node, config->filename, what, value, error);
 }
 
 gboolean

@@ -27,6 +27,7 @@ libtamis_libtamis_la_SOURCES = \
 	libtamis/loader.c \
 	libtamis/loader.h \
 	libtamis/registry.c \
+	libtamis/registry-private.h \
 	libtamis/pipeline.c \
 	libtamis/reader.c \
 	libtamis/writer.c \

@@ -10,6 +10,7 @@
 #include <tamis/pipeline.h>
 #include <tamis/io.h>
 #include "config-private.h"
+#include "registry-private.h"
 #include "yaml-tree.h"
 
 typedef struct {
@@ -110,57 +111,6 @@ want_type (TamisPipeline *p, const TamisYNode *node, TamisYNodeType type, const 
   return FALSE;
 }
 
-/* A scalar or a list of scalars, as a string vector. */
-static gboolean
-read_strv (TamisPipeline *p, const TamisYNode *node, const char *what, char ***out, GError **error)
-{
-  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-
-  if (node->type == TAMIS_YNODE_SCALAR)
-    g_strv_builder_add (builder, node->scalar);
-  else if (!want_type (p, node, TAMIS_YNODE_SEQUENCE, what, error))
-    return FALSE;
-  else
-    for (guint i = 0; i < node->items->len; i++)
-      {
-        const TamisYNode *item = g_ptr_array_index (node->items, i);
-        if (!want_type (p, item, TAMIS_YNODE_SCALAR, "each item", error))
-          return FALSE;
-        g_strv_builder_add (builder, item->scalar);
-      }
-  *out = g_strv_builder_end (builder);
-  return TRUE;
-}
-
-/* "64M", "512K", "1G", "1000": a size in bytes. */
-static gboolean
-parse_size (const char *text, gsize *out)
-{
-  guint64 value;
-  char *end;
-
-  value = g_ascii_strtoull (text, &end, 10);
-  if (end == text)
-    return FALSE;
-  while (*end == ' ')
-    end++;
-  switch (g_ascii_toupper (*end))
-    {
-    case 'K': value <<= 10; end++; break;
-    case 'M': value <<= 20; end++; break;
-    case 'G': value <<= 30; end++; break;
-    default: break;
-    }
-  if (*end == 'i')
-    end++;
-  if (*end == 'B')
-    end++;
-  if (*end != '\0' || value == 0 || value > G_MAXUINT32)
-    return FALSE;
-  *out = value;
-  return TRUE;
-}
-
 static char *
 relative_to_file (TamisPipeline *p, const char *path)
 {
@@ -184,13 +134,9 @@ parse_input (TamisPipeline *p, const TamisYNode *input, GError **error)
     return FALSE;
   if ((node = tamis_ynode_lookup (input, "format")))
     {
-      static const char *const formats[] = { "auto", "text", "jsonl", NULL };
       if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'input: format'", error))
         return FALSE;
-      for (guint i = 0; formats[i]; i++)
-        if (strcmp (node->scalar, formats[i]) == 0)
-          p->input_format = (TamisInputFormat) i;
-      if (!g_strv_contains (formats, node->scalar))
+      if (!tamis_input_format_from_string (node->scalar, &p->input_format))
         {
           tamis_ynode_error (node, p->filename, error,
                              "unknown input format '%s'; hint: use auto, text or jsonl", node->scalar);
@@ -201,7 +147,7 @@ parse_input (TamisPipeline *p, const TamisYNode *input, GError **error)
     {
       if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'input: max_size'", error))
         return FALSE;
-      if (!parse_size (node->scalar, &p->max_doc_size))
+      if (!tamis_size_from_string (node->scalar, &p->max_doc_size))
         {
           tamis_ynode_error (node, p->filename, error,
                              "'max_size' must be a size such as 1000, 512K or 64M, not '%s'",
@@ -235,21 +181,12 @@ parse_output (TamisPipeline *p, const TamisYNode *output, GError **error)
       p->output_format = g_strdup (node->scalar);
     }
   if ((node = tamis_ynode_lookup (output, "layers")) &&
-      !read_strv (p, node, "'output: layers'", &p->output_layers, error))
+      !tamis_ynode_strv (node, p->filename, "'output: layers'", &p->output_layers, error))
     return FALSE;
-  if ((node = tamis_ynode_lookup (output, "text")))
+  if ((node = tamis_ynode_lookup (output, "text")) && !tamis_ynode_bool (node, &p->output_text))
     {
-      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'output: text'", error))
-        return FALSE;
-      if (g_ascii_strcasecmp (node->scalar, "true") == 0 || g_ascii_strcasecmp (node->scalar, "yes") == 0)
-        p->output_text = TRUE;
-      else if (g_ascii_strcasecmp (node->scalar, "false") == 0 || g_ascii_strcasecmp (node->scalar, "no") == 0)
-        p->output_text = FALSE;
-      else
-        {
-          tamis_ynode_error (node, p->filename, error, "'output: text' must be true or false");
-          return FALSE;
-        }
+      tamis_ynode_error (node, p->filename, error, "'output: text' must be true or false");
+      return FALSE;
     }
   return TRUE;
 }
@@ -265,7 +202,7 @@ parse_when (TamisPipeline *p, Stage *stage, const TamisYNode *when, GError **err
       !check_keys (p, when, when_keys, "'when'", error))
     return FALSE;
   if ((lang = tamis_ynode_lookup (when, "lang")))
-    return read_strv (p, lang, "'when: lang'", &stage->langs, error);
+    return tamis_ynode_strv (lang, p->filename, "'when: lang'", &stage->langs, error);
   return TRUE;
 }
 
@@ -296,11 +233,13 @@ load_plugin (TamisPipeline *p, TamisRegistry *registry, Stage *stage, const Tami
   g_autoptr (GStrvBuilder) builder = NULL;
   g_auto (GStrv) known = NULL;
   const char *near;
+  gboolean found;
 
-  stage->entry = tamis_registry_load (registry, name, (const char *const *) p->plugin_path, &local);
+  stage->entry = tamis_registry_load_found (registry, name, (const char *const *) p->plugin_path,
+                                            &found, &local);
   if (stage->entry)
     return TRUE;
-  if (!g_str_has_prefix (local->message, "plugin '"))
+  if (found)
     {
       /* found but refused: wrong ABI, no descriptor, not loadable */
       tamis_ynode_error (where, p->filename, error, "%s", local->message);
@@ -452,7 +391,7 @@ parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
   if ((node = tamis_ynode_lookup (root, "plugin_path")))
     {
       g_auto (GStrv) dirs = NULL;
-      if (!read_strv (p, node, "'plugin_path'", &dirs, error))
+      if (!tamis_ynode_strv (node, p->filename, "'plugin_path'", &dirs, error))
         return FALSE;
       p->plugin_path = g_new0 (char *, g_strv_length (dirs) + 1);
       for (guint i = 0; dirs[i]; i++)

@@ -360,6 +360,51 @@ list_directory (TamisReader *self, const char *path, const char *prefix,
     }
 }
 
+gboolean
+tamis_input_format_from_string (const char *name, TamisInputFormat *format)
+{
+  static const char *const names[] = { "auto", "text", "jsonl" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (name != NULL && strcmp (name, names[i]) == 0)
+      {
+        *format = (TamisInputFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+tamis_size_from_string (const char *text, gsize *size)
+{
+  guint64 value, unit = 1;
+  char *end;
+
+  if (!g_ascii_isdigit (*text))
+    return FALSE;
+  errno = 0;
+  value = g_ascii_strtoull (text, &end, 10);
+  if (errno != 0)
+    return FALSE;
+  while (*end == ' ')
+    end++;
+  switch (g_ascii_toupper (*end))
+    {
+    case 'K': unit = G_GUINT64_CONSTANT (1) << 10; end++; break;
+    case 'M': unit = G_GUINT64_CONSTANT (1) << 20; end++; break;
+    case 'G': unit = G_GUINT64_CONSTANT (1) << 30; end++; break;
+    default: break;
+    }
+  if (unit > 1 && *end == 'i')
+    end++;
+  if (*end == 'B' || *end == 'b')
+    end++;
+  if (*end != '\0' || value == 0 || value > G_MAXSIZE / unit)
+    return FALSE;
+  *size = value * unit;
+  return TRUE;
+}
+
 TamisReader *
 tamis_reader_new (const char *const *inputs, TamisInputFormat format,
                   gsize max_doc_size, GError **error)

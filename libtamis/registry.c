@@ -5,6 +5,7 @@
 
 #include <tamis/registry.h>
 #include "loader.h"
+#include "registry-private.h"
 #include "paths.h"
 
 struct _TamisRegistry {
@@ -137,9 +138,18 @@ const TamisPluginEntry *
 tamis_registry_load (TamisRegistry *registry, const char *name, const char *const *extra,
                      GError **error)
 {
+  return tamis_registry_load_found (registry, name, extra, NULL, error);
+}
+
+const TamisPluginEntry *
+tamis_registry_load_found (TamisRegistry *registry, const char *name, const char *const *extra,
+                           gboolean *found, GError **error)
+{
   g_auto (GStrv) dirs = NULL;
   const TamisPluginEntry *entry;
 
+  if (found)
+    *found = FALSE;
   if (!valid_name (name))
     {
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
@@ -153,6 +163,8 @@ tamis_registry_load (TamisRegistry *registry, const char *name, const char *cons
       g_autofree char *path = find_in_dir (*dir, name);
       if (path == NULL)
         continue;
+      if (found)
+        *found = TRUE;
       entry = tamis_registry_load_file (registry, path, error);
       if (entry == NULL)
         return NULL;

@@ -279,6 +279,60 @@ tamis_ynode_type_name (const TamisYNode *node)
     }
 }
 
+gboolean
+tamis_ynode_strv (const TamisYNode *node, const char *filename, const char *what, char ***out,
+                  GError **error)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (node->type == TAMIS_YNODE_MAPPING)
+    {
+      tamis_ynode_error (node, filename, error, "%s must be a list, not a mapping", what);
+      return FALSE;
+    }
+  if (node->type == TAMIS_YNODE_SCALAR)
+    g_strv_builder_add (builder, node->scalar);
+  else
+    for (guint i = 0; i < node->items->len; i++)
+      {
+        const TamisYNode *item = g_ptr_array_index (node->items, i);
+        if (item->type != TAMIS_YNODE_SCALAR)
+          {
+            tamis_ynode_error (item, filename, error, "items of %s must be single values, not %s",
+                               what, tamis_ynode_type_name (item));
+            return FALSE;
+          }
+        g_strv_builder_add (builder, item->scalar);
+      }
+  g_strfreev (*out);
+  *out = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+gboolean
+tamis_ynode_bool (const TamisYNode *node, gboolean *value)
+{
+  static const char *const yes[] = { "true", "yes", "on" };
+  static const char *const no[] = { "false", "no", "off" };
+
+  if (node->type != TAMIS_YNODE_SCALAR)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    {
+      if (g_ascii_strcasecmp (node->scalar, yes[i]) == 0)
+        {
+          *value = TRUE;
+          return TRUE;
+        }
+      if (g_ascii_strcasecmp (node->scalar, no[i]) == 0)
+        {
+          *value = FALSE;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static guint
 edit_distance (const char *a, const char *b)
 {

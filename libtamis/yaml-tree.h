@@ -39,6 +39,14 @@ gboolean tamis_ynode_is_null (const TamisYNode *node);
 
 const char *tamis_ynode_type_name (const TamisYNode *node);
 
+/* A scalar or a list of scalars as a new string vector; errors name the
+ * value as @what ("'output: layers'", "option 'langs' of probe"). */
+gboolean tamis_ynode_strv (const TamisYNode *node, const char *filename, const char *what,
+                           char ***out, GError **error);
+
+/* A scalar spelling a boolean: true/false, yes/no, on/off, in any case. */
+gboolean tamis_ynode_bool (const TamisYNode *node, gboolean *value);
+
 /* Sets a TAMIS_ERROR_CONFIG error "filename:line:column: message". */
 void tamis_ynode_error (const TamisYNode *node, const char *filename, GError **error,
                         const char *format, ...) G_GNUC_PRINTF (4, 5);

@@ -35,11 +35,11 @@ run (const char *text)
   return run_on (default_pipeline, text, NULL);
 }
 
-/* "tok|tok|…" */
+/* The texts of a layer's spans, joined by @sep. */
 static char *
-token_texts (TamisDoc *doc)
+span_texts (TamisDoc *doc, const char *layer_name, const char *sep)
 {
-  TamisLayer *layer = tamis_doc_get_layer (doc, "token");
+  TamisLayer *layer = tamis_doc_get_layer (doc, layer_name);
   GString *out = g_string_new (NULL);
   guint n = 0;
   TamisSpan *spans = layer ? tamis_layer_get_spans (layer, &n) : NULL;
@@ -47,10 +47,17 @@ token_texts (TamisDoc *doc)
 
   for (guint i = 0; i < n; i++) {
     if (i > 0)
-      g_string_append_c (out, '|');
+      g_string_append (out, sep);
     g_string_append_len (out, text + spans[i].start, spans[i].end - spans[i].start);
   }
   return g_string_free (out, FALSE);
+}
+
+/* "tok|tok|…" */
+static char *
+token_texts (TamisDoc *doc)
+{
+  return span_texts (doc, "token", "|");
 }
 
 /* one letter per token: w(ord) n(umber) p(unct) s(ymbol) u(rl) e(mail) */
@@ -76,18 +83,7 @@ token_kinds (TamisDoc *doc)
 static char *
 sentence_texts (TamisDoc *doc)
 {
-  TamisLayer *layer = tamis_doc_get_layer (doc, "sentence");
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-  TamisSpan *spans = layer ? tamis_layer_get_spans (layer, &n) : NULL;
-  const char *text = tamis_doc_get_text (doc);
-
-  for (guint i = 0; i < n; i++) {
-    if (i > 0)
-      g_string_append (out, " ‖ ");
-    g_string_append_len (out, text + spans[i].start, spans[i].end - spans[i].start);
-  }
-  return g_string_free (out, FALSE);
+  return span_texts (doc, "sentence", " ‖ ");
 }
 
 static guint

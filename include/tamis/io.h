@@ -46,6 +46,27 @@ typedef enum {
 } TamisInputFormat;
 
 /**
+ * tamis_input_format_from_string:
+ * @name: "auto", "text" or "jsonl"
+ * @format: (out): the format
+ *
+ * Returns: %FALSE for an unknown name
+ */
+gboolean tamis_input_format_from_string (const char *name, TamisInputFormat *format);
+
+/**
+ * tamis_size_from_string:
+ * @text: a size in bytes: digits, then optionally K, M or G (powers of
+ *   1024) and "B" or "iB": "1000", "512K", "64M", "1GiB"
+ * @size: (out): the size in bytes
+ *
+ * Reads a document size limit as pipelines and the command line write it.
+ *
+ * Returns: %FALSE when @text is not such a size, or is 0
+ */
+gboolean tamis_size_from_string (const char *text, gsize *size);
+
+/**
  * tamis_reader_new:
  * @inputs: %NULL-terminated file names, directory names or "-"
  * @format: how to read files
