@@ -9,7 +9,7 @@ tamis_SOURCES = \
 	cli/cmd-plugins.c
 tamis_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -DG_LOG_DOMAIN='"tamis"'
 tamis_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-tamis_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
+tamis_LDADD = core/libtamis.la $(GLIB_LIBS)
 
 man1_MANS += doc/tamis.1
 EXTRA_DIST += doc/tamis.1

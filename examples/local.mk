@@ -6,7 +6,7 @@ check_PROGRAMS += examples/embed/embed
 examples_embed_embed_SOURCES = examples/embed/embed.c
 examples_embed_embed_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include
 examples_embed_embed_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-examples_embed_embed_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
+examples_embed_embed_LDADD = core/libtamis.la $(GLIB_LIBS)
 
 EXTRA_DIST += \
 	examples/news.yaml \

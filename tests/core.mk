@@ -9,7 +9,7 @@ tests_modules_probe_la_SOURCES = tests/modules/probe.c
 tests_modules_probe_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_modules_probe_la_CFLAGS = $(PLUGIN_CFLAGS)
 tests_modules_probe_la_LDFLAGS = $(TEST_MODULE_FLAGS)
-tests_modules_probe_la_LIBADD = libtamis/libtamis.la $(GLIB_LIBS)
+tests_modules_probe_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
 tests_modules_nodesc_la_SOURCES = tests/modules/nodesc.c
 tests_modules_nodesc_la_CFLAGS = $(PLUGIN_CFLAGS)
 tests_modules_nodesc_la_LDFLAGS = $(TEST_MODULE_FLAGS)
@@ -21,17 +21,17 @@ tests_modules_failcreate_la_SOURCES = tests/modules/failcreate.c
 tests_modules_failcreate_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_modules_failcreate_la_CFLAGS = $(PLUGIN_CFLAGS)
 tests_modules_failcreate_la_LDFLAGS = $(TEST_MODULE_FLAGS)
-tests_modules_failcreate_la_LIBADD = libtamis/libtamis.la $(GLIB_LIBS)
+tests_modules_failcreate_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
 
 tests_modules_needy_la_SOURCES = tests/modules/needy.c
 tests_modules_needy_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_modules_needy_la_CFLAGS = $(PLUGIN_CFLAGS)
 tests_modules_needy_la_LDFLAGS = $(TEST_MODULE_FLAGS)
-tests_modules_needy_la_LIBADD = libtamis/libtamis.la $(GLIB_LIBS)
+tests_modules_needy_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
 
-CORE_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/libtamis
+CORE_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core
 CORE_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
-CORE_TEST_LIBS = libtamis/libtamis.la $(GLIB_LIBS) $(JSON_LIBS)
+CORE_TEST_LIBS = core/libtamis.la $(GLIB_LIBS) $(JSON_LIBS)
 
 core_tests = tests/test-document tests/test-pipeline tests/test-registry
 check_PROGRAMS += $(core_tests)

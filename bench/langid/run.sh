@@ -19,9 +19,9 @@ fi
 out=$work/bench
 mkdir -p "$out"
 
-make -s plugins/langid.la libtamis/libtamis.la plugins/langid/tamis-train-langid
+make -s plugins/langid.la core/libtamis.la plugins/langid/tamis-train-langid
 ./libtool --quiet --mode=link gcc -O2 -o "$out/tamis-driver" "$src/bench/langid/tamis-driver.c" \
-  -I"$src/include" -Iinclude $(pkg-config --cflags --libs glib-2.0) libtamis/libtamis.la
+  -I"$src/include" -Iinclude $(pkg-config --cflags --libs glib-2.0) core/libtamis.la
 g++ -O2 -o "$out/cld2-driver" "$src/bench/langid/cld2-driver.cc" -lcld2
 gcc -O2 -o "$out/textcat-driver" "$src/bench/langid/textcat-driver.c" \
   $(pkg-config --cflags --libs libexttextcat)

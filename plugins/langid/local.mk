@@ -22,7 +22,7 @@ plugins_langid_tamis_train_langid_SOURCES = \
 	plugins/langid/langid-text.h
 plugins_langid_tamis_train_langid_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 plugins_langid_tamis_train_langid_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-plugins_langid_tamis_train_langid_LDADD = libtamis/libtamis.la $(GLIB_LIBS) -lm
+plugins_langid_tamis_train_langid_LDADD = core/libtamis.la $(GLIB_LIBS) -lm
 
 langiddatadir = $(pkgdatadir)/langid
 dist_langiddata_DATA = plugins/langid/data/langid.model
@@ -42,7 +42,7 @@ TESTS += tests/test-langid
 tests_test_langid_SOURCES = tests/test-langid.c
 tests_test_langid_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_test_langid_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-tests_test_langid_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
+tests_test_langid_LDADD = core/libtamis.la $(GLIB_LIBS)
 
 # Regenerates the committed model from Debian packages (needs the network
 # and apt-get; a normal build uses the committed file).

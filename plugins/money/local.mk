@@ -35,7 +35,7 @@ TESTS += tests/test-money
 tests_test_money_SOURCES = tests/test-money.c
 tests_test_money_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_test_money_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-tests_test_money_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
+tests_test_money_LDADD = core/libtamis.la $(GLIB_LIBS)
 
 EXTRA_DIST += \
 	plugins/money/README.md \

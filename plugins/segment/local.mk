@@ -24,7 +24,7 @@ TESTS += tests/test-segment
 tests_test_segment_SOURCES = tests/test-segment.c
 tests_test_segment_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_test_segment_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-tests_test_segment_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
+tests_test_segment_LDADD = core/libtamis.la $(GLIB_LIBS)
 
 # The speed driver: runs a pipeline over files with the library alone, so
 # that the plugin can be timed without the CLI's reading and writing.
@@ -32,7 +32,7 @@ noinst_PROGRAMS += bench/segment/segbench
 bench_segment_segbench_SOURCES = bench/segment/segbench.c
 bench_segment_segbench_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 bench_segment_segbench_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-bench_segment_segbench_LDADD = libtamis/libtamis.la $(GLIB_LIBS)
+bench_segment_segbench_LDADD = core/libtamis.la $(GLIB_LIBS)
 
 EXTRA_DIST += \
 	plugins/segment/README.md \
