@@ -1,0 +1,1 @@
+# The shared lexicon matcher of the core.

@@ -1,0 +1,1 @@
+# The exported ABI of libtamis, and the public headers as C and C++.
