@@ -37,4 +37,18 @@ TamisRegistry *cli_registry (char **plugin_dirs);
 /* Joins a NULL-terminated list with ", ", or returns @empty for none. */
 char *cli_join (const char *const *names, const char *empty);
 
+/* "string", "double"… for a declared attribute type. */
+const char *cli_value_type_name (TamisValueType type);
+
+/* The whole page of `tamis plugins NAME`. */
+void cli_print_plugin (const TamisPluginEntry *entry);
+
+/* The declared options, one per line after @indent: with their defaults,
+ * or, given @pipeline, with the values stage @stage runs with. */
+void cli_print_options (const TamisPlugin *plugin, const TamisPipeline *pipeline, guint stage,
+                        const char *indent);
+
+/* The declared outputs, those of @active only when it is not NULL. */
+void cli_print_writes (const TamisPlugin *plugin, const char *const *active, const char *indent);
+
 G_END_DECLS

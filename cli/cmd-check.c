@@ -16,7 +16,10 @@ int
 cli_cmd_check (int argc, char **argv)
 {
   g_auto(GStrv) plugin_dirs = NULL;
+  gboolean verbose = FALSE;
   const GOptionEntry entries[] = {
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
+      "Also show each stage's options with the values in effect, and what it writes in full", NULL },
     { "plugin-dir", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs,
       "Look for plugins in DIR first (repeatable)", "DIR" },
     G_OPTION_ENTRY_NULL
@@ -63,20 +66,29 @@ cli_cmd_check (int argc, char **argv)
     {
       guint line = 0;
       const TamisPluginEntry *entry = tamis_pipeline_get_stage (pipeline, i, &line);
-      const TamisPlugin *plugin = entry->plugin;
+      const TamisPlugin *plugin = tamis_plugin_entry_get_plugin (entry);
       const char *const *langs = tamis_pipeline_get_stage_langs (pipeline, i);
+      const char *const *active = tamis_pipeline_get_stage_writes (pipeline, i);
       g_autofree char *when = cli_join (langs, NULL);
-      g_autofree char *provides = cli_join (plugin->provides, "(nothing)");
-      g_autofree char *requires = cli_join (plugin->requires, "(nothing)");
+      g_autofree char *writes = cli_join (active, "(nothing)");
+      g_autofree char *reads = cli_join (plugin->reads, "(nothing)");
 
       g_print ("stage %u: %s %s (line %u)\n", i + 1, plugin->name, plugin->version, line);
-      g_print ("  file:     %s\n", entry->path);
+      g_print ("  file:     %s\n", tamis_plugin_entry_get_path (entry));
       if (when != NULL)
         g_print ("  when:     lang in %s\n", when);
       else
         g_print ("  when:     every document\n");
-      g_print ("  provides: %s\n", provides);
-      g_print ("  requires: %s\n", requires);
+      g_print ("  reads:    %s\n", reads);
+      if (!verbose)
+        {
+          g_print ("  writes:   %s\n", writes);
+          continue;
+        }
+      g_print ("  options:\n");
+      cli_print_options (plugin, pipeline, i, "    ");
+      g_print ("  writes:\n");
+      cli_print_writes (plugin, active, "    ");
     }
 
   format = tamis_pipeline_get_output_format (pipeline);

@@ -1,4 +1,4 @@
-/* tamis plugins — what the search path holds. */
+/* tamis plugins — what the search path holds, or one plugin in full. */
 #include "cli.h"
 
 #include <string.h>
@@ -10,7 +10,7 @@ cli_cmd_plugins (int argc, char **argv)
   gboolean verbose = FALSE;
   const GOptionEntry entries[] = {
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
-      "Also show the search path and each plugin's provides, requires and file", NULL },
+      "Also show the search path and each plugin's reads, writes and file", NULL },
     { "plugin-dir", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs,
       "Look for plugins in DIR first (repeatable)", "DIR" },
     G_OPTION_ENTRY_NULL
@@ -23,21 +23,36 @@ cli_cmd_plugins (int argc, char **argv)
   int name_width = 0;
   int version_width = 0;
 
-  context = cli_option_context_new ("plugins", NULL,
+  context = cli_option_context_new ("plugins", "[NAME]",
                                     "Lists the plugins found on the search path: name, version, summary.\n"
-                                    "Modules that cannot be loaded are reported as warnings.",
+                                    "Modules that cannot be loaded are reported as warnings. With NAME,\n"
+                                    "describes that plugin: its file, options with their defaults, what it\n"
+                                    "reads and the layers and attributes it writes.",
                                     entries);
   args = cli_parse (context, "plugins", entries, argc, argv);
   if (args == NULL)
     return CLI_EXIT_USAGE;
   argc = g_strv_length (args);
-  if (argc > 1)
+  if (argc > 2)
     {
-      cli_error ("plugins: unexpected argument '%s'", args[1]);
+      cli_error ("plugins: unexpected argument '%s'", args[2]);
       return CLI_EXIT_USAGE;
     }
 
   registry = cli_registry (plugin_dirs);
+  if (argc == 2)
+    {
+      g_autoptr(GError) error = NULL;
+      const TamisPluginEntry *entry = tamis_registry_load (registry, args[1], NULL, &error);
+
+      if (entry == NULL)
+        {
+          cli_error ("%s", error->message);
+          return CLI_EXIT_USAGE;
+        }
+      cli_print_plugin (entry);
+      return CLI_EXIT_OK;
+    }
   entries_found = tamis_registry_scan (registry, NULL, &errors);
   for (guint i = 0; errors != NULL && i < errors->len; i++)
     g_printerr ("tamis: warning: %s\n", (const char *) g_ptr_array_index (errors, i));
@@ -53,31 +68,38 @@ cli_cmd_plugins (int argc, char **argv)
 
   for (guint i = 0; i < entries_found->len; i++)
     {
-      const TamisPluginEntry *entry = g_ptr_array_index (entries_found, i);
-      name_width = MAX (name_width, (int) strlen (entry->plugin->name));
-      version_width = MAX (version_width, (int) strlen (entry->plugin->version));
+      const TamisPlugin *plugin = tamis_plugin_entry_get_plugin (g_ptr_array_index (entries_found, i));
+      name_width = MAX (name_width, (int) strlen (plugin->name));
+      version_width = MAX (version_width, (int) strlen (plugin->version));
     }
 
   for (guint i = 0; i < entries_found->len; i++)
     {
       const TamisPluginEntry *entry = g_ptr_array_index (entries_found, i);
-      const TamisPlugin *plugin = entry->plugin;
+      const TamisPlugin *plugin = tamis_plugin_entry_get_plugin (entry);
 
       if (!verbose)
         {
-          g_print ("%-*s  %-*s  %s\n", name_width, plugin->name, version_width, plugin->version,
-                   plugin->summary ? plugin->summary : "");
+          g_print ("%-*s  %-*s  %s%s\n", name_width, plugin->name, version_width, plugin->version,
+                   plugin->summary ? plugin->summary : "",
+                   tamis_plugin_entry_is_builtin (entry) ? " (built in)" : "");
           continue;
         }
       {
-        g_autofree char *provides = cli_join (plugin->provides, "(nothing)");
-        g_autofree char *requires = cli_join (plugin->requires, "(nothing)");
+        g_autofree char *reads = cli_join (plugin->reads, "(nothing)");
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) names = NULL;
+        g_autofree char *writes = NULL;
 
+        for (const TamisOutput *w = plugin->writes; w && w->name; w++)
+          g_strv_builder_add (builder, w->name);
+        names = g_strv_builder_end (builder);
+        writes = cli_join ((const char *const *) names, "(nothing)");
         g_print ("\n%s %s\n", plugin->name, plugin->version);
         g_print ("  %s\n", plugin->summary ? plugin->summary : "");
-        g_print ("  provides: %s\n", provides);
-        g_print ("  requires: %s\n", requires);
-        g_print ("  file:     %s\n", entry->path);
+        g_print ("  writes: %s\n", writes);
+        g_print ("  reads:  %s\n", reads);
+        g_print ("  file:   %s\n", tamis_plugin_entry_get_path (entry));
       }
     }
 

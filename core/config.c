@@ -11,15 +11,18 @@
 struct _TamisConfig {
   const TamisYNode *map;   /* NULL when the stage has no options */
   const TamisYNode *where;
+  const TamisSchema *schema; /* the plugin's declarations; NULL for nested options */
   char *filename;
   char *plugin_name;
-  GHashTable *asked;       /* keys the plugin asked for (or reserved) */
+  char *module_dir;        /* where the module file is, for its data files */
+  GHashTable *asked;       /* nested options: keys the plugin asked for */
   GPtrArray *children;     /* TamisConfig of nested mappings */
+  GPtrArray *dropped;      /* outputs create() said this stage will not write */
 };
 
-TamisConfig *
-tamis_config_new (const TamisYNode *map, const TamisYNode *where, const char *filename,
-                  const char *plugin_name)
+static TamisConfig *
+config_new (const TamisYNode *map, const TamisYNode *where, const char *filename,
+            const char *plugin_name)
 {
   TamisConfig *config = g_new0 (TamisConfig, 1);
 
@@ -29,7 +32,66 @@ tamis_config_new (const TamisYNode *map, const TamisYNode *where, const char *fi
   config->plugin_name = g_strdup (plugin_name);
   config->asked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   config->children = g_ptr_array_new_with_free_func ((GDestroyNotify) tamis_config_free);
+  config->dropped = g_ptr_array_new_with_free_func (g_free);
   return config;
+}
+
+TamisConfig *
+tamis_config_new (const TamisYNode *map, const TamisYNode *where, const char *filename,
+                  const TamisSchema *schema, const char *module_path)
+{
+  TamisConfig *config = config_new (map, where, filename, tamis_schema_get_plugin (schema)->name);
+
+  config->schema = schema;
+  if (module_path && g_path_is_absolute (module_path))
+    config->module_dir = g_path_get_dirname (module_path);
+  return config;
+}
+
+void
+tamis_config_drop_output (TamisConfig *config, const char *name)
+{
+  g_ptr_array_add (config->dropped, g_strdup (name));
+}
+
+gboolean
+tamis_config_is_dropped (const TamisConfig *config, const char *name)
+{
+  for (guint i = 0; i < config->dropped->len; i++)
+    if (strcmp (g_ptr_array_index (config->dropped, i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The option's value as the pipeline wrote it (or its default), on one
+ * line: scalars as they are, lists as [a, b], mappings as {…}. */
+char *
+tamis_config_describe (const TamisConfig *config, const char *key, gboolean *is_default)
+{
+  const TamisYNode *node = config->map ? tamis_ynode_lookup (config->map, key) : NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  *is_default = node == NULL || tamis_ynode_is_null (node);
+  if (*is_default)
+    node = config->schema ? tamis_schema_get_default (config->schema, key) : NULL;
+  if (node == NULL)
+    return NULL;
+  if (node->type == TAMIS_YNODE_SCALAR)
+    g_string_append (text, node->scalar);
+  else if (node->type == TAMIS_YNODE_SEQUENCE)
+    {
+      g_string_append_c (text, '[');
+      for (guint i = 0; i < node->items->len; i++)
+        {
+          const TamisYNode *item = g_ptr_array_index (node->items, i);
+          g_string_append_printf (text, "%s%s", i ? ", " : "",
+                                  item->type == TAMIS_YNODE_SCALAR ? item->scalar : "…");
+        }
+      g_string_append_c (text, ']');
+    }
+  else
+    g_string_append (text, "{…}");
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 void
@@ -38,7 +100,9 @@ tamis_config_free (TamisConfig *config)
   if (config == NULL)
     return;
   g_ptr_array_unref (config->children);
+  g_ptr_array_unref (config->dropped);
   g_hash_table_unref (config->asked);
+  g_free (config->module_dir);
   g_free (config->plugin_name);
   g_free (config->filename);
   g_free (config);
@@ -56,18 +120,30 @@ tamis_config_get_plugin_name (TamisConfig *config)
   return config->plugin_name;
 }
 
-/* The value node for @key, NULL when absent or null; remembers the key. */
+/* The value node the pipeline gives @key, NULL when absent or null. */
 static const TamisYNode *
-lookup (TamisConfig *config, const char *key)
+lookup_set (TamisConfig *config, const char *key)
 {
   const TamisYNode *value;
 
-  g_hash_table_add (config->asked, g_strdup (key));
+  if (config->schema == NULL)
+    g_hash_table_add (config->asked, g_strdup (key));
   if (config->map == NULL)
     return NULL;
   value = tamis_ynode_lookup (config->map, key);
   if (value == NULL || tamis_ynode_is_null (value))
     return NULL;
+  return value;
+}
+
+/* The value node for @key: the pipeline's, else the declared default. */
+static const TamisYNode *
+lookup (TamisConfig *config, const char *key)
+{
+  const TamisYNode *value = lookup_set (config, key);
+
+  if (value == NULL && config->schema)
+    value = tamis_schema_get_default (config->schema, key);
   return value;
 }
 
@@ -101,7 +177,7 @@ want_scalar (TamisConfig *config, const char *key, const TamisYNode *value, cons
 gboolean
 tamis_config_has (TamisConfig *config, const char *key)
 {
-  return lookup (config, key) != NULL;
+  return lookup_set (config, key) != NULL;
 }
 
 gboolean
@@ -232,7 +308,8 @@ tamis_config_get_child (TamisConfig *config, const char *key, TamisConfig **chil
       return FALSE;
     }
   name = g_strdup_printf ("%s.%s", config->plugin_name, key);
-  nested = tamis_config_new (node, node, config->filename, name);
+  nested = config_new (node, node, config->filename, name);
+  nested->module_dir = g_strdup (config->module_dir);
   g_ptr_array_add (config->children, nested);
   *child = nested;
   return TRUE;
@@ -243,7 +320,7 @@ tamis_config_find_data (TamisConfig *config, const char *relpath, GError **error
 {
   /* The plugin's own name, without the ".key" suffix of nested options. */
   g_autofree char *plugin = g_strndup (config->plugin_name, strcspn (config->plugin_name, "."));
-  g_auto (GStrv) dirs = tamis_paths_data_dirs (plugin);
+  g_auto (GStrv) dirs = tamis_paths_data_dirs (plugin, config->module_dir);
   g_autofree char *searched = NULL;
 
   for (char **dir = dirs; *dir; dir++)
@@ -268,7 +345,9 @@ compare_names (gconstpointer a, gconstpointer b, gpointer user_data)
 gboolean
 tamis_config_check_unknown (TamisConfig *config, GError **error)
 {
-  if (config->map)
+  /* Declared options were checked before create(); nested ones are
+   * known by what the plugin asked for. */
+  if (config->map && config->schema == NULL)
     {
       for (guint i = 0; i < tamis_ynode_n_pairs (config->map); i++)
         {

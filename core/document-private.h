@@ -3,8 +3,42 @@
 
 #include <json-glib/json-glib.h>
 #include <tamis/document.h>
+#include <tamis/plugin.h>
 
 G_BEGIN_DECLS
+
+/* A span as stored: 24 bytes, by value in its layer's array. Private, so
+ * that it can change without breaking plugins, which use the accessors. */
+typedef struct {
+  guint32 start;
+  guint32 end;
+  const char *label;
+  float score;
+  guint32 attrs; /* 1 + index of the first attribute in the pool; 0: none */
+} TamisSpan;
+
+/* The spans of @layer as one array, for the core's writers. */
+const TamisSpan *tamis_layer_peek_spans (const TamisLayer *layer, guint *n_spans);
+
+/* ---- the plugin contract ----
+ * While a pipeline stage runs, the document knows which (1-based @stage,
+ * @name for messages): layers it creates belong to it, attributes it sets
+ * are marked as its, and what breaks the contract (a span out of the text,
+ * a write into another stage's layer) is recorded, first fault only. */
+void tamis_doc_begin_stage (TamisDoc *doc, guint stage, const char *name);
+void tamis_doc_end_stage (TamisDoc *doc);
+
+/* Records a contract fault of the running stage (the first one wins). */
+void tamis_doc_contract_fault (TamisDoc *doc, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* Returns: (nullable): the first fault recorded, NULL when none. */
+const char *tamis_doc_get_contract_fault (const TamisDoc *doc);
+
+/* Checks what stage @stage wrote against @outputs (NULL-terminated list of
+ * pointers: the stage's declared outputs less those dropped): its layers,
+ * their labels and span attributes, and its document attributes. Records a
+ * fault and returns FALSE at the first mismatch. */
+gboolean tamis_doc_check_outputs (TamisDoc *doc, guint stage, const TamisOutput *const *outputs);
 
 /* As tamis_doc_new_take() for text the caller has already checked to be
  * valid UTF-8 (readers validate while scanning; doing it twice costs). */

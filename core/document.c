@@ -7,16 +7,34 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include <tamis/error.h>
 #include "document-private.h"
 
+/* An attribute as stored: 24 bytes (TamisValue keeps reserved room). */
 typedef struct {
   const char *key;
-  TamisValue value;
-  guint32 next; /* 1 + index of the owner's next attribute; 0 ends the chain */
+  union {
+    const char *s;
+    gint64 i;
+    double d;
+    gboolean b;
+  } v;
+  guint8 type;   /* TamisValueType */
+  guint8 pad;
+  guint16 stage; /* the stage that set it, 0 outside a pipeline */
+  guint32 next;  /* 1 + index of the owner's next attribute; 0 ends the chain */
 } Attr;
+
+static inline void
+attr_value (const Attr *attr, TamisValue *value)
+{
+  memset (value, 0, sizeof *value);
+  value->type = attr->type;
+  memcpy (&value->s, &attr->v, sizeof attr->v);
+}
 
 struct _TamisLayer {
   TamisDoc *doc;
@@ -26,6 +44,7 @@ struct _TamisLayer {
   guint n_alloc;
   GArray *attrs; /* Attr */
   gboolean sorted;
+  guint stage;   /* the pipeline stage that created it, 0 outside one */
 };
 
 struct _TamisDoc {
@@ -44,6 +63,10 @@ struct _TamisDoc {
   gsize input_size;
   gsize cursor_byte;  /* last offset tamis_doc_char_offset() converted */
   gsize cursor_char;
+  guint stage;        /* the running pipeline stage, 1-based, 0 outside */
+  char *stage_name;
+  char *fault;        /* the first contract fault of a stage */
+  GPtrArray *scratch; /* layers handed to a stage that broke the contract */
   TamisDocLoadFunc load; /* set while the document is pending */
   gpointer load_data;
   GDestroyNotify load_free;
@@ -221,6 +244,10 @@ tamis_doc_free (TamisDoc *doc)
   if (doc->load_free)
     doc->load_free (doc->load_data);
   g_ptr_array_unref (doc->layers);
+  if (doc->scratch)
+    g_ptr_array_unref (doc->scratch);
+  g_free (doc->stage_name);
+  g_free (doc->fault);
   g_array_unref (doc->attrs);
   if (doc->strings)
     g_string_chunk_free (doc->strings);
@@ -337,49 +364,50 @@ doc_copy (TamisDoc *doc, const char *str, gssize len)
 /* ---- document attributes ---- */
 
 static void
-doc_set (TamisDoc *doc, const char *key, TamisValue value)
+doc_set (TamisDoc *doc, const char *key, Attr attr)
 {
+  attr.key = key;
+  attr.stage = doc->stage;
   for (guint i = 0; i < doc->attrs->len; i++)
     {
-      Attr *attr = &g_array_index (doc->attrs, Attr, i);
-      if (strcmp (attr->key, key) == 0)
+      Attr *old = &g_array_index (doc->attrs, Attr, i);
+      if (strcmp (old->key, key) == 0)
         {
-          attr->value = value;
+          *old = attr;
           return;
         }
     }
-  Attr attr = { key, value, 0 };
   g_array_append_val (doc->attrs, attr);
 }
 
 void
 tamis_doc_set_string (TamisDoc *doc, const char *key, const char *value)
 {
-  doc_set (doc, key, (TamisValue) { .type = TAMIS_VALUE_STRING, .s = doc_copy (doc, value, -1) });
+  doc_set (doc, key, (Attr) { .type = TAMIS_VALUE_STRING, .v.s = doc_copy (doc, value, -1) });
 }
 
 void
 tamis_doc_set_int (TamisDoc *doc, const char *key, gint64 value)
 {
-  doc_set (doc, key, (TamisValue) { .type = TAMIS_VALUE_INT, .i = value });
+  doc_set (doc, key, (Attr) { .type = TAMIS_VALUE_INT, .v.i = value });
 }
 
 void
 tamis_doc_set_double (TamisDoc *doc, const char *key, double value)
 {
-  doc_set (doc, key, (TamisValue) { .type = TAMIS_VALUE_DOUBLE, .d = value });
+  doc_set (doc, key, (Attr) { .type = TAMIS_VALUE_DOUBLE, .v.d = value });
 }
 
 void
 tamis_doc_set_bool (TamisDoc *doc, const char *key, gboolean value)
 {
-  doc_set (doc, key, (TamisValue) { .type = TAMIS_VALUE_BOOL, .b = !!value });
+  doc_set (doc, key, (Attr) { .type = TAMIS_VALUE_BOOL, .v.b = !!value });
 }
 
 void
 tamis_doc_set_json (TamisDoc *doc, const char *key, const char *json)
 {
-  doc_set (doc, key, (TamisValue) { .type = TAMIS_VALUE_JSON, .s = doc_copy (doc, json, -1) });
+  doc_set (doc, key, (Attr) { .type = TAMIS_VALUE_JSON, .v.s = doc_copy (doc, json, -1) });
 }
 
 gboolean
@@ -391,7 +419,7 @@ tamis_doc_get_attr (const TamisDoc *doc, const char *key, TamisValue *value)
       if (strcmp (attr->key, key) == 0)
         {
           if (value)
-            *value = attr->value;
+            attr_value (attr, value);
           return TRUE;
         }
     }
@@ -478,7 +506,7 @@ tamis_attr_iter_next (TamisAttrIter *iter, const char **key, TamisValue *value)
   if (key)
     *key = attr->key;
   if (value)
-    *value = attr->value;
+    attr_value (attr, value);
   if (iter->pad)
     iter->next = iter->next < pool->len ? iter->next + 1 : 0;
   else
@@ -486,10 +514,55 @@ tamis_attr_iter_next (TamisAttrIter *iter, const char **key, TamisValue *value)
   return TRUE;
 }
 
+/* ---- the plugin contract ---- */
+
+void
+tamis_doc_begin_stage (TamisDoc *doc, guint stage, const char *name)
+{
+  doc->stage = stage;
+  g_free (doc->stage_name);
+  doc->stage_name = g_strdup (name);
+}
+
+void
+tamis_doc_end_stage (TamisDoc *doc)
+{
+  doc->stage = 0;
+}
+
+void
+tamis_doc_contract_fault (TamisDoc *doc, const char *format, ...)
+{
+  va_list args;
+
+  if (doc->fault)
+    return;
+  va_start (args, format);
+  doc->fault = g_strdup_vprintf (format, args);
+  va_end (args);
+}
+
+const char *
+tamis_doc_get_contract_fault (const TamisDoc *doc)
+{
+  return doc->fault;
+}
+
+/* A mistake of the caller: inside a stage it fails the document (the run
+ * goes on); outside one, where the caller is the embedding program, it is
+ * reported as a programming error. */
+#define fault(doc, ...)                                                         \
+  G_STMT_START {                                                                \
+    if ((doc)->stage)                                                           \
+      tamis_doc_contract_fault ((doc), __VA_ARGS__);                            \
+    else                                                                        \
+      g_critical (__VA_ARGS__);                                                 \
+  } G_STMT_END
+
 /* ---- layers ---- */
 
-TamisLayer *
-tamis_doc_get_layer (const TamisDoc *doc, const char *name)
+static TamisLayer *
+find_layer (const TamisDoc *doc, const char *name)
 {
   for (guint i = 0; i < doc->layers->len; i++)
     {
@@ -500,18 +573,45 @@ tamis_doc_get_layer (const TamisDoc *doc, const char *name)
   return NULL;
 }
 
-TamisLayer *
-tamis_doc_ensure_layer (TamisDoc *doc, const char *name)
+const TamisLayer *
+tamis_doc_get_layer (const TamisDoc *doc, const char *name)
 {
-  TamisLayer *layer = tamis_doc_get_layer (doc, name);
+  return find_layer (doc, name);
+}
 
-  if (layer)
-    return layer;
-  layer = g_new0 (TamisLayer, 1);
+static TamisLayer *
+layer_new (TamisDoc *doc, const char *name)
+{
+  TamisLayer *layer = g_new0 (TamisLayer, 1);
+
   layer->doc = doc;
   layer->name = g_strdup (name);
   layer->attrs = g_array_new (FALSE, FALSE, sizeof (Attr));
   layer->sorted = TRUE;
+  layer->stage = doc->stage;
+  return layer;
+}
+
+TamisLayer *
+tamis_doc_ensure_layer (TamisDoc *doc, const char *name)
+{
+  TamisLayer *layer = find_layer (doc, name);
+
+  if (layer && (doc->stage == 0 || layer->stage == doc->stage))
+    return layer;
+  if (layer)
+    {
+      /* Another stage's output stays as it was: the plugin writes into a
+       * layer nobody will read, and the document fails. */
+      tamis_doc_contract_fault (doc, "%s writes into layer '%s', which an earlier stage wrote",
+                                doc->stage_name, name);
+      if (doc->scratch == NULL)
+        doc->scratch = g_ptr_array_new_with_free_func (layer_free);
+      layer = layer_new (doc, name);
+      g_ptr_array_add (doc->scratch, layer);
+      return layer;
+    }
+  layer = layer_new (doc, name);
   g_ptr_array_add (doc->layers, layer);
   return layer;
 }
@@ -522,7 +622,7 @@ tamis_doc_get_n_layers (const TamisDoc *doc)
   return doc->layers->len;
 }
 
-TamisLayer *
+const TamisLayer *
 tamis_doc_get_nth_layer (const TamisDoc *doc, guint n)
 {
   g_return_val_if_fail (n < doc->layers->len, NULL);
@@ -535,7 +635,7 @@ tamis_layer_get_name (const TamisLayer *layer)
   return layer->name;
 }
 
-TamisDoc *
+const TamisDoc *
 tamis_layer_get_doc (const TamisLayer *layer)
 {
   return layer->doc;
@@ -544,11 +644,23 @@ tamis_layer_get_doc (const TamisLayer *layer)
 guint
 tamis_layer_add (TamisLayer *layer, guint32 start, guint32 end, const char *label)
 {
+  const TamisDoc *doc = layer->doc;
   guint n = layer->n_spans;
   TamisSpan *span;
 
-  g_return_val_if_fail (start <= end && end <= layer->doc->length, G_MAXUINT);
-
+  if (G_UNLIKELY (start > end || end > doc->length))
+    {
+      fault (layer->doc, "%s: span %u..%u of layer '%s' is outside the text (%" G_GSIZE_FORMAT " bytes)",
+             doc->stage ? doc->stage_name : "tamis_layer_add", start, end, layer->name, doc->length);
+      return G_MAXUINT;
+    }
+  /* a continuation byte (10xxxxxx) at either end: the span cuts a character */
+  if (G_UNLIKELY (((guchar) doc->text[start] & 0xC0) == 0x80 || ((guchar) doc->text[end] & 0xC0) == 0x80))
+    {
+      fault (layer->doc, "%s: span %u..%u of layer '%s' cuts a UTF-8 character",
+             doc->stage ? doc->stage_name : "tamis_layer_add", start, end, layer->name);
+      return G_MAXUINT;
+    }
   if (G_UNLIKELY (n == layer->n_alloc))
     {
       layer->n_alloc = MAX (64, 2 * layer->n_alloc);
@@ -576,19 +688,79 @@ tamis_layer_get_n_spans (const TamisLayer *layer)
   return layer->n_spans;
 }
 
-TamisSpan *
-tamis_layer_get_spans (const TamisLayer *layer, guint *n_spans)
+const TamisSpan *
+tamis_layer_peek_spans (const TamisLayer *layer, guint *n_spans)
 {
   if (n_spans)
     *n_spans = layer->n_spans;
   return layer->spans;
 }
 
-TamisSpan *
-tamis_layer_get_span (const TamisLayer *layer, guint index)
+/* The span at @index for reading; NULL (with a critical) when out of range. */
+static const TamisSpan *
+span_at (const TamisLayer *layer, guint index)
 {
   g_return_val_if_fail (index < layer->n_spans, NULL);
   return &layer->spans[index];
+}
+
+/* The span at @index for writing, NULL when the index is out of range:
+ * G_MAXUINT from a refused tamis_layer_add() is ignored quietly, the
+ * document has its fault already. */
+static TamisSpan *
+span_for_write (TamisLayer *layer, guint index)
+{
+  if (G_LIKELY (index < layer->n_spans))
+    return &layer->spans[index];
+  if (index != G_MAXUINT)
+    fault (layer->doc, "%s: no span %u in layer '%s' (%u spans)",
+           layer->doc->stage ? layer->doc->stage_name : "tamis_layer_set", index, layer->name,
+           layer->n_spans);
+  return NULL;
+}
+
+guint32
+tamis_layer_get_start (const TamisLayer *layer, guint index)
+{
+  const TamisSpan *span = span_at (layer, index);
+  return span ? span->start : 0;
+}
+
+guint32
+tamis_layer_get_end (const TamisLayer *layer, guint index)
+{
+  const TamisSpan *span = span_at (layer, index);
+  return span ? span->end : 0;
+}
+
+const char *
+tamis_layer_get_label (const TamisLayer *layer, guint index)
+{
+  const TamisSpan *span = span_at (layer, index);
+  return span ? span->label : NULL;
+}
+
+double
+tamis_layer_get_score (const TamisLayer *layer, guint index)
+{
+  const TamisSpan *span = span_at (layer, index);
+  return span ? span->score : NAN;
+}
+
+void
+tamis_layer_set_score (TamisLayer *layer, guint index, double score)
+{
+  TamisSpan *span = span_for_write (layer, index);
+  if (span)
+    span->score = (float) score;
+}
+
+void
+tamis_layer_set_label (TamisLayer *layer, guint index, const char *label)
+{
+  TamisSpan *span = span_for_write (layer, index);
+  if (span)
+    span->label = label;
 }
 
 static gint
@@ -623,14 +795,15 @@ tamis_layer_clear (TamisLayer *layer)
 }
 
 static void
-layer_set (TamisLayer *layer, guint index, const char *key, TamisValue value)
+layer_set (TamisLayer *layer, guint index, const char *key, Attr attr)
 {
-  TamisSpan *span;
+  TamisSpan *span = span_for_write (layer, index);
   guint32 *link;
-  Attr attr = { key, value, 0 };
 
-  g_return_if_fail (index < layer->n_spans);
-  span = &layer->spans[index];
+  if (span == NULL)
+    return;
+  attr.key = key;
+  attr.stage = layer->doc->stage;
 
   /* Walk to the end of the span's chain, replacing the key if already set. */
   link = &span->attrs;
@@ -639,7 +812,8 @@ layer_set (TamisLayer *layer, guint index, const char *key, TamisValue value)
       Attr *old = &g_array_index (layer->attrs, Attr, *link - 1);
       if (old->key == key || strcmp (old->key, key) == 0)
         {
-          old->value = value;
+          attr.next = old->next;
+          *old = attr;
           return;
         }
       link = &old->next;
@@ -661,68 +835,212 @@ layer_set (TamisLayer *layer, guint index, const char *key, TamisValue value)
 void
 tamis_layer_set_string (TamisLayer *layer, guint index, const char *key, const char *value)
 {
-  layer_set (layer, index, key,
-             (TamisValue) { .type = TAMIS_VALUE_STRING, .s = doc_copy (layer->doc, value, -1) });
+  layer_set (layer, index, key, (Attr) { .type = TAMIS_VALUE_STRING, .v.s = doc_copy (layer->doc, value, -1) });
 }
 
 void
 tamis_layer_set_string_len (TamisLayer *layer, guint index, const char *key, const char *value,
                             gsize len)
 {
-  layer_set (layer, index, key,
-             (TamisValue) { .type = TAMIS_VALUE_STRING, .s = doc_copy (layer->doc, value, len) });
+  layer_set (layer, index, key, (Attr) { .type = TAMIS_VALUE_STRING, .v.s = doc_copy (layer->doc, value, len) });
 }
 
 void
 tamis_layer_set_static (TamisLayer *layer, guint index, const char *key, const char *value)
 {
-  layer_set (layer, index, key, (TamisValue) { .type = TAMIS_VALUE_STRING, .s = value });
+  layer_set (layer, index, key, (Attr) { .type = TAMIS_VALUE_STRING, .v.s = value });
 }
 
 void
 tamis_layer_set_int (TamisLayer *layer, guint index, const char *key, gint64 value)
 {
-  layer_set (layer, index, key, (TamisValue) { .type = TAMIS_VALUE_INT, .i = value });
+  layer_set (layer, index, key, (Attr) { .type = TAMIS_VALUE_INT, .v.i = value });
 }
 
 void
 tamis_layer_set_double (TamisLayer *layer, guint index, const char *key, double value)
 {
-  layer_set (layer, index, key, (TamisValue) { .type = TAMIS_VALUE_DOUBLE, .d = value });
+  layer_set (layer, index, key, (Attr) { .type = TAMIS_VALUE_DOUBLE, .v.d = value });
 }
 
 void
 tamis_layer_set_bool (TamisLayer *layer, guint index, const char *key, gboolean value)
 {
-  layer_set (layer, index, key, (TamisValue) { .type = TAMIS_VALUE_BOOL, .b = !!value });
+  layer_set (layer, index, key, (Attr) { .type = TAMIS_VALUE_BOOL, .v.b = !!value });
 }
 
 void
 tamis_layer_set_json (TamisLayer *layer, guint index, const char *key, const char *json)
 {
-  layer_set (layer, index, key,
-             (TamisValue) { .type = TAMIS_VALUE_JSON, .s = doc_copy (layer->doc, json, -1) });
+  layer_set (layer, index, key, (Attr) { .type = TAMIS_VALUE_JSON, .v.s = doc_copy (layer->doc, json, -1) });
 }
 
-gboolean
-tamis_layer_get_attr (const TamisLayer *layer, guint index, const char *key, TamisValue *value)
+static const Attr *
+span_attr (const TamisLayer *layer, guint index, const char *key)
 {
   guint32 next;
 
-  g_return_val_if_fail (index < layer->n_spans, FALSE);
+  g_return_val_if_fail (index < layer->n_spans, NULL);
   next = layer->spans[index].attrs;
   while (next)
     {
       const Attr *attr = &g_array_index (layer->attrs, Attr, next - 1);
       if (attr->key == key || strcmp (attr->key, key) == 0)
-        {
-          if (value)
-            *value = attr->value;
-          return TRUE;
-        }
+        return attr;
       next = attr->next;
     }
+  return NULL;
+}
+
+gboolean
+tamis_layer_get_attr (const TamisLayer *layer, guint index, const char *key, TamisValue *value)
+{
+  const Attr *attr = span_attr (layer, index, key);
+
+  if (attr && value)
+    attr_value (attr, value);
+  return attr != NULL;
+}
+
+const char *
+tamis_layer_get_string (const TamisLayer *layer, guint index, const char *key)
+{
+  const Attr *attr = span_attr (layer, index, key);
+
+  return attr && attr->type == TAMIS_VALUE_STRING ? attr->v.s : NULL;
+}
+
+gboolean
+tamis_layer_get_number (const TamisLayer *layer, guint index, const char *key, double *value)
+{
+  const Attr *attr = span_attr (layer, index, key);
+  double number;
+
+  if (attr == NULL)
+    return FALSE;
+  if (attr->type == TAMIS_VALUE_DOUBLE)
+    number = attr->v.d;
+  else if (attr->type == TAMIS_VALUE_INT)
+    number = (double) attr->v.i;
+  else
+    return FALSE;
+  if (value)
+    *value = number;
+  return TRUE;
+}
+
+/* ---- checking a stage's outputs against its declaration ---- */
+
+static const TamisOutput *
+find_output (const TamisOutput *const *outputs, TamisOutputKind kind, const char *name)
+{
+  for (; *outputs; outputs++)
+    if ((*outputs)->kind == kind && strcmp ((*outputs)->name, name) == 0)
+      return *outputs;
+  return NULL;
+}
+
+static const char *const value_type_names[] = {
+  "none", "string", "integer", "double", "boolean", "JSON",
+};
+
+static const char *
+type_name (guint type)
+{
+  return type < G_N_ELEMENTS (value_type_names) ? value_type_names[type] : "unknown";
+}
+
+static gboolean
+check_attr (TamisDoc *doc, const TamisAttribute *declared, const Attr *attr, const char *layer)
+{
+  for (const TamisAttribute *d = declared; d && d->name; d++)
+    if (d->name == attr->key || strcmp (d->name, attr->key) == 0)
+      {
+        if (d->type == TAMIS_VALUE_NONE || d->type == attr->type)
+          return TRUE;
+        tamis_doc_contract_fault (doc, "%s: attribute '%s' of layer '%s' is %s %s, declared %s",
+                                  doc->stage_name, attr->key, layer,
+                                  attr->type == TAMIS_VALUE_INT ? "an" : "a", type_name (attr->type),
+                                  type_name (d->type));
+        return FALSE;
+      }
+  tamis_doc_contract_fault (doc, "%s: layer '%s' has an undeclared span attribute '%s'",
+                            doc->stage_name, layer, attr->key);
   return FALSE;
+}
+
+static gboolean
+check_layer (TamisDoc *doc, const TamisLayer *layer, const TamisOutput *declared)
+{
+  const char *last_ok = NULL; /* labels repeat: remember the last one accepted */
+
+  if (declared->labels)
+    for (guint i = 0; i < layer->n_spans; i++)
+      {
+        const char *label = layer->spans[i].label;
+        if (label == last_ok)
+          continue;
+        if (label == NULL || !g_strv_contains (declared->labels, label))
+          {
+            tamis_doc_contract_fault (doc, "%s: span %u..%u of layer '%s' has the undeclared label '%s'",
+                                      doc->stage_name, layer->spans[i].start, layer->spans[i].end,
+                                      layer->name, label ? label : "(none)");
+            return FALSE;
+          }
+        last_ok = label;
+      }
+  for (guint i = 0; i < layer->attrs->len; i++)
+    if (!check_attr (doc, declared->attributes, &g_array_index (layer->attrs, Attr, i), layer->name))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+tamis_doc_check_outputs (TamisDoc *doc, guint stage, const TamisOutput *const *outputs)
+{
+  if (doc->fault)
+    return FALSE;
+  for (guint i = 0; i < doc->layers->len; i++)
+    {
+      const TamisLayer *layer = g_ptr_array_index (doc->layers, i);
+      const TamisOutput *declared;
+
+      if (layer->stage != stage)
+        continue;
+      declared = find_output (outputs, TAMIS_OUTPUT_LAYER, layer->name);
+      if (declared == NULL)
+        {
+          tamis_doc_contract_fault (doc, "%s writes the undeclared layer '%s'", doc->stage_name,
+                                    layer->name);
+          return FALSE;
+        }
+      if (!check_layer (doc, layer, declared))
+        return FALSE;
+    }
+  for (guint i = 0; i < doc->attrs->len; i++)
+    {
+      const Attr *attr = &g_array_index (doc->attrs, Attr, i);
+      const TamisOutput *declared;
+
+      if (attr->stage != stage)
+        continue;
+      declared = find_output (outputs, TAMIS_OUTPUT_ATTRIBUTE, attr->key);
+      if (declared == NULL)
+        {
+          tamis_doc_contract_fault (doc, "%s sets the undeclared document attribute '%s'",
+                                    doc->stage_name, attr->key);
+          return FALSE;
+        }
+      if (declared->type != TAMIS_VALUE_NONE && declared->type != attr->type)
+        {
+          tamis_doc_contract_fault (doc, "%s: document attribute '%s' is %s %s, declared %s",
+                                    doc->stage_name, attr->key,
+                                    attr->type == TAMIS_VALUE_INT ? "an" : "a", type_name (attr->type),
+                                    type_name (declared->type));
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 /* ---- offsets ---- */

@@ -45,11 +45,13 @@ check_descriptor (const char *path, const TamisPlugin *plugin, GError **error)
                    path, plugin->abi_major, plugin->abi_minor, TAMIS_ABI_MAJOR, TAMIS_ABI_MINOR);
       return NULL;
     }
-  if (plugin->size < G_STRUCT_OFFSET (TamisPlugin, _tamis_reserved) || plugin->name == NULL ||
-      plugin->process == NULL)
+  /* The fields of ABI 2.0 are there whatever the minor; the rest of the
+   * descriptor is checked by the schema. */
+  if (plugin->size < G_STRUCT_OFFSET (TamisPlugin, _tamis_reserved))
     {
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
-                   "%s: malformed plugin descriptor (no name or no process function)", path);
+                   "%s: malformed plugin descriptor (%u bytes, at least %u expected)", path,
+                   plugin->size, (guint) G_STRUCT_OFFSET (TamisPlugin, _tamis_reserved));
       return NULL;
     }
   return plugin;

@@ -28,6 +28,8 @@ core_libtamis_la_SOURCES = \
 	core/loader.h \
 	core/registry.c \
 	core/registry-private.h \
+	core/schema.c \
+	core/schema.h \
 	core/pipeline.c \
 	core/reader.c \
 	core/writer.c \

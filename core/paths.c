@@ -58,7 +58,7 @@ add_dir (GStrvBuilder *builder, char *dir)
 }
 
 char **
-tamis_paths_data_dirs (const char *plugin)
+tamis_paths_data_dirs (const char *plugin, const char *module_dir)
 {
   g_autoptr (GStrvBuilder) dirs = g_strv_builder_new ();
   const char *env = g_getenv ("TAMIS_DATA_PATH");
@@ -70,6 +70,8 @@ tamis_paths_data_dirs (const char *plugin)
         if (**p)
           add_dir (dirs, g_build_filename (*p, plugin, NULL));
     }
+  if (module_dir)
+    add_dir (dirs, g_build_filename (module_dir, plugin, "data", NULL));
   if (tamis_paths_uninstalled ())
     {
       add_dir (dirs, g_build_filename (TAMIS_BUILDDIR, "plugins", plugin, "data", NULL));

@@ -10,16 +10,22 @@
 #include <tamis/pipeline.h>
 #include <tamis/io.h>
 #include "config-private.h"
+#include "document-private.h"
 #include "registry-private.h"
 #include "yaml-tree.h"
 
 typedef struct {
   const TamisPluginEntry *entry;
+  const TamisPlugin *plugin;
   TamisConfig *config;
   gpointer state;
   gboolean created;
   char **langs; /* when: {lang: […]}, or NULL */
+  const TamisYNode *when_lang;
   guint line;
+  char *label;  /* "stage 2 (money)", for messages */
+  GPtrArray *outputs; /* const TamisOutput *: declared less dropped, NULL-ended */
+  char **writes;      /* their names */
   GMutex lock;  /* held around process() of TAMIS_PLUGIN_SERIAL plugins */
 } Stage;
 
@@ -33,6 +39,7 @@ struct _TamisPipeline {
   gsize max_doc_size;
   char *output_format;
   char **output_layers;
+  const TamisYNode *output_layers_node;
   gboolean output_text;
 };
 
@@ -47,10 +54,14 @@ stage_free (gpointer data)
 {
   Stage *stage = data;
 
-  if (stage->created && stage->entry->plugin->destroy)
-    stage->entry->plugin->destroy (stage->state);
+  if (stage->created && stage->plugin->destroy)
+    stage->plugin->destroy (stage->state);
   tamis_config_free (stage->config);
   g_strfreev (stage->langs);
+  g_free (stage->label);
+  if (stage->outputs)
+    g_ptr_array_unref (stage->outputs);
+  g_strfreev (stage->writes);
   g_mutex_clear (&stage->lock);
   g_free (stage);
 }
@@ -183,6 +194,7 @@ parse_output (TamisPipeline *p, const TamisYNode *output, GError **error)
   if ((node = tamis_ynode_lookup (output, "layers")) &&
       !tamis_ynode_strv (node, p->filename, "'output: layers'", &p->output_layers, error))
     return FALSE;
+  p->output_layers_node = node;
   if ((node = tamis_ynode_lookup (output, "text")) && !tamis_ynode_bool (node, &p->output_text))
     {
       tamis_ynode_error (node, p->filename, error, "'output: text' must be true or false");
@@ -202,8 +214,24 @@ parse_when (TamisPipeline *p, Stage *stage, const TamisYNode *when, GError **err
       !check_keys (p, when, when_keys, "'when'", error))
     return FALSE;
   if ((lang = tamis_ynode_lookup (when, "lang")))
-    return tamis_ynode_strv (lang, p->filename, "'when: lang'", &stage->langs, error);
+    {
+      stage->when_lang = tamis_ynode_key (when, 0);
+      for (guint i = 0; i < tamis_ynode_n_pairs (when); i++)
+        if (tamis_ynode_value (when, i) == lang)
+          stage->when_lang = tamis_ynode_key (when, i);
+      return tamis_ynode_strv (lang, p->filename, "'when: lang'", &stage->langs, error);
+    }
   return TRUE;
+}
+
+/* The declared output @name of @plugin, NULL when it does not write it. */
+static const TamisOutput *
+declared_output (const TamisPlugin *plugin, const char *name)
+{
+  for (const TamisOutput *w = plugin->writes; w && w->name; w++)
+    if (strcmp (w->name, name) == 0)
+      return w;
+  return NULL;
 }
 
 /* Names of the loadable plugins that provide @what, for hints. */
@@ -216,9 +244,9 @@ providers_of (TamisRegistry *registry, TamisPipeline *p, const char *what)
 
   for (guint i = 0; i < entries->len; i++)
     {
-      const TamisPluginEntry *entry = g_ptr_array_index (entries, i);
-      if (entry->plugin->provides && g_strv_contains (entry->plugin->provides, what))
-        g_strv_builder_add (names, entry->plugin->name);
+      const TamisPlugin *plugin = tamis_plugin_entry_get_plugin (g_ptr_array_index (entries, i));
+      if (declared_output (plugin, what))
+        g_strv_builder_add (names, plugin->name);
     }
   list = g_strv_builder_end (names);
   return list[0] ? g_strjoinv ("' or '", list) : NULL;
@@ -248,7 +276,7 @@ load_plugin (TamisPipeline *p, TamisRegistry *registry, Stage *stage, const Tami
   entries = tamis_registry_scan (registry, (const char *const *) p->plugin_path, NULL);
   builder = g_strv_builder_new ();
   for (guint i = 0; i < entries->len; i++)
-    g_strv_builder_add (builder, ((TamisPluginEntry *) g_ptr_array_index (entries, i))->plugin->name);
+    g_strv_builder_add (builder, tamis_plugin_entry_get_plugin (g_ptr_array_index (entries, i))->name);
   known = g_strv_builder_end (builder);
   near = tamis_nearest_name (name, (const char *const *) known);
   if (near)
@@ -264,6 +292,22 @@ load_plugin (TamisPipeline *p, TamisRegistry *registry, Stage *stage, const Tami
   return FALSE;
 }
 
+/* Reports @what (taken) at @node, hinting at a stage that would write
+ * @name, or at the names the pipeline does write. */
+static void
+unmet (TamisPipeline *p, TamisRegistry *registry, const TamisYNode *node, const char *name,
+       char *what, GError **error)
+{
+  g_autofree char *message = what;
+  g_autofree char *providers = providers_of (registry, p, name);
+
+  if (providers)
+    tamis_ynode_error (node, p->filename, error, "%s; hint: add '%s' before it", message, providers);
+  else
+    tamis_ynode_error (node, p->filename, error, "%s; hint: no plugin found writes it (see 'tamis plugins')",
+                       message);
+}
+
 static gboolean
 parse_stage (TamisPipeline *p, TamisRegistry *registry, const TamisYNode *item,
              GHashTable *provided, GError **error)
@@ -272,6 +316,7 @@ parse_stage (TamisPipeline *p, TamisRegistry *registry, const TamisYNode *item,
   Stage *stage = g_new0 (Stage, 1);
   const TamisYNode *name_node, *options = NULL, *when = NULL;
   const TamisPlugin *plugin;
+  g_autoptr (GStrvBuilder) names = NULL;
   gboolean short_form = TRUE;
 
   g_mutex_init (&stage->lock);
@@ -315,26 +360,32 @@ parse_stage (TamisPipeline *p, TamisRegistry *registry, const TamisYNode *item,
 
   if (!load_plugin (p, registry, stage, name_node, name_node->scalar, error))
     return FALSE;
-  plugin = stage->entry->plugin;
+  plugin = stage->plugin = tamis_plugin_entry_get_plugin (stage->entry);
+  stage->label = g_strdup_printf ("stage %u (%s)", p->stages->len, plugin->name);
 
-  for (const char *const *req = plugin->requires; req && *req; req++)
-    if (!g_hash_table_contains (provided, *req))
+  for (const char *const *read = plugin->reads; read && *read; read++)
+    if (!g_hash_table_contains (provided, *read))
       {
-        g_autofree char *providers = providers_of (registry, p, *req);
-        if (providers)
-          tamis_ynode_error (name_node, p->filename, error,
-                             "stage '%s' requires '%s', which no earlier stage provides; hint: "
-                             "add '%s' before it",
-                             plugin->name, *req, providers);
-        else
-          tamis_ynode_error (name_node, p->filename, error,
-                             "stage '%s' requires '%s', which no earlier stage provides; hint: no "
-                             "installed plugin provides it",
-                             plugin->name, *req);
+        unmet (p, registry, name_node, *read,
+               g_strdup_printf ("stage '%s' reads '%s', which no earlier stage writes", plugin->name, *read),
+               error);
         return FALSE;
       }
+  if (stage->langs && !g_hash_table_contains (provided, "lang"))
+    {
+      unmet (p, registry, stage->when_lang, "lang",
+             g_strdup_printf ("'when: lang' of stage '%s' reads the document attribute 'lang', "
+                              "which no earlier stage writes", plugin->name),
+             error);
+      return FALSE;
+    }
 
-  stage->config = tamis_config_new (options, name_node, p->filename, plugin->name);
+  if (!tamis_schema_check_options (tamis_plugin_entry_get_schema (stage->entry), options,
+                                   short_form ? "when" : NULL, p->filename, error))
+    return FALSE;
+  stage->config = tamis_config_new (options, name_node, p->filename,
+                                    tamis_plugin_entry_get_schema (stage->entry),
+                                    tamis_plugin_entry_get_path (stage->entry));
   if (short_form)
     tamis_config_reserve (stage->config, "when");
   if (plugin->create)
@@ -354,8 +405,39 @@ parse_stage (TamisPipeline *p, TamisRegistry *registry, const TamisYNode *item,
   if (!tamis_config_check_unknown (stage->config, error))
     return FALSE;
 
-  for (const char *const *prov = plugin->provides; prov && *prov; prov++)
-    g_hash_table_add (provided, (gpointer) *prov);
+  stage->outputs = g_ptr_array_new ();
+  names = g_strv_builder_new ();
+  for (const TamisOutput *w = plugin->writes; w && w->name; w++)
+    if (!tamis_config_is_dropped (stage->config, w->name))
+      {
+        g_ptr_array_add (stage->outputs, (gpointer) w);
+        g_strv_builder_add (names, w->name);
+        g_hash_table_insert (provided, (gpointer) w->name, GINT_TO_POINTER (w->kind));
+      }
+  g_ptr_array_add (stage->outputs, NULL);
+  stage->writes = g_strv_builder_end (names);
+  return TRUE;
+}
+
+/* Every layer of 'output: layers' must be written by some stage. */
+static gboolean
+check_output_layers (TamisPipeline *p, TamisRegistry *registry, GHashTable *provided, GError **error)
+{
+  const TamisYNode *node = p->output_layers_node;
+
+  for (guint i = 0; p->output_layers && p->output_layers[i]; i++)
+    {
+      const char *name = p->output_layers[i];
+      const TamisYNode *item = node;
+
+      if (GPOINTER_TO_INT (g_hash_table_lookup (provided, name)) == TAMIS_OUTPUT_LAYER)
+        continue;
+      if (node->type == TAMIS_YNODE_SEQUENCE)
+        item = g_ptr_array_index (node->items, i);
+      unmet (p, registry, item, name,
+             g_strdup_printf ("'output: layers' names '%s', which no stage writes", name), error);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -421,7 +503,7 @@ parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
   for (guint i = 0; i < stages->items->len; i++)
     if (!parse_stage (p, registry, g_ptr_array_index (stages->items, i), provided, error))
       return FALSE;
-  return TRUE;
+  return check_output_layers (p, registry, provided, error);
 }
 
 TamisPipeline *
@@ -488,25 +570,35 @@ tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
   for (guint i = 0; i < pipeline->stages->len; i++)
     {
       Stage *stage = g_ptr_array_index (pipeline->stages, i);
-      const TamisPlugin *plugin = stage->entry->plugin;
+      const TamisPlugin *plugin = stage->plugin;
       g_autoptr (GError) local = NULL;
       gboolean ok;
 
       if (!stage_applies (stage, doc))
         continue;
+      tamis_doc_begin_stage (doc, i + 1, stage->label);
       if (plugin->flags & TAMIS_PLUGIN_SERIAL)
         g_mutex_lock (&stage->lock);
       ok = plugin->process (stage->state, doc, &local);
       if (plugin->flags & TAMIS_PLUGIN_SERIAL)
         g_mutex_unlock (&stage->lock);
+      tamis_doc_end_stage (doc);
 
       for (guint l = 0; l < tamis_doc_get_n_layers (doc); l++)
-        tamis_layer_sort (tamis_doc_get_nth_layer (doc, l));
+        tamis_layer_sort ((TamisLayer *) tamis_doc_get_nth_layer (doc, l));
 
+      /* A broken contract outweighs what the plugin said of itself. */
+      if (!tamis_doc_check_outputs (doc, i + 1, (const TamisOutput *const *) stage->outputs->pdata))
+        {
+          const char *fault = tamis_doc_get_contract_fault (doc);
+          tamis_doc_set_error (doc, "plugin-contract", fault);
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN, "%s: %s", tamis_doc_get_id (doc), fault);
+          return FALSE;
+        }
       if (!ok)
         {
           g_autofree char *message = g_strdup_printf (
-              "stage %u (%s): %s", i + 1, plugin->name, local ? local->message : "failed without saying why");
+              "%s: %s", stage->label, local ? local->message : "failed without saying why");
           tamis_doc_set_error (doc, "stage-failed", message);
           g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_FAILED, "%s: %s", tamis_doc_get_id (doc), message);
           return FALSE;
@@ -545,6 +637,28 @@ tamis_pipeline_get_stage (const TamisPipeline *pipeline, guint index, guint *lin
   if (line)
     *line = stage->line;
   return stage->entry;
+}
+
+const char *const *
+tamis_pipeline_get_stage_writes (const TamisPipeline *pipeline, guint index)
+{
+  g_return_val_if_fail (index < pipeline->stages->len, NULL);
+  return (const char *const *) ((Stage *) g_ptr_array_index (pipeline->stages, index))->writes;
+}
+
+char *
+tamis_pipeline_get_stage_option (const TamisPipeline *pipeline, guint index, const char *key,
+                                 gboolean *is_default)
+{
+  gboolean dflt = FALSE;
+  char *text;
+
+  g_return_val_if_fail (index < pipeline->stages->len, NULL);
+  text = tamis_config_describe (((Stage *) g_ptr_array_index (pipeline->stages, index))->config, key,
+                                &dflt);
+  if (is_default)
+    *is_default = dflt;
+  return text;
 }
 
 const char *const *

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <tamis/registry.h>
+#include "schema.h"
 
 G_BEGIN_DECLS
 
@@ -11,5 +12,8 @@ G_BEGIN_DECLS
 const TamisPluginEntry *tamis_registry_load_found (TamisRegistry *registry, const char *name,
                                                    const char *const *extra, gboolean *found,
                                                    GError **error);
+
+/* The declarations of a loaded plugin. */
+const TamisSchema *tamis_plugin_entry_get_schema (const TamisPluginEntry *entry);
 
 G_END_DECLS

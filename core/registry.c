@@ -7,6 +7,13 @@
 #include "loader.h"
 #include "registry-private.h"
 #include "paths.h"
+#include "schema.h"
+
+struct _TamisPluginEntry {
+  TamisSchema *schema;
+  char *path;
+  gboolean builtin;
+};
 
 struct _TamisRegistry {
   GMutex lock;
@@ -19,8 +26,33 @@ entry_free (gpointer data)
 {
   TamisPluginEntry *entry = data;
 
+  tamis_schema_free (entry->schema);
   g_free (entry->path);
   g_free (entry);
+}
+
+const TamisPlugin *
+tamis_plugin_entry_get_plugin (const TamisPluginEntry *entry)
+{
+  return tamis_schema_get_plugin (entry->schema);
+}
+
+const char *
+tamis_plugin_entry_get_path (const TamisPluginEntry *entry)
+{
+  return entry->path;
+}
+
+gboolean
+tamis_plugin_entry_is_builtin (const TamisPluginEntry *entry)
+{
+  return entry->builtin;
+}
+
+const TamisSchema *
+tamis_plugin_entry_get_schema (const TamisPluginEntry *entry)
+{
+  return entry->schema;
 }
 
 static TamisRegistry *
@@ -99,6 +131,7 @@ tamis_registry_load_file (TamisRegistry *registry, const char *path, GError **er
   g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   TamisPluginEntry *entry;
   const TamisPlugin *plugin;
+  TamisSchema *schema;
 
   g_mutex_lock (&registry->lock);
   entry = g_hash_table_lookup (registry->by_file, canonical);
@@ -109,16 +142,21 @@ tamis_registry_load_file (TamisRegistry *registry, const char *path, GError **er
   plugin = tamis_loader_open (canonical, error);
   if (plugin == NULL)
     return NULL;
+  schema = tamis_schema_new (plugin, canonical, error);
+  if (schema == NULL)
+    return NULL;
 
   g_mutex_lock (&registry->lock);
   entry = g_hash_table_lookup (registry->by_file, canonical);
   if (entry == NULL)
     {
       entry = g_new0 (TamisPluginEntry, 1);
-      entry->plugin = plugin;
+      entry->schema = schema;
       entry->path = g_strdup (canonical);
       g_hash_table_insert (registry->by_file, g_strdup (canonical), entry);
     }
+  else
+    tamis_schema_free (schema);
   g_mutex_unlock (&registry->lock);
   return entry;
 }
@@ -168,11 +206,11 @@ tamis_registry_load_found (TamisRegistry *registry, const char *name, const char
       entry = tamis_registry_load_file (registry, path, error);
       if (entry == NULL)
         return NULL;
-      if (strcmp (entry->plugin->name, name) != 0)
+      if (strcmp (tamis_plugin_entry_get_plugin (entry)->name, name) != 0)
         {
           g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
                        "%s: module declares plugin '%s', not '%s'", entry->path,
-                       entry->plugin->name, name);
+                       tamis_plugin_entry_get_plugin (entry)->name, name);
           return NULL;
         }
       return entry;
@@ -198,7 +236,7 @@ compare_entries (gconstpointer a, gconstpointer b)
   const TamisPluginEntry *x = *(TamisPluginEntry *const *) a;
   const TamisPluginEntry *y = *(TamisPluginEntry *const *) b;
 
-  return strcmp (x->plugin->name, y->plugin->name);
+  return strcmp (tamis_plugin_entry_get_plugin (x)->name, tamis_plugin_entry_get_plugin (y)->name);
 }
 
 GPtrArray *
@@ -242,7 +280,7 @@ tamis_registry_scan (TamisRegistry *registry, const char *const *extra, GPtrArra
                 g_ptr_array_add (*errors, g_strdup (error->message));
               continue;
             }
-          g_hash_table_add (seen, (gpointer) entry->plugin->name);
+          g_hash_table_add (seen, (gpointer) tamis_plugin_entry_get_plugin (entry)->name);
           g_hash_table_add (seen, (gpointer) g_intern_string (name));
           g_ptr_array_add (entries, (gpointer) entry);
         }

@@ -442,11 +442,11 @@ slot_update (Slot *slot, Builder *b, const TamisSpan *span, gsize start, gsize e
 }
 
 static JsonArray *
-layer_array (Builder *b, TamisDoc *doc, TamisLayer *layer)
+layer_array (Builder *b, TamisDoc *doc, const TamisLayer *layer)
 {
   const char *name = tamis_layer_get_name (layer);
   guint n_spans;
-  const TamisSpan *spans = tamis_layer_get_spans (layer, &n_spans);
+  const TamisSpan *spans = tamis_layer_peek_spans (layer, &n_spans);
   const char *text = tamis_doc_get_text (doc);
   Cursor starts = { text, 0, 0 }, ends = { text, 0, 0 };
   LayerPool *pool = g_hash_table_lookup (b->pools, name);
@@ -576,7 +576,7 @@ build_record (Builder *b, TamisDoc *doc, const char *const *layers, gboolean wit
 
       for (guint i = 0; i < n_layers; i++)
         {
-          TamisLayer *layer = tamis_doc_get_nth_layer (doc, i);
+          const TamisLayer *layer = tamis_doc_get_nth_layer (doc, i);
           const char *name = tamis_layer_get_name (layer);
 
           if (layer_wanted (layers, name))
@@ -733,7 +733,7 @@ tsv_record (GString *out, TamisDoc *doc, const char *const *layers)
   n_layers = tamis_doc_get_n_layers (doc);
   for (guint l = 0; l < n_layers; l++)
     {
-      TamisLayer *layer = tamis_doc_get_nth_layer (doc, l);
+      const TamisLayer *layer = tamis_doc_get_nth_layer (doc, l);
       const char *name = tamis_layer_get_name (layer);
       const char *text = tamis_doc_get_text (doc);
       Cursor starts = { text, 0, 0 }, ends = { text, 0, 0 };
@@ -748,7 +748,7 @@ tsv_record (GString *out, TamisDoc *doc, const char *const *layers)
       tsv_escape (prefix, name, -1, FALSE);
       g_string_append_c (prefix, '\t');
 
-      spans = tamis_layer_get_spans (layer, &n_spans);
+      spans = tamis_layer_peek_spans (layer, &n_spans);
       for (guint i = 0; i < n_spans; i++)
         {
           const TamisSpan *span = &spans[i];

@@ -12,11 +12,14 @@ G_BEGIN_DECLS
  * The options of one pipeline stage (its `with:` map, or the keys of the long
  * form), as the plugin's create() sees them. Plugins never see YAML.
  *
- * Every getter leaves its output untouched when the key is absent, so the
- * caller presets the default; it returns %FALSE with a %TAMIS_ERROR_CONFIG
- * error starting "file:line:column: " when the value has the wrong type.
- * The core remembers which keys a plugin asked for: a key the plugin never
- * asked for is reported as unknown, with the known keys as a hint.
+ * The options a plugin declares (#TamisPlugin.options) are checked before
+ * create() runs: unknown keys, types, ranges and choices. When a key is
+ * absent, a getter reads the declared default; with no default either, it
+ * leaves its output untouched, so the caller may preset one. A getter
+ * returns %FALSE with a %TAMIS_ERROR_CONFIG error starting
+ * "file:line:column: " when the value has the wrong type. In nested
+ * mappings (tamis_config_get_child()) the core remembers which keys the
+ * plugin asked for: a key it never asked for is reported as unknown.
  */
 typedef struct _TamisConfig TamisConfig;
 
@@ -25,7 +28,8 @@ typedef struct _TamisConfig TamisConfig;
  * @config: stage options
  * @key: an option name
  *
- * Returns: %TRUE if the pipeline sets @key (and marks it as known)
+ * Returns: %TRUE if the pipeline sets @key (a declared default does not
+ *   count)
  */
 gboolean tamis_config_has (TamisConfig *config, const char *key);
 
@@ -129,8 +133,10 @@ gboolean tamis_config_get_child (TamisConfig *config, const char *key, TamisConf
  * @error: return location for a #GError
  *
  * Finds one of the plugin's data files: in the directories of
- * `$TAMIS_DATA_PATH` (each holding one folder per plugin), then in the
- * source tree when running uninstalled, then in the installed data directory.
+ * `$TAMIS_DATA_PATH` (each holding one folder per plugin), then beside the
+ * module file (`DIR/NAME/data/` for a module `DIR/NAME.so`, the layout of
+ * this source tree), then in the build and source trees when running
+ * uninstalled, then in the installed data directory (`$(pkgdatadir)/NAME/`).
  *
  * Returns: (transfer full): the path, or %NULL with a %TAMIS_ERROR_DATA error
  *   naming the places searched
@@ -159,5 +165,17 @@ const char *tamis_config_get_plugin_name (TamisConfig *config);
  */
 void tamis_config_set_error (TamisConfig *config, const char *key, GError **error,
                              const char *format, ...) G_GNUC_PRINTF (4, 5);
+
+/**
+ * tamis_config_drop_output:
+ * @config: stage options
+ * @name: a layer or document attribute the plugin declares in
+ *   #TamisPlugin.writes
+ *
+ * Called from create(): this stage will not write @name (say, `segment`
+ * with `tokens: false` drops `token`). `tamis check` then refuses a
+ * pipeline that relies on it, and the stage may not write it.
+ */
+void tamis_config_drop_output (TamisConfig *config, const char *name);
 
 G_END_DECLS

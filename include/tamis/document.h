@@ -28,7 +28,8 @@ typedef enum {
  * TamisValue:
  * @type: which member of the union is set
  *
- * A typed attribute value. Strings are owned by the document.
+ * A typed attribute value, filled in by the getters. Strings are owned by
+ * the document.
  */
 typedef struct {
   TamisValueType type;
@@ -38,29 +39,32 @@ typedef struct {
     double d;
     gboolean b;
   };
+  /*< private >*/
+  gpointer _tamis_reserved[2];
 } TamisValue;
 
 /**
- * TamisSpan:
- * @start: first byte of the span in the document text
- * @end: byte just past the span
- * @label: the span's label, or %NULL; it outlives the document (a string
- *   literal, an interned string, or a string from tamis_doc_intern())
- * @score: a confidence, or NAN when the span has none
+ * TamisDoc:
  *
- * One annotated region of a document. Spans are stored by value in their
- * layer's array: adding one allocates nothing of its own.
+ * One document: its text (valid UTF-8, never modified once loaded), its
+ * attributes and its layers.
  */
-typedef struct {
-  guint32 start;
-  guint32 end;
-  const char *label;
-  float score;
-  /*< private >*/
-  guint32 attrs;
-} TamisSpan;
-
 typedef struct _TamisDoc TamisDoc;
+
+/**
+ * TamisLayer:
+ *
+ * A named layer of spans. A span is a region of the text in bytes
+ * (`start` to `end`), a label, a score and typed attributes; it is reached
+ * by its index, from 0 to tamis_layer_get_n_spans() - 1, in order of start
+ * (then longest first) once its stage has returned. Spans are stored
+ * compactly inside the layer: adding one allocates nothing of its own.
+ *
+ * Inside a pipeline a layer belongs to the stage that created it. Other
+ * stages see it read-only: tamis_doc_get_layer() returns a const pointer,
+ * and a stage that tries to write into another stage's layer makes the
+ * document fail with the error code `plugin-contract`.
+ */
 typedef struct _TamisLayer TamisLayer;
 
 /**
@@ -73,6 +77,7 @@ typedef struct {
   gconstpointer owner;
   guint32 next;
   guint32 pad;
+  gpointer _tamis_reserved[2];
 } TamisAttrIter;
 
 /* ---- documents ---- */
@@ -283,14 +288,19 @@ gboolean tamis_attr_iter_next (TamisAttrIter *iter, const char **key, TamisValue
  * @doc: a document
  * @name: a layer name such as "token"
  *
- * Returns: (nullable): the layer, or %NULL when no stage wrote it
+ * Returns: (nullable): the layer, read-only, or %NULL when no stage wrote it
  */
-TamisLayer *tamis_doc_get_layer (const TamisDoc *doc, const char *name);
+const TamisLayer *tamis_doc_get_layer (const TamisDoc *doc, const char *name);
 
 /**
  * tamis_doc_ensure_layer:
  * @doc: a document
  * @name: a layer name
+ *
+ * Gets a layer to write into. Inside a pipeline, a stage may write only
+ * the layers it created: asking for a layer that an earlier stage wrote
+ * marks the document as failed (`plugin-contract`) and returns a scratch
+ * layer that is thrown away, so that the plugin can go on harmlessly.
  *
  * Returns: the layer @name, created empty if it did not exist
  */
@@ -299,43 +309,73 @@ TamisLayer *tamis_doc_ensure_layer (TamisDoc *doc, const char *name);
 /** tamis_doc_get_n_layers: Returns: the number of layers, in creation order. */
 guint tamis_doc_get_n_layers (const TamisDoc *doc);
 
-/** tamis_doc_get_nth_layer: Returns: the @n th layer (0-based) in creation order. */
-TamisLayer *tamis_doc_get_nth_layer (const TamisDoc *doc, guint n);
+/** tamis_doc_get_nth_layer: Returns: the @n th layer (0-based) in creation order, read-only. */
+const TamisLayer *tamis_doc_get_nth_layer (const TamisDoc *doc, guint n);
 
 /** tamis_layer_get_name: Returns: the layer's name. */
 const char *tamis_layer_get_name (const TamisLayer *layer);
 
 /** tamis_layer_get_doc: Returns: the document the layer belongs to. */
-TamisDoc *tamis_layer_get_doc (const TamisLayer *layer);
+const TamisDoc *tamis_layer_get_doc (const TamisLayer *layer);
 
 /**
  * tamis_layer_add:
  * @layer: a layer
- * @start: first byte
- * @end: byte past the end; @start <= @end <= text length
- * @label: (nullable): a label that outlives the document (see #TamisSpan)
+ * @start: first byte, on a character boundary
+ * @end: byte past the end, on a character boundary; @start <= @end <= text length
+ * @label: (nullable): a label that outlives the document: a string
+ *   literal, or a string from tamis_doc_intern()
  *
  * Appends a span. Spans may be added in any order; the layer is sorted by
- * start (then longest first) when a stage returns.
+ * start (then longest first) when a stage returns. A span outside the text
+ * or cutting a UTF-8 character is refused: inside a pipeline the document
+ * fails with the error code `plugin-contract` naming the stage.
  *
- * Returns: the index of the new span, valid until the layer is sorted
+ * Returns: the index of the new span, valid until the layer is sorted, or
+ *   %G_MAXUINT when the span was refused (setters ignore that index)
  */
 guint tamis_layer_add (TamisLayer *layer, guint32 start, guint32 end, const char *label);
 
 /** tamis_layer_get_n_spans: Returns: the number of spans. */
 guint tamis_layer_get_n_spans (const TamisLayer *layer);
 
-/**
- * tamis_layer_get_spans:
- * @layer: a layer
- * @n_spans: (out) (optional): the number of spans
- *
- * Returns: the spans as one array, valid until the next tamis_layer_add()
- */
-TamisSpan *tamis_layer_get_spans (const TamisLayer *layer, guint *n_spans);
+/** tamis_layer_get_start: Returns: the first byte of span @index. */
+guint32 tamis_layer_get_start (const TamisLayer *layer, guint index);
 
-/** tamis_layer_get_span: Returns: the span at @index. */
-TamisSpan *tamis_layer_get_span (const TamisLayer *layer, guint index);
+/** tamis_layer_get_end: Returns: the byte just past span @index. */
+guint32 tamis_layer_get_end (const TamisLayer *layer, guint index);
+
+/** tamis_layer_get_label: Returns: (nullable): the label of span @index. */
+const char *tamis_layer_get_label (const TamisLayer *layer, guint index);
+
+/**
+ * tamis_layer_get_score:
+ * @layer: a layer
+ * @index: a span index
+ *
+ * Returns: the score of span @index, or NAN when it has none
+ */
+double tamis_layer_get_score (const TamisLayer *layer, guint index);
+
+/**
+ * tamis_layer_set_score:
+ * @layer: a layer
+ * @index: a span index
+ * @score: a confidence, usually in [0, 1], or NAN for none
+ *
+ * Sets the score of a span; it is stored in single precision.
+ */
+void tamis_layer_set_score (TamisLayer *layer, guint index, double score);
+
+/**
+ * tamis_layer_set_label:
+ * @layer: a layer
+ * @index: a span index
+ * @label: (nullable): a label that outlives the document
+ *
+ * Changes the label of a span.
+ */
+void tamis_layer_set_label (TamisLayer *layer, guint index, const char *label);
 
 /**
  * tamis_layer_sort:
@@ -389,6 +429,30 @@ void tamis_layer_set_json (TamisLayer *layer, guint index, const char *key, cons
  * Returns: %TRUE if the span has the attribute
  */
 gboolean tamis_layer_get_attr (const TamisLayer *layer, guint index, const char *key, TamisValue *value);
+
+/**
+ * tamis_layer_get_string:
+ * @layer: a layer
+ * @index: a span index
+ * @key: the attribute name
+ *
+ * Returns: (nullable): the value of a string attribute of span @index, or
+ *   %NULL when it is absent or of another type
+ */
+const char *tamis_layer_get_string (const TamisLayer *layer, guint index, const char *key);
+
+/**
+ * tamis_layer_get_number:
+ * @layer: a layer
+ * @index: a span index
+ * @key: the attribute name
+ * @value: (out) (optional): the value
+ *
+ * Reads an integer or double attribute as a double.
+ *
+ * Returns: %TRUE when the attribute is set and is a number
+ */
+gboolean tamis_layer_get_number (const TamisLayer *layer, guint index, const char *key, double *value);
 
 /**
  * tamis_layer_attr_iter_init:

@@ -87,6 +87,33 @@ guint tamis_pipeline_get_n_stages (const TamisPipeline *pipeline);
 const TamisPluginEntry *tamis_pipeline_get_stage (const TamisPipeline *pipeline, guint index, guint *line);
 
 /**
+ * tamis_pipeline_get_stage_writes:
+ * @pipeline: a pipeline
+ * @index: a stage index
+ *
+ * Returns: the names of the layers and document attributes the stage
+ *   writes: what its plugin declares, less what create() dropped
+ */
+const char *const *tamis_pipeline_get_stage_writes (const TamisPipeline *pipeline, guint index);
+
+/**
+ * tamis_pipeline_get_stage_option:
+ * @pipeline: a pipeline
+ * @index: a stage index
+ * @key: an option name
+ * @is_default: (out) (optional): %TRUE when the pipeline does not set it
+ *   and the value shown is the plugin's declared default
+ *
+ * The value of a stage's option as in effect, on one line: a scalar as
+ * written, a list as `[a, b]`.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL when the
+ *   option is neither set nor has a default
+ */
+char *tamis_pipeline_get_stage_option (const TamisPipeline *pipeline, guint index, const char *key,
+                                       gboolean *is_default);
+
+/**
  * tamis_pipeline_get_stage_langs:
  * @pipeline: a pipeline
  * @index: a stage index

@@ -16,15 +16,36 @@ typedef struct _TamisRegistry TamisRegistry;
 
 /**
  * TamisPluginEntry:
- * @plugin: the descriptor
- * @path: the module file it was loaded from, or "(preloaded)"
  *
- * A plugin the registry loaded.
+ * A plugin the registry loaded; it lives as long as the registry. Opaque.
  */
-typedef struct {
-  const TamisPlugin *plugin;
-  char *path;
-} TamisPluginEntry;
+typedef struct _TamisPluginEntry TamisPluginEntry;
+
+/**
+ * tamis_plugin_entry_get_plugin:
+ * @entry: a loaded plugin
+ *
+ * Returns: the plugin's descriptor, checked and of this host's full size:
+ *   fields that a plugin built for an older minor ABI lacks read as %NULL
+ */
+const TamisPlugin *tamis_plugin_entry_get_plugin (const TamisPluginEntry *entry);
+
+/**
+ * tamis_plugin_entry_get_path:
+ * @entry: a loaded plugin
+ *
+ * Returns: the module file it was loaded from, or "(built in)"
+ */
+const char *tamis_plugin_entry_get_path (const TamisPluginEntry *entry);
+
+/**
+ * tamis_plugin_entry_is_builtin:
+ * @entry: a loaded plugin
+ *
+ * Returns: %TRUE when the plugin is linked into the program (see
+ *   `./configure --enable-builtin-plugins`) rather than loaded from a file
+ */
+gboolean tamis_plugin_entry_is_builtin (const TamisPluginEntry *entry);
 
 /**
  * tamis_registry_get_default:

@@ -22,6 +22,8 @@ typedef struct {
   guint64 bytes;
   guint64 total_bytes;
   double seconds;
+  /*< private >*/
+  guint64 _tamis_reserved[4];
 } TamisRunStats;
 
 /**

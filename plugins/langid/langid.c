@@ -62,12 +62,8 @@ langid_create (TamisConfig *config, GError **error)
       || !tamis_config_get_bool (config, "spans", &spans, error))
     return NULL;
 
-  if (min_chars < 0 || min_chars > 100000)
-    {
-      tamis_config_set_error (config, "min_chars", error,
-                              "min_chars must be between 0 and 100000, not %" G_GINT64_FORMAT, min_chars);
-      return NULL;
-    }
+  if (!spans)
+    tamis_config_drop_output (config, "language");
 
   g_autoptr(GError) local = NULL;
   LangidModel *model;
@@ -211,17 +207,16 @@ add_language_spans (const Langid *self, TamisDoc *doc, int doc_lang)
 {
   const char *text = tamis_doc_get_text (doc);
   gsize len = tamis_doc_get_length (doc);
-  TamisLayer *sentences = tamis_doc_get_layer (doc, "sentence");
+  const TamisLayer *sentences = tamis_doc_get_layer (doc, "sentence");
   g_autoptr(GArray) segs = NULL;
 
   if (sentences)
     {
-      guint n;
-      TamisSpan *spans = tamis_layer_get_spans (sentences, &n);
+      guint n = tamis_layer_get_n_spans (sentences);
       segs = g_array_sized_new (FALSE, FALSE, sizeof (Segment), n);
       for (guint i = 0; i < n; i++)
         {
-          Segment s = { spans[i].start, spans[i].end };
+          Segment s = { tamis_layer_get_start (sentences, i), tamis_layer_get_end (sentences, i) };
           g_array_append_val (segs, s);
         }
     }
@@ -267,7 +262,7 @@ add_language_spans (const Langid *self, TamisDoc *doc, int doc_lang)
         {
           guint k = tamis_layer_add (layer, run_start, run_end,
                                      tamis_doc_intern (doc, code_of (self, run_lang)));
-          tamis_layer_get_span (layer, k)->score = run_score / run_n;
+          tamis_layer_set_score (layer, k, run_score / run_n);
           run_lang = -1;
         }
       if (i == segs->len || lang == doc_lang)
@@ -303,9 +298,25 @@ langid_process (gpointer data, TamisDoc *doc, GError **error)
   return TRUE;
 }
 
-TAMIS_PLUGIN_DEFINE (langid, "1.0.0",
+TAMIS_PLUGIN_DEFINE (langid, "1.1.0",
                      "Identifies the language of documents (and of their sentences) from script and character n-grams",
-                     .provides = TAMIS_NAMES ("lang", "language"),
+                     .options = TAMIS_OPTIONS (
+                       { "languages", TAMIS_OPTION_LIST, NULL,
+                         .help = "only these languages (codes of the model); default: all 69" },
+                       { "min_chars", TAMIS_OPTION_INT, G_STRINGIFY (DEFAULT_MIN_CHARS), .min = "0", .max = "100000",
+                         .help = "texts with fewer letters are 'und'" },
+                       { "spans", TAMIS_OPTION_BOOL, "false",
+                         .help = "also write a language layer for the runs of sentences in another language" },
+                       { "model", TAMIS_OPTION_PATH, NULL,
+                         .help = "a model file made by tamis-train-langid; default: the shipped " DEFAULT_MODEL }),
+                     .writes = TAMIS_WRITES (
+                       TAMIS_ATTR ("lang", TAMIS_VALUE_STRING, "ISO 639-1 code of the language, or und"),
+                       TAMIS_ATTR ("lang_score", TAMIS_VALUE_DOUBLE, "probability of that language, 0 to 1"),
+                       TAMIS_ATTR ("lang_alternatives", TAMIS_VALUE_JSON,
+                                   "the likeliest languages with their probabilities"),
+                       TAMIS_LAYER ("language", NULL, NULL,
+                                    "runs of sentences in another language than the document's; "
+                                    "label: the language, score: its probability")),
                      .create = langid_create,
                      .process = langid_process,
                      .destroy = langid_destroy)

@@ -45,9 +45,10 @@ read_options (TamisConfig *config, char ***langs, char **fallback, char **dollar
 static gpointer
 money_create (TamisConfig *config, GError **error)
 {
-  g_auto (GStrv) langs = g_strdupv ((char **) (const char *const[]) { "fr", "en", NULL });
-  g_autofree char *fallback = g_strdup ("auto");
-  g_autofree char *dollar = g_strdup ("USD");
+  /* the defaults are declared with the options, below */
+  g_auto (GStrv) langs = NULL;
+  g_autofree char *fallback = NULL;
+  g_autofree char *dollar = NULL;
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   double min_value = 0;
   gboolean qualifiers = TRUE;
@@ -56,7 +57,7 @@ money_create (TamisConfig *config, GError **error)
 
   if (!read_options (config, &langs, &fallback, &dollar, &min_value, &qualifiers, error))
     return NULL;
-  if (!langs[0])
+  if (!langs || !langs[0])
     {
       tamis_config_set_error (config, "languages", error, "no language given (supported: fr, en)");
       return NULL;
@@ -83,11 +84,6 @@ money_create (TamisConfig *config, GError **error)
       tamis_config_set_error (config, "default_language", error,
                               "default language '%s' is not one of the languages "
                               "(or \"auto\" to guess it from the text)", fallback);
-      return NULL;
-    }
-  if (min_value < 0)
-    {
-      tamis_config_set_error (config, "min_value", error, "min_value must not be negative");
       return NULL;
     }
 
@@ -203,9 +199,33 @@ money_process (gpointer data, TamisDoc *doc, GError **error)
   return TRUE;
 }
 
-TAMIS_PLUGIN_DEFINE (money, "1.0.0",
+TAMIS_PLUGIN_DEFINE (money, "1.1.0",
                      "Finds amounts of money in French and English text, normalised to ISO 4217",
-                     .provides = TAMIS_NAMES ("money"),
+                     .options = TAMIS_OPTIONS (
+                       { "languages", TAMIS_OPTION_LIST, "[fr, en]", TAMIS_NAMES ("fr", "en"),
+                         .help = "the languages whose number words and currency names are loaded" },
+                       { "default_language", TAMIS_OPTION_STRING, "auto", TAMIS_NAMES ("auto", "fr", "en"),
+                         .help = "the language of documents without a lang attribute; auto guesses from the text" },
+                       { "dollar_currency", TAMIS_OPTION_STRING, "USD",
+                         .help = "the ISO 4217 code a bare $ stands for" },
+                       { "min_value", TAMIS_OPTION_DOUBLE, "0", .min = "0",
+                         .help = "amounts below this value are left out" },
+                       { "qualifiers", TAMIS_OPTION_BOOL, "true",
+                         .help = "include words such as 'plus de', 'about' in the span and say so in qualifier" }),
+                     .writes = TAMIS_WRITES (
+                       TAMIS_LAYER ("money", TAMIS_NAMES ("amount", "range"),
+                                    TAMIS_ATTRIBUTES (
+                                      { "value", TAMIS_VALUE_DOUBLE, "the amount, for an amount" },
+                                      { "value_text", TAMIS_VALUE_STRING, "the amount as exact decimal text" },
+                                      { "min", TAMIS_VALUE_DOUBLE, "the lower bound of a range or of 'over'" },
+                                      { "min_text", TAMIS_VALUE_STRING, "min as exact decimal text" },
+                                      { "max", TAMIS_VALUE_DOUBLE, "the upper bound of a range or of 'under'" },
+                                      { "max_text", TAMIS_VALUE_STRING, "max as exact decimal text" },
+                                      { "currency", TAMIS_VALUE_STRING, "ISO 4217 code, absent when unknown" },
+                                      { "qualifier", TAMIS_VALUE_STRING, "over, under, approx or exact" },
+                                      { "text", TAMIS_VALUE_STRING, "the words of the amount" }),
+                                    "amounts of money and ranges of amounts")),
+                     .languages = TAMIS_NAMES ("fr", "en"),
                      .create = money_create,
                      .process = money_process,
                      .destroy = money_destroy)

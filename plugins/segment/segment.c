@@ -88,14 +88,10 @@ segment_create (TamisConfig *config, GError **error)
   g_autofree char *extra = NULL;
   Segment *seg = g_new0 (Segment, 1);
 
-  seg->tokens = TRUE;
-  seg->sentences = TRUE;
-  seg->rules.title_lines = TRUE;
   seg->abbrevs = seg_abbrevs_new ();
   seg->rules.abbrevs = seg->abbrevs;
-  langs = g_strsplit ("fr,en", ",", -1);
 
-  /* ask for every option first, so that a typo is reported as unknown */
+  /* the defaults are declared with the options, below */
   if (!tamis_config_get_bool (config, "tokens", &seg->tokens, error) ||
       !tamis_config_get_bool (config, "sentences", &seg->sentences, error) ||
       !tamis_config_get_bool (config, "title_lines", &seg->rules.title_lines, error) ||
@@ -108,6 +104,10 @@ segment_create (TamisConfig *config, GError **error)
                             "tokens and sentences are both off: the stage would do nothing");
     goto fail;
   }
+  if (!seg->tokens)
+    tamis_config_drop_output (config, "token");
+  if (!seg->sentences)
+    tamis_config_drop_output (config, "sentence");
   if (!load_languages (seg, config, langs, error))
     goto fail;
   if (extra != NULL && !seg_abbrevs_load (seg->abbrevs, extra, SEG_LANG_ALL, &local)) {
@@ -152,9 +152,24 @@ segment_process (gpointer state, TamisDoc *doc, GError **error)
   return TRUE;
 }
 
-TAMIS_PLUGIN_DEFINE (segment, "1.0.0",
+TAMIS_PLUGIN_DEFINE (segment, "1.1.0",
                      "Tokens (word, number, punct, symbol, url, email) and sentences for French and English",
-                     .provides = TAMIS_NAMES ("token", "sentence"),
+                     .options = TAMIS_OPTIONS (
+                       { "tokens", TAMIS_OPTION_BOOL, "true",
+                         .help = "write the token layer" },
+                       { "sentences", TAMIS_OPTION_BOOL, "true",
+                         .help = "write the sentence layer" },
+                       { "title_lines", TAMIS_OPTION_BOOL, "true",
+                         .help = "a line without final punctuation followed by a capitalised line ends a sentence" },
+                       { "languages", TAMIS_OPTION_LIST, "[fr, en]",
+                         .help = "abbreviation lists to load (data/LANG/abbreviations.txt)" },
+                       { "abbreviations", TAMIS_OPTION_PATH, NULL,
+                         .help = "an extra abbreviation list, same format, used for every language" }),
+                     .writes = TAMIS_WRITES (
+                       TAMIS_LAYER ("token", TAMIS_NAMES ("word", "number", "punct", "symbol", "url", "email"),
+                                    NULL, "tokens; the label is their kind"),
+                       TAMIS_LAYER ("sentence", NULL, NULL, "sentences")),
+                     .languages = TAMIS_NAMES ("fr", "en"),
                      .create = segment_create,
                      .process = segment_process,
                      .destroy = segment_destroy)
