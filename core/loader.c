@@ -84,10 +84,16 @@ tamis_loader_open (const char *path, GError **error)
   plugin = lt_dlsym (handle, "tamis_plugin");
   if (plugin == NULL)
     {
+      g_autofree char *base = g_path_get_basename (path);
+      char *dot = strrchr (base, '.');
+
+      if (dot)
+        *dot = '\0';
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
-                   "%s: not a tamis plugin (no tamis_plugin descriptor; declare one with "
-                   "TAMIS_PLUGIN_DEFINE)",
-                   path);
+                   "%s: not a tamis plugin: it exports no symbol '%s_LTX_tamis_plugin'; hint: a "
+                   "module file is named after its plugin, so declare it with "
+                   "TAMIS_PLUGIN_DEFINE (%s, …), or rename the file after the name given there",
+                   path, base, base);
       return NULL;
     }
   return check_descriptor (path, plugin, error);

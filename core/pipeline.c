@@ -434,6 +434,27 @@ check_output_layers (TamisPipeline *p, TamisRegistry *registry, GHashTable *prov
         continue;
       if (node->type == TAMIS_YNODE_SEQUENCE)
         item = g_ptr_array_index (node->items, i);
+      {
+        g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto (GStrv) layers = NULL;
+        GHashTableIter iter;
+        gpointer key, kind;
+        const char *near;
+
+        g_hash_table_iter_init (&iter, provided);
+        while (g_hash_table_iter_next (&iter, &key, &kind))
+          if (GPOINTER_TO_INT (kind) == TAMIS_OUTPUT_LAYER)
+            g_strv_builder_add (builder, key);
+        layers = g_strv_builder_end (builder);
+        near = tamis_nearest_name (name, (const char *const *) layers);
+        if (near)
+          {
+            tamis_ynode_error (item, p->filename, error,
+                               "'output: layers' names '%s', which no stage writes; hint: did you mean '%s'?",
+                               name, near);
+            return FALSE;
+          }
+      }
       unmet (p, registry, item, name,
              g_strdup_printf ("'output: layers' names '%s', which no stage writes", name), error);
       return FALSE;

@@ -4,7 +4,8 @@
 TEST_MODULE_FLAGS = -module -avoid-version -no-undefined -shared -rpath /nowhere
 
 check_LTLIBRARIES += tests/modules/probe.la tests/modules/nodesc.la \
-	tests/modules/wrongabi.la tests/modules/failcreate.la tests/modules/needy.la
+	tests/modules/wrongabi.la tests/modules/failcreate.la tests/modules/needy.la \
+	tests/modules/langset.la tests/modules/rogue.la
 tests_modules_probe_la_SOURCES = tests/modules/probe.c
 tests_modules_probe_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_modules_probe_la_CFLAGS = $(PLUGIN_CFLAGS)
@@ -28,6 +29,18 @@ tests_modules_needy_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_modules_needy_la_CFLAGS = $(PLUGIN_CFLAGS)
 tests_modules_needy_la_LDFLAGS = $(TEST_MODULE_FLAGS)
 tests_modules_needy_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
+
+tests_modules_langset_la_SOURCES = tests/modules/langset.c
+tests_modules_langset_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_langset_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_langset_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_langset_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
+
+tests_modules_rogue_la_SOURCES = tests/modules/rogue.c
+tests_modules_rogue_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_rogue_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_rogue_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_rogue_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
 
 CORE_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core
 CORE_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)

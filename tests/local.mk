@@ -9,6 +9,7 @@ TESTS += \
 	tests/test-sdk.sh
 
 EXTRA_DIST += \
+	tests/spans.h \
 	tests/run-test.sh \
 	tests/tap.sh \
 	tests/test-cli.sh \

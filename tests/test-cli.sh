@@ -219,16 +219,73 @@ run_tamis check check "$NEWS"
 check "check news.yaml exits 0" status_is 0
 check "check shows the segment stage with its version" has check.out '^stage 1: segment [0-9]'
 check "check shows the plugin file" has check.out '^  file: .*segment'
-check "check shows what the stage provides" has check.out '^  provides: .*token'
+check "check shows what the stage writes" has check.out '^  writes: *token, sentence'
 check "check ends with ok" sh -c "tail -n 1 '$T/check.out' | grep -qx ok"
 cat >"$T/when.yaml" <<'YAML'
 tamis: 1
 stages:
+  - langid
   - plugin: segment
     when: {lang: [fr, en]}
 YAML
 run_tamis checkwhen check "$T/when.yaml"
 check "check shows the languages of a when: clause" has checkwhen.out 'when: *lang in fr, en'
+# check -v: the options each stage runs with
+cat >"$T/cad.yaml" <<'YAML'
+tamis: 1
+stages:
+  - money: {dollar_currency: CAD}
+YAML
+run_tamis checkv check -v "$T/cad.yaml"
+check "check -v exits 0" status_is 0
+check "check -v shows an option set by the pipeline" has checkv.out '^    dollar_currency  *string  *CAD$'
+check "check -v marks the defaults" has checkv.out '^    languages  *list  *\[fr, en\] (default)$'
+
+# The three mistakes that used to run and write nothing are refused.
+cat >"$T/typolayer.yaml" <<'YAML'
+tamis: 1
+stages: [segment, money]
+output:
+  layers: [sentence, mony]
+YAML
+run_tamis typolayer check "$T/typolayer.yaml"
+check "check refuses an output layer no stage writes, at its position" \
+  sh -c "[ $status -eq 2 ] && grep -q \"typolayer\.yaml:4:22: 'output: layers' names 'mony', which no stage writes; hint: did you mean 'money'?\" '$T/typolayer.err'"
+cat >"$T/nolang.yaml" <<'YAML'
+tamis: 1
+stages:
+  - segment
+  - money: {when: {lang: [fr]}}
+YAML
+run_tamis nolang check "$T/nolang.yaml"
+check "check refuses a when: lang with no stage writing lang, and names langid" \
+  sh -c "[ $status -eq 2 ] && grep -q \"nolang\.yaml:4:20: .*which no earlier stage writes; hint: add 'langid' before it\" '$T/nolang.err'"
+cat >"$T/notokens.yaml" <<'YAML'
+tamis: 1
+stages:
+  - segment: {tokens: false}
+output: {layers: [token]}
+YAML
+run_tamis notokens check "$T/notokens.yaml"
+check "check knows that segment without tokens writes no token layer" \
+  sh -c "[ $status -eq 2 ] && grep -q \"notokens\.yaml:4:19: 'output: layers' names 'token'\" '$T/notokens.err'"
+
+# A plugin that breaks the contract costs one error record, not the run.
+modules="$TAMIS_BUILDDIR/tests/modules"
+cat >"$T/rogue.yaml" <<'YAML'
+tamis: 1
+stages:
+  - rogue: {fault: past-end}
+YAML
+printf '%s\n' '{"id":"a","text":"Meta investit."}' '{"id":"b","text":"!Nvidia perd 600 milliards."}' \
+  '{"id":"c","text":"OpenAI lève des fonds."}' >"$T/rogue.jsonl"
+run_tamis rogue run --plugin-dir "$modules" "$T/rogue.yaml" "$T/rogue.jsonl"
+check "a contract violation exits 1" status_is 1
+check "it costs one plugin-contract error record naming the stage" \
+  jq_true "$T/rogue.out" 'length == 3 and ([.[] | select(.error)] | length == 1) and .[1].error.code == "plugin-contract" and (.[1].error.message | test("^stage 1 \\(rogue\\): span 0..37 of layer .rogue. is outside the text"))'
+check "the other documents are written in full" \
+  jq_true "$T/rogue.out" '.[0].layers.rogue[0].label == "mark" and .[2].rogue_n == 1'
+
 run_tamis checkbad check "$T/badkey.yaml"
 check "check on a broken pipeline exits 2" status_is 2
 check "check on a broken pipeline prints file:line:column" has checkbad.err "badkey\.yaml:5:[0-9][0-9]*: "
@@ -242,9 +299,25 @@ check "plugins exits 0" status_is 0
 check "plugins lists segment with a version and summary" has plugins.out '^segment  *[0-9][0-9.]*  *[A-Za-z]'
 run_tamis pluginsv plugins -v
 check "plugins -v lists segment" has pluginsv.out '^segment [0-9]'
-check "plugins -v shows provides" has pluginsv.out '^  provides: .*token.*sentence\|^  provides: .*sentence.*token'
+check "plugins -v shows what a plugin writes" has pluginsv.out '^  writes: token, sentence'
 check "plugins -v shows the module file" has pluginsv.out '^  file: .*segment'
 check "plugins -v shows the search path" has pluginsv.out '^Search path:'
+
+# One plugin in full: its options with defaults and its record schema.
+run_tamis pluginsmoney plugins money
+check "plugins money exits 0" status_is 0
+check "plugins money shows the option languages with its default and choices" \
+  sh -c "grep -q '^  languages  *list  *default \[fr, en\]' '$T/pluginsmoney.out' && grep -q 'one of: fr, en' '$T/pluginsmoney.out'"
+check "plugins money shows min_value with its range" \
+  sh -c "grep -q '^  min_value  *number  *default 0' '$T/pluginsmoney.out' && grep -q 'min 0' '$T/pluginsmoney.out'"
+check "plugins money shows the money layer, its labels and typed attributes" \
+  sh -c "grep -q '^  layer money' '$T/pluginsmoney.out' && grep -q 'label  *amount | range' '$T/pluginsmoney.out' && grep -q '^    value  *double' '$T/pluginsmoney.out' && grep -q '^    currency  *string' '$T/pluginsmoney.out'"
+run_tamis pluginslangid plugins langid
+check "plugins langid shows its document attributes" \
+  sh -c "grep -q '^  attribute lang (string)' '$T/pluginslangid.out' && grep -q '^  attribute lang_score (double)' '$T/pluginslangid.out'"
+run_tamis pluginsnone plugins mony
+check "plugins NAME of an unknown plugin exits 2 and says so" \
+  sh -c "[ $status -eq 2 ] && grep -q \"plugin 'mony' not found\" '$T/pluginsnone.err'"
 run_tamis pluginsdir plugins --plugin-dir "$T/nowhere"
 check "a missing --plugin-dir is a warning, not an error" \
   sh -c "[ $status -eq 0 ] && grep -q 'warning' '$T/pluginsdir.err'"

@@ -4,6 +4,8 @@
 
 #include <tamis/tamis.h>
 
+#include "spans.h"
+
 static void
 test_invalid_utf8 (void)
 {
@@ -64,7 +66,7 @@ test_layers (void)
   const char *text = "Nvidia a perdu 600 milliards de dollars.";
   g_autoptr (TamisDoc) doc = tamis_doc_new ("b", text, -1, &error);
   TamisLayer *layer = tamis_doc_ensure_layer (doc, "money");
-  TamisSpan *spans;
+  g_autofree TestSpan *spans = NULL;
   TamisValue value;
   TamisAttrIter iter;
   const char *key;
@@ -83,7 +85,7 @@ test_layers (void)
   tamis_layer_set_double (layer, 0, "value", 6.0e11); /* replace */
 
   tamis_layer_sort (layer);
-  spans = tamis_layer_get_spans (layer, &n);
+  spans = test_spans (layer, &n);
   g_assert_cmpuint (n, ==, 3);
   g_assert_cmpuint (spans[0].start, ==, 0);
   g_assert_cmpuint (spans[1].start, ==, 15);
@@ -105,6 +107,19 @@ test_layers (void)
   g_assert_true (tamis_layer_get_attr (layer, 1, "value", &value));
   g_assert_cmpfloat (value.d, ==, 6e11);
 
+  /* the typed getters and the span setters */
+  g_assert_cmpstr (tamis_layer_get_string (layer, 0, "text"), ==, "Nvidia");
+  g_assert_null (tamis_layer_get_string (layer, 1, "value"));
+  g_assert_true (tamis_layer_get_number (layer, 1, "value", &value.d));
+  g_assert_cmpfloat (value.d, ==, 6e11);
+  g_assert_false (tamis_layer_get_number (layer, 1, "currency", NULL));
+  tamis_layer_set_score (layer, 1, 0.75);
+  tamis_layer_set_label (layer, 1, "amount");
+  g_assert_cmpfloat (tamis_layer_get_score (layer, 1), ==, 0.75);
+  g_assert_cmpstr (tamis_layer_get_label (layer, 1), ==, "amount");
+  g_assert_cmpstr (tamis_layer_get_name (layer), ==, "money");
+  g_assert_true (tamis_layer_get_doc (layer) == doc);
+
   tamis_layer_clear (layer);
   g_assert_cmpuint (tamis_layer_get_n_spans (layer), ==, 0);
   g_assert_cmpuint (tamis_doc_get_n_layers (doc), ==, 1);
@@ -121,7 +136,8 @@ test_many_spans (void)
   for (guint i = 0; i < 100000; i++)
     tamis_layer_add (layer, 2 * i, 2 * i + 1, "word");
   g_assert_cmpuint (tamis_layer_get_n_spans (layer), ==, 100000);
-  g_assert_cmpuint (tamis_layer_get_span (layer, 99999)->start, ==, 199998);
+  g_assert_cmpuint (tamis_layer_get_start (layer, 99999), ==, 199998);
+  g_assert_cmpuint (tamis_layer_get_end (layer, 99999), ==, 199999);
 }
 
 static void

@@ -2,6 +2,8 @@
  * pairs detectors confuse, undetermined text, options and their errors. */
 #include <tamis/tamis.h>
 
+#include "spans.h"
+
 #include <string.h>
 
 typedef struct {
@@ -249,7 +251,7 @@ test_not_a_model (void)
 }
 
 static void
-test_spans (void)
+test_language_spans (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TamisPipeline) p = pipeline ("{spans: true}", &error);
@@ -262,10 +264,10 @@ test_spans (void)
     "Source link\n";
   g_autoptr(TamisDoc) doc = detect (p, text);
   g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, "fr");
-  TamisLayer *layer = tamis_doc_get_layer (doc, "language");
+  const TamisLayer *layer = tamis_doc_get_layer (doc, "language");
   g_assert_nonnull (layer);
   guint n;
-  TamisSpan *spans = tamis_layer_get_spans (layer, &n);
+  g_autofree TestSpan *spans = test_spans (layer, &n);
   const char *quote = strstr (text, "\"We are");
   gboolean quote_found = FALSE, trailer_found = FALSE;
   for (guint i = 0; i < n; i++)
@@ -331,7 +333,7 @@ main (int argc, char **argv)
   g_test_add_func ("/langid/unknown-language", test_unknown_language);
   g_test_add_func ("/langid/wrong-model", test_wrong_model);
   g_test_add_func ("/langid/not-a-model", test_not_a_model);
-  g_test_add_func ("/langid/spans", test_spans);
+  g_test_add_func ("/langid/spans", test_language_spans);
   g_test_add_func ("/langid/seed-articles", test_seed_articles);
 
   int ret = g_test_run ();

@@ -2,6 +2,8 @@
  * qualifiers, what is not money, options and data errors. */
 #include <tamis/tamis.h>
 
+#include "spans.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -27,13 +29,9 @@ found_free (Found *f)
 }
 
 static char *
-attr_string (TamisLayer *layer, guint i, const char *key)
+attr_string (const TamisLayer *layer, guint i, const char *key)
 {
-  TamisValue v;
-
-  if (!tamis_layer_get_attr (layer, i, key, &v) || v.type != TAMIS_VALUE_STRING)
-    return NULL;
-  return g_strdup (v.s);
+  return g_strdup (tamis_layer_get_string (layer, i, key));
 }
 
 static TamisPipeline *
@@ -56,8 +54,8 @@ run_with (TamisPipeline *p, const char *lang, const char *text)
   g_autoptr (GError) error = NULL;
   g_autoptr (TamisDoc) doc = tamis_doc_new ("t", text, -1, &error);
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) found_free);
-  TamisLayer *layer;
-  TamisSpan *spans;
+  const TamisLayer *layer;
+  g_autofree TestSpan *spans = NULL;
   guint n;
 
   g_assert_no_error (error);
@@ -67,7 +65,7 @@ run_with (TamisPipeline *p, const char *lang, const char *text)
   g_assert_no_error (error);
   layer = tamis_doc_get_layer (doc, "money");
   g_assert_nonnull (layer);
-  spans = tamis_layer_get_spans (layer, &n);
+  spans = test_spans (layer, &n);
   for (guint i = 0; i < n; i++)
     {
       Found *f = g_new0 (Found, 1);

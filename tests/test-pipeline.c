@@ -42,7 +42,7 @@ test_options (void)
                                       "      nested: {inner: deep}\n",
                                       &error);
   g_autoptr (TamisDoc) doc = tamis_doc_new ("d", "Meta investit.", -1, NULL);
-  TamisLayer *layer;
+  const TamisLayer *layer;
   TamisValue value;
 
   g_assert_no_error (error);
@@ -55,8 +55,8 @@ test_options (void)
   g_assert_nonnull (layer);
   g_assert_cmpuint (tamis_layer_get_n_spans (layer), ==, 3);
   /* written in reverse, sorted by the core: equal starts, longest first */
-  g_assert_cmpuint (tamis_layer_get_span (layer, 0)->end, >, tamis_layer_get_span (layer, 2)->end);
-  g_assert_cmpstr (tamis_layer_get_span (layer, 0)->label, ==, "hit");
+  g_assert_cmpuint (tamis_layer_get_end (layer, 0), >, tamis_layer_get_end (layer, 2));
+  g_assert_cmpstr (tamis_layer_get_label (layer, 0), ==, "hit");
   g_assert_true (tamis_doc_get_attr (doc, "weight", &value));
   g_assert_cmpfloat (value.d, ==, 2.5);
   g_assert_true (tamis_doc_get_attr (doc, "upper", &value) && value.b);
@@ -97,6 +97,7 @@ test_when (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (TamisPipeline) p = load ("tamis: 1\n"
                                       "stages:\n"
+                                      "  - langset\n"
                                       "  - probe: {when: {lang: [fr, en]}}\n",
                                       &error);
   g_autoptr (TamisDoc) fr = tamis_doc_new ("fr", "Bonjour", -1, NULL);
@@ -104,7 +105,7 @@ test_when (void)
   g_autoptr (TamisDoc) none = tamis_doc_new ("none", "???", -1, NULL);
 
   g_assert_no_error (error);
-  g_assert_cmpstr (tamis_pipeline_get_stage_langs (p, 0)[1], ==, "en");
+  g_assert_cmpstr (tamis_pipeline_get_stage_langs (p, 1)[1], ==, "en");
   tamis_doc_set_string (fr, "lang", "fr");
   tamis_doc_set_string (de, "lang", "de");
   g_assert_true (tamis_pipeline_process (p, fr, NULL));
@@ -125,11 +126,25 @@ test_errors (void)
   expect_error ("tamis: 1\nstages:\n  - probe:\n      cuont: 3\n", "test.yaml:4:7:",
                 "unknown option 'cuont' for probe; hint: did you mean 'count'?");
   expect_error ("tamis: 1\nstages:\n  - probe: {zzz: 1}\n", "test.yaml:3:13:",
-                "known options are: count, file, label, langs, nested, upper, weight, when");
+                "known options are: label, count, weight, upper, langs, file, nested (see 'tamis plugins probe')");
   expect_error ("tamis: 1\nstages:\n  - probe: {nested: {outer: 1}}\n", "test.yaml:3:22:",
                 "unknown option 'outer' for probe.nested");
   expect_error ("tamis: 1\nstages:\n  - probe: {count: -2}\n", "test.yaml:3:20:",
-                "must not be negative");
+                "option 'count' of probe must be at least 0, not -2");
+  expect_error ("tamis: 1\nstages:\n  - probe: {count: 1001}\n", "test.yaml:3:20:",
+                "must be at most 1000, not 1001");
+  expect_error ("tamis: 1\nstages:\n  - probe: {count: 13}\n", "test.yaml:3:20:",
+                "13 brings bad luck");
+  expect_error ("tamis: 1\nstages:\n  - probe: {weight: heavy}\n", "test.yaml:3:21:",
+                "option 'weight' of probe must be a number, not 'heavy'");
+  expect_error ("tamis: 1\nstages:\n  - probe: {upper: maybe}\n", "test.yaml:3:20:",
+                "must be true or false, not 'maybe'");
+  expect_error ("tamis: 1\nstages:\n  - probe: {langs: [fr, it]}\n", "test.yaml:3:25:",
+                "option 'langs' of probe must be one of fr, en, de, not 'it'");
+  expect_error ("tamis: 1\nstages:\n  - probe: {nested: 3}\n", "test.yaml:3:21:",
+                "option 'nested' of probe must be a mapping, not a single value");
+  expect_error ("tamis: 1\nstages:\n  - langset: {x: 1}\n", "test.yaml:3:15:",
+                "unknown option 'x' for langset; hint: it takes no options");
   expect_error ("tamis: 1\nstage:\n  - probe\n", "test.yaml:2:1:",
                 "unknown key 'stage' in the pipeline; hint: did you mean 'stages'?");
   expect_error ("tamis: 2\nstages: [probe]\n", "test.yaml:1:8:", "schema version");
@@ -140,7 +155,15 @@ test_errors (void)
   expect_error ("tamis: 1\nstages:\n  - prbe\n", "test.yaml:3:5:",
                 "unknown plugin 'prbe'; hint: did you mean 'probe'?");
   expect_error ("tamis: 1\nstages:\n  - needy\n", "test.yaml:3:5:",
-                "requires 'probe', which no earlier stage provides; hint: add 'probe' before it");
+                "stage 'needy' reads 'probe', which no earlier stage writes; hint: add 'probe' before it");
+  /* the three mistakes that would otherwise run and silently write nothing */
+  expect_error ("tamis: 1\nstages:\n  - probe: {when: {lang: [fr]}}\n", "test.yaml:3:20:",
+                "'when: lang' of stage 'probe' reads the document attribute 'lang', which no earlier "
+                "stage writes; hint: add 'langid' or 'langset' before it");
+  expect_error ("tamis: 1\nstages: [probe]\noutput: {layers: [probe, prob]}\n", "test.yaml:3:26:",
+                "'output: layers' names 'prob', which no stage writes");
+  expect_error ("tamis: 1\nstages: [probe]\noutput: {layers: [weight]}\n", "test.yaml:3:19:",
+                "'output: layers' names 'weight', which no stage writes; hint: add 'probe' before it");
   expect_error ("tamis: 1\nstages:\n  - failcreate\n", "test.yaml:3:5:",
                 "stage 'failcreate': cannot open its model");
   expect_error ("tamis: 1\nstages:\n  - probe: {when: {language: fr}}\n", "test.yaml:3:20:",
@@ -190,6 +213,83 @@ test_document_failure (void)
 }
 
 static void
+test_defaults (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load ("tamis: 1\nstages: [probe]\n", &error);
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("d", "Meta investit.", -1, NULL);
+  TamisValue value;
+  gboolean is_default = FALSE;
+  g_autofree char *count = NULL;
+  g_autofree char *langs = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (tamis_pipeline_process (p, doc, &error));
+  /* the declared defaults reach the plugin through the getters */
+  g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (doc, "probe")), ==, 1);
+  g_assert_cmpstr (tamis_layer_get_label (tamis_doc_get_layer (doc, "probe"), 0), ==, "probe");
+  g_assert_true (tamis_doc_get_attr (doc, "weight", &value));
+  g_assert_cmpfloat (value.d, ==, 0.5);
+  count = tamis_pipeline_get_stage_option (p, 0, "count", &is_default);
+  g_assert_cmpstr (count, ==, "1");
+  g_assert_true (is_default);
+  g_assert_null (tamis_pipeline_get_stage_option (p, 0, "langs", NULL));
+  g_assert_cmpstr (tamis_pipeline_get_stage_writes (p, 0)[0], ==, "probe");
+  g_clear_pointer (&p, tamis_pipeline_free);
+
+  p = load ("tamis: 1\nstages:\n  - probe: {langs: [de, fr]}\n", &error);
+  g_assert_no_error (error);
+  langs = tamis_pipeline_get_stage_option (p, 0, "langs", &is_default);
+  g_assert_cmpstr (langs, ==, "[de, fr]");
+  g_assert_false (is_default);
+}
+
+/* Runs the rogue plugin with @fault on a good and a bad document. */
+static void
+expect_contract_fault (const char *fault, const char *text, const char *message)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *yaml = g_strdup_printf ("tamis: 1\nstages:\n  - probe\n  - rogue: {fault: %s}\n",
+                                           fault);
+  g_autoptr (TamisPipeline) p = load (yaml, &error);
+  g_autoptr (TamisDoc) good = tamis_doc_new ("good", "Meta investit 65 milliards.", -1, NULL);
+  g_autoptr (TamisDoc) bad = tamis_doc_new ("bad", text, -1, NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (tamis_pipeline_process (p, good, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (good, "rogue")), ==, 1);
+
+  g_assert_false (tamis_pipeline_process (p, bad, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
+  g_assert_cmpstr (tamis_doc_get_error_code (bad), ==, "plugin-contract");
+  if (!strstr (tamis_doc_get_error_message (bad), message))
+    g_error ("%s: unexpected message '%s' (wanted '%s')", fault, tamis_doc_get_error_message (bad),
+             message);
+  /* the earlier stage's layer is as it wrote it */
+  g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (bad, "probe")), ==, 1);
+}
+
+static void
+test_contract (void)
+{
+  expect_contract_fault ("past-end", "!Nvidia perd 600 milliards",
+                         "stage 2 (rogue): span 0..36 of layer 'rogue' is outside the text (26 bytes)");
+  expect_contract_fault ("cut-char", "!é", "stage 2 (rogue): span 0..2 of layer 'rogue' cuts a UTF-8 character");
+  expect_contract_fault ("foreign-layer", "!x",
+                         "stage 2 (rogue) writes into layer 'probe', which an earlier stage wrote");
+  expect_contract_fault ("undeclared-layer", "!x", "stage 2 (rogue) writes the undeclared layer 'secret'");
+  expect_contract_fault ("undeclared-attr", "!x",
+                         "stage 2 (rogue): layer 'rogue' has an undeclared span attribute 'extra'");
+  expect_contract_fault ("wrong-type", "!x",
+                         "stage 2 (rogue): attribute 'n' of layer 'rogue' is a string, declared integer");
+  expect_contract_fault ("bad-label", "!x",
+                         "stage 2 (rogue): span 0..1 of layer 'rogue' has the undeclared label 'smudge'");
+  expect_contract_fault ("doc-attr-type", "!x",
+                         "stage 2 (rogue): document attribute 'rogue_n' is a string, declared integer");
+}
+
+static void
 test_from_file (void)
 {
   g_autoptr (GError) error = NULL;
@@ -228,5 +328,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pipeline/aliases", test_aliases);
   g_test_add_func ("/pipeline/document-failure", test_document_failure);
   g_test_add_func ("/pipeline/from-file", test_from_file);
+  g_test_add_func ("/pipeline/defaults", test_defaults);
+  g_test_add_func ("/pipeline/contract", test_contract);
   return g_test_run ();
 }

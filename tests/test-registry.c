@@ -23,10 +23,12 @@ test_load_by_name (void)
 
   entry = tamis_registry_load (tamis_registry_get_default (), "probe", extra, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (entry->plugin->name, ==, "probe");
-  g_assert_cmpstr (entry->plugin->version, ==, "0.1");
-  g_assert_cmpstr (entry->plugin->provides[0], ==, "probe");
-  g_assert_true (g_str_has_prefix (entry->path, modules));
+  g_assert_cmpstr (tamis_plugin_entry_get_plugin (entry)->name, ==, "probe");
+  g_assert_cmpstr (tamis_plugin_entry_get_plugin (entry)->version, ==, "0.1");
+  g_assert_cmpstr (tamis_plugin_entry_get_plugin (entry)->writes[0].name, ==, "probe");
+  g_assert_cmpstr (tamis_plugin_entry_get_plugin (entry)->options[0].name, ==, "label");
+  g_assert_false (tamis_plugin_entry_is_builtin (entry));
+  g_assert_true (g_str_has_prefix (tamis_plugin_entry_get_path (entry), modules));
   /* loaded once */
   g_assert_true (tamis_registry_load (tamis_registry_get_default (), "probe", extra, NULL) == entry);
 }
@@ -57,6 +59,7 @@ test_no_descriptor (void)
   g_assert_null (tamis_registry_load_file (tamis_registry_get_default (), path, &error));
   g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
   g_assert_nonnull (strstr (error->message, "nodesc.la: not a tamis plugin"));
+  g_assert_nonnull (strstr (error->message, "no symbol 'nodesc_LTX_tamis_plugin'"));
   g_clear_error (&error);
   g_assert_null (tamis_registry_load (tamis_registry_get_default (), "nodesc", extra, &error));
   g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
@@ -105,10 +108,10 @@ test_scan_and_order (void)
   for (guint i = 0; i < entries->len; i++)
     {
       const TamisPluginEntry *entry = g_ptr_array_index (entries, i);
-      probe |= strcmp (entry->plugin->name, "probe") == 0;
+      probe |= strcmp (tamis_plugin_entry_get_plugin (entry)->name, "probe") == 0;
       if (i > 0)
-        g_assert_cmpstr (((TamisPluginEntry *) g_ptr_array_index (entries, i - 1))->plugin->name, <,
-                         entry->plugin->name);
+        g_assert_cmpstr (tamis_plugin_entry_get_plugin (g_ptr_array_index (entries, i - 1))->name, <,
+                         tamis_plugin_entry_get_plugin (entry)->name);
     }
   g_assert_true (probe);
   /* the two broken modules are reported, not fatal */

@@ -77,7 +77,7 @@ check "make install puts wordcount.so in pluginsdir" test -f "$pluginsdir/wordco
 
 installed="$prefix/bin/tamis"
 "$installed" plugins -v >"$T/plugins" 2>"$T/plugins.err"
-check "the installed tamis lists wordcount" grep -q '^wordcount 1\.0\.0' "$T/plugins"
+check "the installed tamis lists wordcount" grep -q '^wordcount 1\.1\.0' "$T/plugins"
 outside=$(grep '^  file:' "$T/plugins" | grep -v -F "$prefix/")
 check "the installed tamis finds its plugins in the prefix, not the build tree" \
   sh -c "[ -z '$outside' ] && grep -q '^  file: *$pluginsdir/segment' '$T/plugins'"

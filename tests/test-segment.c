@@ -5,6 +5,8 @@
 #include <glib/gstdio.h>
 #include <tamis/tamis.h>
 
+#include "spans.h"
+
 static TamisPipeline *default_pipeline;
 static TamisPipeline *sentences_only;
 
@@ -39,10 +41,10 @@ run (const char *text)
 static char *
 span_texts (TamisDoc *doc, const char *layer_name, const char *sep)
 {
-  TamisLayer *layer = tamis_doc_get_layer (doc, layer_name);
+  const TamisLayer *layer = tamis_doc_get_layer (doc, layer_name);
   GString *out = g_string_new (NULL);
   guint n = 0;
-  TamisSpan *spans = layer ? tamis_layer_get_spans (layer, &n) : NULL;
+  g_autofree TestSpan *spans = layer ? test_spans (layer, &n) : NULL;
   const char *text = tamis_doc_get_text (doc);
 
   for (guint i = 0; i < n; i++) {
@@ -64,10 +66,10 @@ token_texts (TamisDoc *doc)
 static char *
 token_kinds (TamisDoc *doc)
 {
-  TamisLayer *layer = tamis_doc_get_layer (doc, "token");
+  const TamisLayer *layer = tamis_doc_get_layer (doc, "token");
   GString *out = g_string_new (NULL);
   guint n = 0;
-  TamisSpan *spans = layer ? tamis_layer_get_spans (layer, &n) : NULL;
+  g_autofree TestSpan *spans = layer ? test_spans (layer, &n) : NULL;
 
   for (guint i = 0; i < n; i++) {
     const char *k = spans[i].label;
@@ -89,7 +91,7 @@ sentence_texts (TamisDoc *doc)
 static guint
 n_sentences (TamisDoc *doc)
 {
-  TamisLayer *layer = tamis_doc_get_layer (doc, "sentence");
+  const TamisLayer *layer = tamis_doc_get_layer (doc, "sentence");
   return layer ? tamis_layer_get_n_spans (layer) : 0;
 }
 
@@ -316,9 +318,9 @@ test_offsets (void)
   /* l’ is 4 bytes, û, É and é 2, U+202F 3, € 3 */
   const char *text = "l’IA coûte 1\u202f300 €. Été";
   g_autoptr(TamisDoc) doc = run (text);
-  TamisLayer *tokens = tamis_doc_get_layer (doc, "token");
+  const TamisLayer *tokens = tamis_doc_get_layer (doc, "token");
   guint n;
-  TamisSpan *t = tamis_layer_get_spans (tokens, &n);
+  g_autofree TestSpan *t = test_spans (tokens, &n);
   static const guint32 expected[][2] = {
     { 0, 4 }, { 4, 6 }, { 7, 13 }, { 14, 21 }, { 22, 25 }, { 25, 26 }, { 27, 32 },
   };
@@ -330,8 +332,8 @@ test_offsets (void)
   g_assert_cmpstr (t[3].label, ==, "number");
   g_assert_cmpstr (t[4].label, ==, "symbol");
 
-  TamisLayer *sentences = tamis_doc_get_layer (doc, "sentence");
-  TamisSpan *s = tamis_layer_get_spans (sentences, &n);
+  const TamisLayer *sentences = tamis_doc_get_layer (doc, "sentence");
+  g_autofree TestSpan *s = test_spans (sentences, &n);
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpuint (s[0].start, ==, 0);
   g_assert_cmpuint (s[0].end, ==, 26);
@@ -474,8 +476,8 @@ check_invariants (const char *id, const char *text)
   g_autoptr(TamisDoc) doc = run (text);
   gsize len = strlen (text);
   guint nt, ns;
-  TamisSpan *t = tamis_layer_get_spans (tamis_doc_get_layer (doc, "token"), &nt);
-  TamisSpan *s = tamis_layer_get_spans (tamis_doc_get_layer (doc, "sentence"), &ns);
+  g_autofree TestSpan *t = test_spans (tamis_doc_get_layer (doc, "token"), &nt);
+  g_autofree TestSpan *s = test_spans (tamis_doc_get_layer (doc, "sentence"), &ns);
   guint32 pos = 0;
 
   if (!g_str_equal (id, "random"))

@@ -53,7 +53,7 @@ news_doc (void)
   tamis_layer_set_bool (token, i, "known", TRUE);
   tamis_layer_set_json (token, i, "ids", "{\"wikidata\": \"Q380\"}");
   tamis_layer_set_double (token, i, "nothing", NAN);
-  tamis_layer_get_span (token, i)->score = 0.9f;
+  tamis_layer_set_score (token, i, 0.9f);
 
   /* Nested spans: ends go back and forth. */
   mixed = tamis_doc_ensure_layer (doc, "mixed");
@@ -323,7 +323,7 @@ test_tsv (void)
   tamis_layer_set_string (layer, i, "note", "a;b=c\td");
   tamis_layer_set_int (layer, i, "n", -5);
   tamis_layer_set_bool (layer, i, "ok", FALSE);
-  tamis_layer_get_span (layer, i)->score = 0.9f;
+  tamis_layer_set_score (layer, i, 0.9f);
   i = tamis_layer_add (layer, 21, 27, NULL);
   tamis_layer_set_double (layer, i, "x", 6.5e10);
   tamis_doc_ensure_layer (doc, "skipped");
@@ -444,7 +444,7 @@ shaped_doc (guint variant, guint n_spans)
       guint j = tamis_layer_add (layer, start, start + (i % 3 ? 3 : 5),
                            (i + variant) % 4 == 0 ? NULL : (i + n_spans) % 2 ? "odd" : "even");
       if ((i + variant) % 5 == 0)
-        tamis_layer_get_span (layer, j)->score = 0.125f * (n_spans % 7);
+        tamis_layer_set_score (layer, j, 0.125f * (n_spans % 7));
       switch ((i * 7 + variant) % 6)
         {
         case 0:

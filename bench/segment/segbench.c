@@ -85,7 +85,7 @@ work (gpointer data)
       g_atomic_int_inc (&job->failed);
     w->busy_ns += thread_cpu_ns () - t0;
     w->bytes += len;
-    TamisLayer *l = tamis_doc_get_layer (doc, "token");
+    const TamisLayer *l = tamis_doc_get_layer (doc, "token");
     w->tokens += l ? tamis_layer_get_n_spans (l) : 0;
     l = tamis_doc_get_layer (doc, "sentence");
     w->sentences += l ? tamis_layer_get_n_spans (l) : 0;

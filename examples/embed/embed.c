@@ -71,14 +71,17 @@ main (int argc, char **argv)
 
   for (guint l = 0; l < tamis_doc_get_n_layers (doc); l++)
     {
-      TamisLayer *layer = tamis_doc_get_nth_layer (doc, l);
-      guint n_spans;
-      const TamisSpan *spans = tamis_layer_get_spans (layer, &n_spans);
+      const TamisLayer *layer = tamis_doc_get_nth_layer (doc, l);
 
-      for (guint i = 0; i < n_spans; i++)
-        printf ("%s\t%u\t%u\t%s\t%.*s\n", tamis_layer_get_name (layer),
-                spans[i].start, spans[i].end, spans[i].label ? spans[i].label : "-",
-                (int) (spans[i].end - spans[i].start), text + spans[i].start);
+      for (guint i = 0; i < tamis_layer_get_n_spans (layer); i++)
+        {
+          guint32 start = tamis_layer_get_start (layer, i);
+          guint32 end = tamis_layer_get_end (layer, i);
+          const char *label = tamis_layer_get_label (layer, i);
+
+          printf ("%s\t%u\t%u\t%s\t%.*s\n", tamis_layer_get_name (layer), start, end,
+                  label ? label : "-", (int) (end - start), text + start);
+        }
     }
   return 0;
 }

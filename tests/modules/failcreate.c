@@ -28,5 +28,7 @@ failcreate_process (gpointer state, TamisDoc *doc, GError **error)
 }
 
 TAMIS_PLUGIN_DEFINE (failcreate, "0.1", "fails on purpose",
+                     .options = TAMIS_OPTIONS (
+                       { "fail", TAMIS_OPTION_BOOL, "true", .help = "fail in create()" }),
                      .create = failcreate_create,
                      .process = failcreate_process)

@@ -9,6 +9,6 @@ needy_process (gpointer state, TamisDoc *doc, GError **error)
 }
 
 TAMIS_PLUGIN_DEFINE (needy, "0.1", "requires the probe layer",
-                     .provides = TAMIS_NAMES ("needy"),
-                     .requires = TAMIS_NAMES ("probe"),
+                     .reads = TAMIS_NAMES ("probe"),
+                     .writes = TAMIS_WRITES (TAMIS_ATTR ("saw_probe", TAMIS_VALUE_BOOL, NULL)),
                      .process = needy_process)

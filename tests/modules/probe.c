@@ -29,9 +29,7 @@ probe_create (TamisConfig *config, GError **error)
   Probe *probe = g_new0 (Probe, 1);
   TamisConfig *nested = NULL;
 
-  probe->label = g_strdup ("probe");
-  probe->count = 1;
-  probe->weight = 0.5;
+  /* defaults are declared below: the getters read them */
   if (!tamis_config_get_string (config, "label", &probe->label, error) ||
       !tamis_config_get_int (config, "count", &probe->count, error) ||
       !tamis_config_get_double (config, "weight", &probe->weight, error) ||
@@ -44,9 +42,9 @@ probe_create (TamisConfig *config, GError **error)
       probe_destroy (probe);
       return NULL;
     }
-  if (probe->count < 0)
+  if (probe->count == 13)
     {
-      tamis_config_set_error (config, "count", error, "count must not be negative");
+      tamis_config_set_error (config, "count", error, "13 brings bad luck");
       probe_destroy (probe);
       return NULL;
     }
@@ -78,8 +76,25 @@ probe_process (gpointer state, TamisDoc *doc, GError **error)
 }
 
 TAMIS_PLUGIN_DEFINE (probe, "0.1", "test plugin that echoes its options",
-                     .provides = TAMIS_NAMES ("probe"),
-                     .requires = NULL,
+                     .options = TAMIS_OPTIONS (
+                       { "label", TAMIS_OPTION_STRING, "probe", .help = "label of the spans" },
+                       { "count", TAMIS_OPTION_INT, "1", .min = "0", .max = "1000",
+                         .help = "spans written per document" },
+                       { "weight", TAMIS_OPTION_DOUBLE, "0.5", .help = "echoed as 'weight'" },
+                       { "upper", TAMIS_OPTION_BOOL, "false", .help = "echoed as 'upper'" },
+                       { "langs", TAMIS_OPTION_LIST, NULL, TAMIS_NAMES ("fr", "en", "de"),
+                         .help = "the first one is echoed as 'first_lang'" },
+                       { "file", TAMIS_OPTION_PATH, NULL, .help = "echoed as 'file'" },
+                       { "nested", TAMIS_OPTION_MAPPING, NULL, .help = "its 'inner' is echoed" }),
+                     .writes = TAMIS_WRITES (
+                       TAMIS_LAYER ("probe", NULL,
+                                    TAMIS_ATTRIBUTES ({ "i", TAMIS_VALUE_INT, "position from the end" }),
+                                    "count spans from the start of the text"),
+                       TAMIS_ATTR ("weight", TAMIS_VALUE_DOUBLE, NULL),
+                       TAMIS_ATTR ("upper", TAMIS_VALUE_BOOL, NULL),
+                       TAMIS_ATTR ("first_lang", TAMIS_VALUE_STRING, NULL),
+                       TAMIS_ATTR ("file", TAMIS_VALUE_STRING, NULL),
+                       TAMIS_ATTR ("inner", TAMIS_VALUE_STRING, NULL)),
                      .create = probe_create,
                      .process = probe_process,
                      .destroy = probe_destroy)
