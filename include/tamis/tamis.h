@@ -4,6 +4,7 @@
 #include <tamis/version.h>
 #include <tamis/error.h>
 #include <tamis/document.h>
+#include <tamis/lexicon.h>
 #include <tamis/config.h>
 #include <tamis/plugin.h>
 #include <tamis/registry.h>
