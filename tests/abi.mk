@@ -40,13 +40,25 @@ update-abi: update-symbols
 	$(MAKE) $(AM_MAKEFLAGS) core/libtamis.la
 	$(AM_V_GEN)$(SHELL) $(srcdir)/tests/abi/abi.sh update $(srcdir) core/.libs/libtamis.so
 
-TESTS += tests/test-exports.sh tests/test-abi.sh
+TESTS += tests/test-exports.sh tests/test-abi.sh tests/test-headers.sh
+
+# test-headers.sh compiles with configure's C compiler and GLib flags,
+# which it reads from this file, and with $CXX (default g++) when it is
+# installed.
+check_DATA = tests/test-headers.env
+tests/test-headers.env: Makefile
+	$(AM_V_GEN)$(MKDIR_P) tests && \
+	{ echo "# Written by make: the compilers of test-headers.sh."; \
+	  echo "TAMIS_CC='$(CC)'"; \
+	  echo "TAMIS_GLIB_CFLAGS='$(GLIB_CFLAGS)'"; } > $@
+CLEANFILES += tests/test-headers.env
 
 EXTRA_DIST += \
 	core/libtamis.abi \
 	tests/abi/public-api.sh \
 	tests/abi/abi.sh \
 	tests/test-exports.sh \
-	tests/test-abi.sh
+	tests/test-abi.sh \
+	tests/test-headers.sh
 
 .PHONY: update-symbols update-abi
