@@ -20,7 +20,8 @@ if [ -n "$packages" ]; then
   export DEBIAN_FRONTEND=noninteractive
   set -- build-essential autoconf automake libtool pkg-config \
     libltdl-dev libglib2.0-dev libyaml-dev libjson-glib-dev \
-    iso-codes unicode-cldr-core python3 jq ca-certificates git
+    iso-codes unicode-cldr-core python3 jq ca-certificates git \
+    abigail-tools
   if [ "$packages" = bench ]; then
     set -- "$@" g++ libcld2-dev libexttextcat-dev nodejs npm time
   fi

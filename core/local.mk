@@ -2,6 +2,15 @@
 
 lib_LTLIBRARIES += core/libtamis.la
 
+# Every object of the library goes into a convenience library first;
+# libtamis.so is made from it and exports only the functions of
+# core/libtamis.sym, the public API (tests/abi.mk checks it: `make
+# update-symbols` regenerates it from the headers). Unit tests that need
+# internal functions link the convenience library instead, statically; such
+# a test must not load plugin modules, which link the shared library and
+# would see a second copy of the core's global state.
+noinst_LTLIBRARIES += core/libtamis-internal.la
+
 tamisincludedir = $(includedir)/tamis
 tamisinclude_HEADERS = \
 	include/tamis/tamis.h \
@@ -15,7 +24,7 @@ tamisinclude_HEADERS = \
 	include/tamis/run.h
 nodist_tamisinclude_HEADERS = include/tamis/version.h
 
-core_libtamis_la_SOURCES = \
+core_libtamis_internal_la_SOURCES = \
 	core/error.c \
 	core/document.c \
 	core/yaml-tree.c \
@@ -36,14 +45,19 @@ core_libtamis_la_SOURCES = \
 	core/run.c \
 	core/document-private.h \
 	core/io-private.h
-core_libtamis_la_CPPFLAGS = \
+core_libtamis_internal_la_CPPFLAGS = \
 	-I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core \
 	-DTAMIS_PLUGINDIR='"$(plugindir)"' \
 	-DTAMIS_PKGDATADIR='"$(pkgdatadir)"' \
 	-DTAMIS_BUILDDIR='"$(abs_top_builddir)"' \
 	-DTAMIS_SRCDIR='"$(abs_top_srcdir)"' \
 	-DG_LOG_DOMAIN='"tamis"'
-core_libtamis_la_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(YAML_CFLAGS) $(JSON_CFLAGS)
-core_libtamis_la_LIBADD = $(GLIB_LIBS) $(YAML_LIBS) $(JSON_LIBS) $(LTDL_LIBS)
+core_libtamis_internal_la_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(YAML_CFLAGS) $(JSON_CFLAGS)
+core_libtamis_internal_la_LIBADD = $(GLIB_LIBS) $(YAML_LIBS) $(JSON_LIBS) $(LTDL_LIBS) -lm
+
+core_libtamis_la_SOURCES =
+core_libtamis_la_LIBADD = core/libtamis-internal.la
 core_libtamis_la_LDFLAGS = -version-info $(TAMIS_LT_VERSION) -no-undefined \
-	-export-symbols-regex '^tamis_'
+	-export-symbols $(srcdir)/core/libtamis.sym
+EXTRA_core_libtamis_la_DEPENDENCIES = $(srcdir)/core/libtamis.sym
+EXTRA_DIST += core/libtamis.sym
