@@ -2,7 +2,7 @@
 
 tamisinclude_HEADERS += include/tamis/lexicon.h
 
-core_libtamis_la_SOURCES += \
+core_libtamis_internal_la_SOURCES += \
 	core/lexicon.c \
 	core/lexicon-private.h \
 	core/lexicon-load.c \
