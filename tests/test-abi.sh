@@ -29,7 +29,7 @@ fi
 check "core/libtamis.abi exists (make update-abi writes it)" test -f "$STORED"
 [ -f "$STORED" ] || { tap_done; exit 1; }
 
-$SHELL "$ABI_SH" dump "$TAMIS_SRCDIR" "$LIB" "$T/built.abi" 2>"$T/abidw.err"
+${SHELL:-sh} "$ABI_SH" dump "$TAMIS_SRCDIR" "$LIB" "$T/built.abi" 2>"$T/abidw.err"
 check "abidw describes the built library" test -s "$T/built.abi"
 tap_diag "$T/abidw.err"
 [ -s "$T/built.abi" ] || { tap_done; exit 1; }

@@ -24,8 +24,8 @@ set -- "$TAMIS_SRCDIR"/include/tamis/*.h
 
 # "name header" lines, header relative to the tree it is in.
 strip_dirs () { sed -e "s| $TAMIS_SRCDIR/| |" -e "s| $TAMIS_BUILDDIR/| |"; }
-$SHELL "$LISTER" functions "$@" | strip_dirs >"$T/declared"
-$SHELL "$LISTER" documented "$@" | strip_dirs >"$T/documented"
+${SHELL:-sh} "$LISTER" functions "$@" | strip_dirs >"$T/declared"
+${SHELL:-sh} "$LISTER" documented "$@" | strip_dirs >"$T/documented"
 cut -d' ' -f1 "$T/declared" >"$T/declared.names"
 cut -d' ' -f1 "$T/documented" >"$T/documented.names"
 sort -u "$SYMS" >"$T/list"
