@@ -54,6 +54,7 @@ tests/test-headers.env: Makefile
 CLEANFILES += tests/test-headers.env
 
 EXTRA_DIST += \
+	tests/cxx-plugin.cc \
 	core/libtamis.abi \
 	tests/abi/public-api.sh \
 	tests/abi/abi.sh \

@@ -65,4 +65,19 @@ for h in $headers; do
   fi
 done
 
+# A whole plugin descriptor in C++20, written as the README says.
+if [ "$have_cxx" = yes ]; then
+  # shellcheck disable=SC2086 # the flags are lists of words
+  # -Wextra would flag every member a designated initialiser leaves out.
+  if $CXX -std=c++20 -Wall -Werror -fsyntax-only $INC $TAMIS_GLIB_CFLAGS \
+       "$TAMIS_SRCDIR/tests/cxx-plugin.cc" >"$T/cxx-plugin.err" 2>&1; then
+    tap_ok "a plugin descriptor written in C++20 compiles"
+  else
+    tap_not_ok "a plugin descriptor written in C++20 does not compile"
+    tap_diag "$T/cxx-plugin.err"
+  fi
+else
+  tap_skip "a plugin descriptor in C++20: no C++ compiler"
+fi
+
 tap_done

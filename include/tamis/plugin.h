@@ -284,10 +284,15 @@ typedef struct {
 #define TAMIS_PLUGIN_EXPORT __attribute__ ((visibility ("default")))
 #endif
 
+/* In C++ the descriptor keeps its C name, for libltdl to find it. */
 #ifdef __cplusplus
-#define TAMIS_PLUGIN_EXTERN extern "C"
+#define TAMIS_PLUGIN_C_BEGIN extern "C" {
+#define TAMIS_PLUGIN_C_END }
+#define TAMIS_PLUGIN_EXPORT_AGAIN /* g++ takes visibility from the declaration only */
 #else
-#define TAMIS_PLUGIN_EXTERN extern
+#define TAMIS_PLUGIN_C_BEGIN
+#define TAMIS_PLUGIN_C_END
+#define TAMIS_PLUGIN_EXPORT_AGAIN TAMIS_PLUGIN_EXPORT
 #endif
 
 /**
@@ -304,8 +309,9 @@ typedef struct {
  * and preloaded (`./configure --enable-builtin-plugins`).
  */
 #define TAMIS_PLUGIN_DEFINE(name_, version_, summary_, ...)                   \
-  TAMIS_PLUGIN_EXTERN TAMIS_PLUGIN_EXPORT const TamisPlugin name_##_LTX_tamis_plugin; \
-  TAMIS_PLUGIN_EXPORT const TamisPlugin name_##_LTX_tamis_plugin = {           \
+  TAMIS_PLUGIN_C_BEGIN                                                         \
+  TAMIS_PLUGIN_EXPORT extern const TamisPlugin name_##_LTX_tamis_plugin;       \
+  TAMIS_PLUGIN_EXPORT_AGAIN const TamisPlugin name_##_LTX_tamis_plugin = {     \
     .abi_major = TAMIS_ABI_MAJOR,                                              \
     .abi_minor = TAMIS_ABI_MINOR,                                              \
     .size = sizeof (TamisPlugin),                                              \
@@ -313,6 +319,7 @@ typedef struct {
     .version = version_,                                                       \
     .summary = summary_,                                                       \
     __VA_ARGS__                                                                \
-  };
+  };                                                                           \
+  TAMIS_PLUGIN_C_END
 
 G_END_DECLS
