@@ -348,6 +348,36 @@ test_boundaries (void)
   g_assert_cmpstr (s, ==, "");
 }
 
+/* Terms of many words (the matcher's lookahead then lives on the heap),
+ * words longer than any term's, and Italian elisions. */
+static void
+test_long_matches (void)
+{
+  g_autoptr (GError) error = NULL;
+  const char *title = "Rapport annuel de la Banque centrale européenne sur la politique "
+                      "monétaire et la stabilité financière de la zone euro en 2025";
+  g_autofree char *data = g_strdup_printf ("%s\tDOC\nBanque centrale européenne\tINST\n"
+                                           "Unione europea\tGPE\nMeta\tORG\n", title);
+  g_autoptr (TamisLexicon) lex = tamis_lexicon_new_from_data ("long.tsv", data, -1,
+                                                             TAMIS_LEXICON_FOLD_ALL, &error);
+  g_autofree char *text = NULL;
+  g_autofree char *s = NULL;
+  g_autofree char *s_it = NULL;
+  char word[1001];
+
+  g_assert_no_error (error);
+  memset (word, 'a', 1000);
+  word[1000] = '\0';
+  text = g_strdup_printf ("Le %s, puis le rapport annuel de la Banque centrale européenne sur "
+                          "la politique. %s Meta", title, word);
+  s = describe (lex, text, "fr");
+  g_assert_cmpstr (s, ==, "Rapport annuel de la Banque centrale européenne sur la politique "
+                   "monétaire et la stabilité financière de la zone euro en 2025=DOC"
+                   "|Banque centrale européenne=INST|Meta=ORG");
+  s_it = describe (lex, "Il bilancio dell’Unione europea e quello dell'Unione Europea.", "it");
+  g_assert_cmpstr (s_it, ==, "Unione europea=GPE|Unione Europea=GPE");
+}
+
 static gboolean
 stop_after_one (const TamisLexicon *lex, guint entry, guint32 start, guint32 end, gpointer data)
 {
@@ -551,6 +581,7 @@ main (int argc, char **argv)
   g_test_add_func ("/lexicon/possessive", test_possessive);
   g_test_add_func ("/lexicon/longest-first", test_longest_first);
   g_test_add_func ("/lexicon/boundaries", test_boundaries);
+  g_test_add_func ("/lexicon/long-matches", test_long_matches);
   g_test_add_func ("/lexicon/same-term", test_same_term);
   g_test_add_func ("/lexicon/annotate", test_annotate);
   g_test_add_func ("/lexicon/cache", test_cache);

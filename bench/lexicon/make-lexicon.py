@@ -13,9 +13,9 @@ country; --terms gets the same terms, one per line, for grep -f):
      labelled NGRAM;
   2. every distinct capitalised word of at least 3 characters, labelled ORG;
   3. padding up to N entries (default 100000) with generated names of one to
-     four invented words ("Valdoren Mirasol Capital"), labelled ORG, PERSON
-     or GPE, from a fixed linear congruential generator: the same file on
-     every machine.
+     three invented words, labelled ORG, PERSON or GPE, half of the ORG ones
+     followed by a word such as Capital ("Valdoren Mirasol Capital"), from a
+     fixed linear congruential generator: the same file on every machine.
 
 Text (--text): the source files concatenated, one form feed between two
 articles, repeated until the text reaches --size MB (default 50).
@@ -83,14 +83,15 @@ def invented_word(rng):
 def padding(rng, count, seen):
     terms = []
     while len(terms) < count:
+        label = LABELS[rng.next(len(LABELS))]
         words = [invented_word(rng) for _ in range(1 + rng.next(3))]
-        if rng.next(2):
+        if label == "ORG" and rng.next(2):
             words.append(SUFFIXES[rng.next(len(SUFFIXES))])
         term = " ".join(words)
         if term.casefold() in seen:
             continue
         seen.add(term.casefold())
-        terms.append((term, LABELS[rng.next(len(LABELS))], (1 + rng.next(100)) / 10))
+        terms.append((term, label, (1 + rng.next(100)) / 10))
     return terms
 
 
