@@ -60,10 +60,19 @@ cli_cmd_plugins (int argc, char **argv)
   if (verbose)
     {
       g_auto(GStrv) dirs = tamis_registry_get_dirs (registry, NULL);
+      g_auto(GStrv) builtin = tamis_registry_get_builtin (registry);
 
       g_print ("Search path:\n");
       for (guint i = 0; dirs[i] != NULL; i++)
-        g_print ("  %s\n", dirs[i]);
+        {
+          /* The built-in plugins are searched just before the last directory. */
+          if (dirs[i + 1] == NULL && builtin[0] != NULL)
+            {
+              g_autofree char *names = g_strjoinv (", ", builtin);
+              g_print ("  (built in: %s)\n", names);
+            }
+          g_print ("  %s\n", dirs[i]);
+        }
     }
 
   for (guint i = 0; i < entries_found->len; i++)

@@ -14,3 +14,37 @@ tamis_LDADD = core/libtamis.la $(GLIB_LIBS)
 
 man1_MANS += doc/tamis.1
 EXTRA_DIST += doc/tamis.1
+
+if BUILTIN_PLUGINS
+# ./configure --enable-builtin-plugins: the plugins of this tree linked into
+# tamis and preloaded with libltdl (-dlpreopen). Preopening wants a static
+# archive, and the plugin modules have none: LT_INIT([disable-static]) and
+# -shared make them shared only. Each gets a static twin instead, archived
+# from the module's own objects (nothing is compiled twice). The -rpath
+# keeps a twin from being a convenience library, which a program may not
+# preopen; it is never installed. A twin bears its plugin's name, which
+# libltdl takes as the module name: its symbols are NAME_LTX_….
+BUILTIN_PLUGIN_LINK_FLAGS = -module -avoid-version -static -rpath $(plugindir)
+noinst_LTLIBRARIES += \
+	plugins/builtin/segment.la \
+	plugins/builtin/langid.la \
+	plugins/builtin/money.la
+plugins_builtin_segment_la_SOURCES =
+plugins_builtin_segment_la_LIBADD = $(plugins_segment_la_OBJECTS) $(plugins_segment_la_LIBADD)
+plugins_builtin_segment_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
+plugins_builtin_langid_la_SOURCES =
+plugins_builtin_langid_la_LIBADD = $(plugins_langid_la_OBJECTS) $(plugins_langid_la_LIBADD)
+plugins_builtin_langid_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
+plugins_builtin_money_la_SOURCES =
+plugins_builtin_money_la_LIBADD = $(plugins_money_la_OBJECTS) $(plugins_money_la_LIBADD)
+plugins_builtin_money_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
+
+tamis_LDFLAGS = \
+	-dlpreopen plugins/builtin/segment.la \
+	-dlpreopen plugins/builtin/langid.la \
+	-dlpreopen plugins/builtin/money.la
+EXTRA_tamis_DEPENDENCIES = \
+	plugins/builtin/segment.la \
+	plugins/builtin/langid.la \
+	plugins/builtin/money.la
+endif

@@ -1,9 +1,17 @@
 /* tamis command-line tool — dispatches to the subcommands. */
+#include "config.h"
+
 #include "cli.h"
 
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
+
+#ifdef TAMIS_BUILTIN_PLUGINS
+/* For lt_preloaded_symbols only: the list libtool generates from the
+ * -dlpreopen modules. libtamis does the preloading itself. */
+#include <ltdl.h>
+#endif
 
 typedef struct {
   const char *name;
@@ -158,6 +166,16 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   g_set_prgname ("tamis");
+
+#ifdef TAMIS_BUILTIN_PLUGINS
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* The plugins linked into this program (./configure --enable-builtin-plugins). */
+    if (!tamis_registry_add_preloaded (tamis_registry_get_default (), lt_preloaded_symbols, &error))
+      g_printerr ("tamis: warning: %s\n", error->message);
+  }
+#endif
 
   context = cli_option_context_new (NULL, "COMMAND [ARGUMENT…]",
                                     "Runs text-analysis pipelines of plugins over document sets.",

@@ -13,4 +13,16 @@ const TamisPlugin *tamis_loader_open (const char *path, GError **error);
  * shared-object suffix). */
 gboolean tamis_loader_is_module_name (const char *filename);
 
+/* Registers @symbols, a program's lt_preloaded_symbols, with libltdl. A
+ * list given twice is registered once. */
+gboolean tamis_loader_add_preloaded (gconstpointer symbols, GError **error);
+
+/* The names of the modules in the registered lists ("segment"), in list
+ * order. */
+char **tamis_loader_list_preloaded (void);
+
+/* Opens the preloaded module @name and returns its checked descriptor, as
+ * tamis_loader_open() does for a file; errors say "NAME (built in)". */
+const TamisPlugin *tamis_loader_open_preloaded (const char *name, GError **error);
+
 G_END_DECLS

@@ -19,7 +19,12 @@ struct _TamisRegistry {
   GMutex lock;
   GPtrArray *dirs;     /* prepended directories (--plugin-dir), first wins */
   GHashTable *by_file; /* canonical module file -> TamisPluginEntry */
+  GPtrArray *builtin;  /* names of the plugins linked into the program, sorted */
+  GHashTable *builtin_entries; /* name -> TamisPluginEntry, once loaded */
 };
+
+/* The path of a built-in plugin's entry. */
+#define BUILTIN_PATH "(built in)"
 
 static void
 entry_free (gpointer data)
@@ -63,6 +68,8 @@ registry_new (void)
   g_mutex_init (&registry->lock);
   registry->dirs = g_ptr_array_new_with_free_func (g_free);
   registry->by_file = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
+  registry->builtin = g_ptr_array_new_with_free_func (g_free);
+  registry->builtin_entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
   return registry;
 }
 
@@ -74,6 +81,115 @@ tamis_registry_get_default (void)
   if (g_once_init_enter (&registry))
     g_once_init_leave (&registry, (gsize) registry_new ());
   return (TamisRegistry *) registry;
+}
+
+static gboolean
+valid_name (const char *name)
+{
+  if (!g_ascii_isalpha (*name) && *name != '_')
+    return FALSE;
+  for (; *name; name++)
+    if (!g_ascii_isalnum (*name) && *name != '_')
+      return FALSE;
+  return TRUE;
+}
+
+static gint
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+gboolean
+tamis_registry_add_preloaded (TamisRegistry *registry, gconstpointer symbols, GError **error)
+{
+  g_auto (GStrv) names = NULL;
+
+  g_return_val_if_fail (registry != NULL, FALSE);
+  g_return_val_if_fail (symbols != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!tamis_loader_add_preloaded (symbols, error))
+    return FALSE;
+  names = tamis_loader_list_preloaded ();
+
+  g_mutex_lock (&registry->lock);
+  for (char **name = names; *name; name++)
+    if (valid_name (*name) &&
+        !g_ptr_array_find_with_equal_func (registry->builtin, *name, g_str_equal, NULL))
+      g_ptr_array_add (registry->builtin, g_strdup (*name));
+  g_ptr_array_sort (registry->builtin, compare_strings);
+  g_mutex_unlock (&registry->lock);
+  return TRUE;
+}
+
+char **
+tamis_registry_get_builtin (TamisRegistry *registry)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_mutex_lock (&registry->lock);
+  for (guint i = 0; i < registry->builtin->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (registry->builtin, i));
+  g_mutex_unlock (&registry->lock);
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+is_builtin (TamisRegistry *registry, const char *name)
+{
+  gboolean found;
+
+  g_mutex_lock (&registry->lock);
+  found = g_ptr_array_find_with_equal_func (registry->builtin, name, g_str_equal, NULL);
+  g_mutex_unlock (&registry->lock);
+  return found;
+}
+
+/* Built-in plugin @name, checked like a loaded module; errors name it
+ * "NAME (built in)". */
+static const TamisPluginEntry *
+load_builtin (TamisRegistry *registry, const char *name, GError **error)
+{
+  g_autofree char *label = g_strdup_printf ("%s " BUILTIN_PATH, name);
+  TamisPluginEntry *entry;
+  const TamisPlugin *plugin;
+  TamisSchema *schema;
+
+  g_mutex_lock (&registry->lock);
+  entry = g_hash_table_lookup (registry->builtin_entries, name);
+  g_mutex_unlock (&registry->lock);
+  if (entry)
+    return entry;
+
+  plugin = tamis_loader_open_preloaded (name, error);
+  if (plugin == NULL)
+    return NULL;
+  schema = tamis_schema_new (plugin, label, error);
+  if (schema == NULL)
+    return NULL;
+  if (strcmp (tamis_schema_get_plugin (schema)->name, name) != 0)
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN, "%s: module declares plugin '%s', not '%s'",
+                   label, tamis_schema_get_plugin (schema)->name, name);
+      tamis_schema_free (schema);
+      return NULL;
+    }
+
+  g_mutex_lock (&registry->lock);
+  entry = g_hash_table_lookup (registry->builtin_entries, name);
+  if (entry == NULL)
+    {
+      entry = g_new0 (TamisPluginEntry, 1);
+      entry->schema = schema;
+      entry->path = g_strdup (BUILTIN_PATH);
+      entry->builtin = TRUE;
+      g_hash_table_insert (registry->builtin_entries, g_strdup (name), entry);
+    }
+  else
+    tamis_schema_free (schema);
+  g_mutex_unlock (&registry->lock);
+  return entry;
 }
 
 void
@@ -161,17 +277,6 @@ tamis_registry_load_file (TamisRegistry *registry, const char *path, GError **er
   return entry;
 }
 
-static gboolean
-valid_name (const char *name)
-{
-  if (!g_ascii_isalpha (*name) && *name != '_')
-    return FALSE;
-  for (; *name; name++)
-    if (!g_ascii_isalnum (*name) && *name != '_')
-      return FALSE;
-  return TRUE;
-}
-
 const TamisPluginEntry *
 tamis_registry_load (TamisRegistry *registry, const char *name, const char *const *extra,
                      GError **error)
@@ -195,10 +300,20 @@ tamis_registry_load_found (TamisRegistry *registry, const char *name, const char
       return NULL;
     }
 
+  /* The built-in plugins come after the explicit directories, before the
+   * last one: the plugins installed with tamis (or its build tree's). */
   dirs = tamis_registry_get_dirs (registry, extra);
   for (char **dir = dirs; *dir; dir++)
     {
-      g_autofree char *path = find_in_dir (*dir, name);
+      g_autofree char *path = NULL;
+
+      if (dir[1] == NULL && is_builtin (registry, name))
+        {
+          if (found)
+            *found = TRUE;
+          return load_builtin (registry, name, error);
+        }
+      path = find_in_dir (*dir, name);
       if (path == NULL)
         continue;
       if (found)
@@ -217,17 +332,21 @@ tamis_registry_load_found (TamisRegistry *registry, const char *name, const char
     }
 
   {
-    g_autofree char *searched = g_strjoinv (", ", dirs);
+    g_autoptr (GString) searched = g_string_new (NULL);
+    g_auto (GStrv) builtin = tamis_registry_get_builtin (registry);
+
+    for (char **dir = dirs; *dir; dir++)
+      {
+        if (dir[1] == NULL && builtin[0] != NULL)
+          g_string_append (searched, BUILTIN_PATH ", ");
+        g_string_append (searched, *dir);
+        if (dir[1] != NULL)
+          g_string_append (searched, ", ");
+      }
     g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
-                 "plugin '%s' not found (searched: %s)", name, searched);
+                 "plugin '%s' not found (searched: %s)", name, searched->str);
   }
   return NULL;
-}
-
-static gint
-compare_strings (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
 static gint
@@ -251,10 +370,35 @@ tamis_registry_scan (TamisRegistry *registry, const char *const *extra, GPtrArra
 
   for (char **dir = dirs; *dir; dir++)
     {
-      g_autoptr (GDir) handle = g_dir_open (*dir, 0, NULL);
+      g_autoptr (GDir) handle = NULL;
       g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       const char *file;
 
+      /* The built-in plugins, between the explicit directories and the last. */
+      if (dir[1] == NULL)
+        {
+          g_auto (GStrv) builtin = tamis_registry_get_builtin (registry);
+
+          for (char **name = builtin; *name; name++)
+            {
+              g_autoptr (GError) error = NULL;
+              const TamisPluginEntry *entry;
+
+              if (g_hash_table_contains (seen, *name))
+                continue;
+              entry = load_builtin (registry, *name, &error);
+              if (entry == NULL)
+                {
+                  if (errors)
+                    g_ptr_array_add (*errors, g_strdup (error->message));
+                  continue;
+                }
+              g_hash_table_add (seen, (gpointer) tamis_plugin_entry_get_plugin (entry)->name);
+              g_ptr_array_add (entries, (gpointer) entry);
+            }
+        }
+
+      handle = g_dir_open (*dir, 0, NULL);
       if (handle == NULL)
         continue;
       while ((file = g_dir_read_name (handle)))

@@ -3,10 +3,15 @@
 #   test-embed.sh  examples/embed, a program linking libtamis
 #   test-sdk.sh    install into a temporary prefix, build the out-of-tree
 #                  plugin and the embedding example with pkg-config, run them
+#   test-builtin.sh  (--enable-builtin-plugins) the plugins linked into
+#                  tamis, which runs without any plugin directory
 TESTS += \
 	tests/test-cli.sh \
 	tests/test-embed.sh \
 	tests/test-sdk.sh
+if BUILTIN_PLUGINS
+TESTS += tests/test-builtin.sh
+endif
 
 EXTRA_DIST += \
 	tests/spans.h \
@@ -14,5 +19,6 @@ EXTRA_DIST += \
 	tests/tap.sh \
 	tests/test-cli.sh \
 	tests/test-embed.sh \
-	tests/test-sdk.sh
+	tests/test-sdk.sh \
+	tests/test-builtin.sh
 

@@ -52,10 +52,11 @@ gboolean tamis_plugin_entry_is_builtin (const TamisPluginEntry *entry);
  *
  * The process-wide registry. Its search path is: directories given with
  * tamis_registry_prepend_dir() (the CLI's `--plugin-dir`), then those of
- * `$TAMIS_PLUGIN_PATH`, then a pipeline's `plugin_path`, then the built-in
- * plugins (the build tree when the library runs uninstalled, the installed
- * plugin directory otherwise). The current directory is never searched
- * unless named.
+ * `$TAMIS_PLUGIN_PATH`, then a pipeline's `plugin_path`, then the plugins
+ * linked into the program (see tamis_registry_add_preloaded()), then the
+ * plugins that come with tamis (the build tree when the library runs
+ * uninstalled, the installed plugin directory otherwise). The current
+ * directory is never searched unless named.
  *
  * Returns: (transfer none): the registry
  */
@@ -75,9 +76,39 @@ void tamis_registry_prepend_dir (TamisRegistry *registry, const char *dir);
  * @registry: a registry
  * @extra: (nullable): a pipeline's own plugin directories
  *
- * Returns: (transfer full): the search path in order, with @extra at its place
+ * Returns: (transfer full): the directories of the search path in order,
+ *   with @extra at its place; the plugins linked into the program are
+ *   searched just before the last one
  */
 char **tamis_registry_get_dirs (TamisRegistry *registry, const char *const *extra);
+
+/**
+ * tamis_registry_add_preloaded:
+ * @registry: a registry
+ * @symbols: a program's libltdl `lt_preloaded_symbols`, the list that
+ *   libtool builds when the program is linked with `-dlpreopen`
+ * @error: return location for a #GError
+ *
+ * Makes the plugin modules preloaded in @symbols built-in plugins of
+ * @registry: each is found by its module name (the file name it was linked
+ * from, without extension), after the explicit directories and before the
+ * plugins installed with tamis. Their entries have the path "(built in)".
+ * The tamis program calls this when built with
+ * `./configure --enable-builtin-plugins`. A list given twice counts once.
+ *
+ * Returns: %FALSE with @error set when libltdl refuses the list
+ */
+gboolean tamis_registry_add_preloaded (TamisRegistry *registry, gconstpointer symbols,
+                                       GError **error);
+
+/**
+ * tamis_registry_get_builtin:
+ * @registry: a registry
+ *
+ * Returns: (transfer full): the names of the built-in plugins (see
+ *   tamis_registry_add_preloaded()), sorted; empty when there are none
+ */
+char **tamis_registry_get_builtin (TamisRegistry *registry);
 
 /**
  * tamis_registry_load:
