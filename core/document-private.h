@@ -20,6 +20,13 @@ typedef struct {
 /* The spans of @layer as one array, for the core's writers. */
 const TamisSpan *tamis_layer_peek_spans (const TamisLayer *layer, guint *n_spans);
 
+/* Turns CR LF into LF and lone CRs into LF, in place, from the first CR
+ * at @from; says which it found; returns the new length. */
+gsize tamis_text_fix_line_ends (char *text, gsize len, char *from, gboolean *crlf, gboolean *cr);
+
+/* Marks @doc as run through a pipeline; FALSE when it already was. */
+gboolean tamis_doc_mark_processed (TamisDoc *doc);
+
 /* ---- the plugin contract ----
  * While a pipeline stage runs, the document knows which (1-based @stage,
  * @name for messages): layers it creates belong to it, attributes it sets

@@ -28,6 +28,8 @@ typedef struct {
   guint32 next;  /* 1 + index of the owner's next attribute; 0 ends the chain */
 } Attr;
 
+static const Attr *doc_attr (const TamisDoc *doc, const char *key);
+
 static inline void
 attr_value (const Attr *attr, TamisValue *value)
 {
@@ -66,6 +68,7 @@ struct _TamisDoc {
   guint stage;        /* the running pipeline stage, 1-based, 0 outside */
   char *stage_name;
   char *fault;        /* the first contract fault of a stage */
+  gboolean processed; /* a pipeline has run on it */
   GPtrArray *scratch; /* layers handed to a stage that broke the contract */
   TamisDocLoadFunc load; /* set while the document is pending */
   gpointer load_data;
@@ -151,6 +154,78 @@ tamis_doc_new (const char *id, const char *text, gssize length, GError **error)
   if (!check_utf8 (id, text, length, error))
     return NULL;
   return tamis_doc_new_take (id, g_strndup (text, length), length, error);
+}
+
+gsize
+tamis_text_fix_line_ends (char *text, gsize len, char *from, gboolean *crlf, gboolean *cr)
+{
+  char *out = from, *in = from, *end = text + len;
+
+  while (in < end)
+    {
+      char *next = memchr (in, '\r', end - in);
+      gsize run = (next ? next : end) - in;
+
+      memmove (out, in, run);
+      out += run;
+      in += run;
+      if (next == NULL)
+        break;
+      in++;
+      if (in < end && *in == '\n')
+        *crlf = TRUE;
+      else
+        {
+          *out++ = '\n';
+          *cr = TRUE;
+        }
+    }
+  *out = '\0';
+  return out - text;
+}
+
+TamisDoc *
+tamis_doc_new_full (const char *id, const char *text, gssize length, TamisDocFlags flags,
+                    GError **error)
+{
+  const guchar *u = (const guchar *) text;
+  gboolean bom = FALSE, crlf = FALSE, cr = FALSE;
+  char *copy, *first_cr;
+  gsize len;
+  TamisDoc *doc;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  if (!(flags & TAMIS_DOC_REPAIR))
+    return tamis_doc_new (id, text, length, error);
+  len = length < 0 ? strlen (text) : (gsize) length;
+  if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT,
+                   "%s: UTF-16 text (byte-order mark %02X %02X) is not supported; convert it to UTF-8",
+                   id ? id : "document", u[0], u[1]);
+      return NULL;
+    }
+  if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+    {
+      bom = TRUE;
+      text += 3;
+      len -= 3;
+    }
+  copy = g_strndup (text, len);
+  if ((first_cr = memchr (copy, '\r', len)))
+    len = tamis_text_fix_line_ends (copy, len, first_cr, &crlf, &cr);
+  doc = tamis_doc_new_take (id, copy, len, error);
+  if (doc == NULL)
+    return NULL;
+  /* the same flags as the reader's, so a record says what was changed */
+  if (bom)
+    tamis_doc_add_repair (doc, "bom");
+  if (crlf)
+    tamis_doc_add_repair (doc, "crlf");
+  if (cr)
+    tamis_doc_add_repair (doc, "cr");
+  return doc;
 }
 
 TamisDoc *
@@ -413,17 +488,11 @@ tamis_doc_set_json (TamisDoc *doc, const char *key, const char *json)
 gboolean
 tamis_doc_get_attr (const TamisDoc *doc, const char *key, TamisValue *value)
 {
-  for (guint i = 0; i < doc->attrs->len; i++)
-    {
-      const Attr *attr = &g_array_index (doc->attrs, Attr, i);
-      if (strcmp (attr->key, key) == 0)
-        {
-          if (value)
-            attr_value (attr, value);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  const Attr *attr = doc_attr (doc, key);
+
+  if (attr && value)
+    attr_value (attr, value);
+  return attr != NULL;
 }
 
 const char *
@@ -434,6 +503,91 @@ tamis_doc_get_string (const TamisDoc *doc, const char *key)
   if (tamis_doc_get_attr (doc, key, &value) && value.type == TAMIS_VALUE_STRING)
     return value.s;
   return NULL;
+}
+
+gboolean
+tamis_doc_mark_processed (TamisDoc *doc)
+{
+  gboolean first = !doc->processed;
+
+  doc->processed = TRUE;
+  return first;
+}
+
+static JsonObject *
+doc_meta (TamisDoc *doc)
+{
+  if (doc->meta == NULL)
+    doc->meta = json_object_new ();
+  return doc->meta;
+}
+
+void
+tamis_doc_set_meta_string (TamisDoc *doc, const char *key, const char *value)
+{
+  json_object_set_string_member (doc_meta (doc), key, value);
+}
+
+gboolean
+tamis_doc_set_meta_json (TamisDoc *doc, const char *key, const char *json, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  JsonNode *node = json_from_string (json, &local);
+
+  if (node == NULL)
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT, "metadata '%s' is not JSON: %s", key,
+                   local ? local->message : "empty text");
+      return FALSE;
+    }
+  json_object_set_member (doc_meta (doc), key, node);
+  return TRUE;
+}
+
+static gboolean
+number_of (const Attr *attr, double *value)
+{
+  if (attr->type == TAMIS_VALUE_DOUBLE)
+    *value = attr->v.d;
+  else if (attr->type == TAMIS_VALUE_INT)
+    *value = (double) attr->v.i;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static const Attr *
+doc_attr (const TamisDoc *doc, const char *key)
+{
+  for (guint i = 0; i < doc->attrs->len; i++)
+    {
+      const Attr *attr = &g_array_index (doc->attrs, Attr, i);
+      if (strcmp (attr->key, key) == 0)
+        return attr;
+    }
+  return NULL;
+}
+
+gint64
+tamis_doc_get_int (const TamisDoc *doc, const char *key, gint64 fallback)
+{
+  const Attr *attr = doc_attr (doc, key);
+  return attr && attr->type == TAMIS_VALUE_INT ? attr->v.i : fallback;
+}
+
+double
+tamis_doc_get_double (const TamisDoc *doc, const char *key, double fallback)
+{
+  const Attr *attr = doc_attr (doc, key);
+  double value;
+  return attr && number_of (attr, &value) ? value : fallback;
+}
+
+gboolean
+tamis_doc_get_bool (const TamisDoc *doc, const char *key, gboolean fallback)
+{
+  const Attr *attr = doc_attr (doc, key);
+  return attr && attr->type == TAMIS_VALUE_BOOL ? attr->v.b : fallback;
 }
 
 const char *
@@ -910,23 +1064,26 @@ tamis_layer_get_string (const TamisLayer *layer, guint index, const char *key)
   return attr && attr->type == TAMIS_VALUE_STRING ? attr->v.s : NULL;
 }
 
-gboolean
-tamis_layer_get_number (const TamisLayer *layer, guint index, const char *key, double *value)
+gint64
+tamis_layer_get_int (const TamisLayer *layer, guint index, const char *key, gint64 fallback)
 {
   const Attr *attr = span_attr (layer, index, key);
-  double number;
+  return attr && attr->type == TAMIS_VALUE_INT ? attr->v.i : fallback;
+}
 
-  if (attr == NULL)
-    return FALSE;
-  if (attr->type == TAMIS_VALUE_DOUBLE)
-    number = attr->v.d;
-  else if (attr->type == TAMIS_VALUE_INT)
-    number = (double) attr->v.i;
-  else
-    return FALSE;
-  if (value)
-    *value = number;
-  return TRUE;
+double
+tamis_layer_get_double (const TamisLayer *layer, guint index, const char *key, double fallback)
+{
+  const Attr *attr = span_attr (layer, index, key);
+  double value;
+  return attr && number_of (attr, &value) ? value : fallback;
+}
+
+gboolean
+tamis_layer_get_bool (const TamisLayer *layer, guint index, const char *key, gboolean fallback)
+{
+  const Attr *attr = span_attr (layer, index, key);
+  return attr && attr->type == TAMIS_VALUE_BOOL ? attr->v.b : fallback;
 }
 
 /* ---- checking a stage's outputs against its declaration ---- */

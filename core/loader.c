@@ -34,8 +34,8 @@ tamis_loader_is_module_name (const char *filename)
   return g_str_has_suffix (filename, ".la") || g_str_has_suffix (filename, "." G_MODULE_SUFFIX);
 }
 
-static const TamisPlugin *
-check_descriptor (const char *path, const TamisPlugin *plugin, GError **error)
+const TamisPlugin *
+tamis_loader_check_descriptor (const char *path, const TamisPlugin *plugin, GError **error)
 {
   if (plugin->abi_major != TAMIS_ABI_MAJOR || plugin->abi_minor > TAMIS_ABI_MINOR)
     {
@@ -96,7 +96,7 @@ open_locked (const char *file, const char *label, GError **error)
                    label, base, base);
       return NULL;
     }
-  return check_descriptor (label, plugin, error);
+  return tamis_loader_check_descriptor (label, plugin, error);
 }
 
 const TamisPlugin *

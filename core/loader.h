@@ -25,4 +25,9 @@ char **tamis_loader_list_preloaded (void);
  * tamis_loader_open() does for a file; errors say "NAME (built in)". */
 const TamisPlugin *tamis_loader_open_preloaded (const char *name, GError **error);
 
+/* Checks a descriptor's ABI version and size; @label names it in errors.
+ * Returns: @plugin, or NULL with @error set. */
+const TamisPlugin *tamis_loader_check_descriptor (const char *label, const TamisPlugin *plugin,
+                                                  GError **error);
+
 G_END_DECLS

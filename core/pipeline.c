@@ -30,6 +30,7 @@ typedef struct {
 } Stage;
 
 struct _TamisPipeline {
+  TamisRegistry *registry; /* the stages' entries live in it */
   char *filename;
   TamisYNode *root;
   char *name;
@@ -74,6 +75,7 @@ tamis_pipeline_free (TamisPipeline *pipeline)
   /* Stages first: their configs point into the YAML tree. */
   g_ptr_array_unref (pipeline->stages);
   tamis_ynode_free (pipeline->root);
+  tamis_registry_unref (pipeline->registry);
   g_strfreev (pipeline->plugin_path);
   g_strfreev (pipeline->output_layers);
   g_free (pipeline->output_format);
@@ -545,7 +547,8 @@ tamis_pipeline_new_from_data (const char *yaml, gssize length, const char *filen
   p->root = tamis_ynode_parse (yaml, length, p->filename, error);
   if (p->root == NULL)
     return NULL;
-  if (!parse_pipeline (p, registry ? registry : tamis_registry_get_default (), error))
+  p->registry = tamis_registry_ref (registry ? registry : tamis_registry_get_default ());
+  if (!parse_pipeline (p, p->registry, error))
     return NULL;
   return g_steal_pointer (&p);
 }
@@ -585,6 +588,14 @@ tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
     {
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT, "%s: %s", tamis_doc_get_id (doc),
                    tamis_doc_get_error_message (doc));
+      return FALSE;
+    }
+  if (!tamis_doc_mark_processed (doc))
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_FAILED,
+                   "%s: the document was processed already; running a pipeline on it again would "
+                   "write its layers twice (make a new document)",
+                   tamis_doc_get_id (doc));
       return FALSE;
     }
 

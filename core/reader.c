@@ -543,37 +543,6 @@ is_white (const char *text, gsize len)
   return TRUE;
 }
 
-/* Turns CR LF into LF and lone CRs into LF, in place, from the first CR at
- * @from; returns the new length. */
-static gsize
-fix_line_ends (char *text, gsize len, char *from, gboolean *crlf, gboolean *cr)
-{
-  char *out = from, *in = from, *end = text + len;
-
-  while (in < end)
-    {
-      char *next = memchr (in, '\r', end - in);
-      gsize run = (next ? next : end) - in;
-
-      memmove (out, in, run);
-      out += run;
-      in += run;
-      if (next == NULL)
-        break;
-      in++;
-      if (in < end && *in == '\n')
-        *crlf = TRUE;
-      else
-        {
-          *out++ = '\n';
-          *cr = TRUE;
-        }
-    }
-  *out = '\0';
-  return out - text;
-}
-
-
 /* Makes a document of @text (g_malloc()ed, nul-terminated, taken), or a
  * failed document saying why it cannot be one. @where names the input in
  * messages ("file" or "file:line"). @decoded is for strings from the JSON
@@ -631,7 +600,7 @@ text_doc (const char *id, char *text, gsize len, const char *where, gboolean dec
     }
   cr = memchr (text, '\r', len);
   if (cr != NULL)
-    len = fix_line_ends (text, len, cr, &crlf, &lone_cr);
+    len = tamis_text_fix_line_ends (text, len, cr, &crlf, &lone_cr);
 
   if (len > G_MAXUINT32)
     {

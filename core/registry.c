@@ -16,6 +16,8 @@ struct _TamisPluginEntry {
 };
 
 struct _TamisRegistry {
+  gint ref_count;      /* 0 for the process-wide registry, never freed */
+  gboolean default_path; /* $TAMIS_PLUGIN_PATH and the installed plugins */
   GMutex lock;
   GPtrArray *dirs;     /* prepended directories (--plugin-dir), first wins */
   GHashTable *by_file; /* canonical module file -> TamisPluginEntry */
@@ -23,8 +25,9 @@ struct _TamisRegistry {
   GHashTable *builtin_entries; /* name -> TamisPluginEntry, once loaded */
 };
 
-/* The path of a built-in plugin's entry. */
+/* The path of a built-in plugin's entry, and of one the program registered. */
 #define BUILTIN_PATH "(built in)"
+#define REGISTERED_PATH "(registered by the program)"
 
 static void
 entry_free (gpointer data)
@@ -79,8 +82,46 @@ tamis_registry_get_default (void)
   static gsize registry;
 
   if (g_once_init_enter (&registry))
-    g_once_init_leave (&registry, (gsize) registry_new ());
+    {
+      TamisRegistry *r = registry_new ();
+      r->default_path = TRUE;
+      g_once_init_leave (&registry, (gsize) r);
+    }
   return (TamisRegistry *) registry;
+}
+
+TamisRegistry *
+tamis_registry_new (TamisRegistryFlags flags)
+{
+  TamisRegistry *registry = registry_new ();
+
+  registry->ref_count = 1;
+  registry->default_path = (flags & TAMIS_REGISTRY_DEFAULT_PATH) != 0;
+  return registry;
+}
+
+TamisRegistry *
+tamis_registry_ref (TamisRegistry *registry)
+{
+  if (registry->ref_count > 0)
+    g_atomic_int_inc (&registry->ref_count);
+  return registry;
+}
+
+void
+tamis_registry_unref (TamisRegistry *registry)
+{
+  if (registry == NULL || registry->ref_count == 0)
+    return;
+  if (!g_atomic_int_dec_and_test (&registry->ref_count))
+    return;
+  /* The modules stay loaded: their code may still be referenced. */
+  g_ptr_array_unref (registry->dirs);
+  g_hash_table_unref (registry->by_file);
+  g_ptr_array_unref (registry->builtin);
+  g_hash_table_unref (registry->builtin_entries);
+  g_mutex_clear (&registry->lock);
+  g_free (registry);
 }
 
 static gboolean
@@ -123,6 +164,50 @@ tamis_registry_add_preloaded (TamisRegistry *registry, gconstpointer symbols, GE
   return TRUE;
 }
 
+const TamisPluginEntry *
+tamis_registry_register (TamisRegistry *registry, const TamisPlugin *plugin, GError **error)
+{
+  g_autofree char *label = NULL;
+  TamisPluginEntry *entry;
+  TamisSchema *schema;
+
+  g_return_val_if_fail (registry != NULL && plugin != NULL, NULL);
+
+  label = g_strdup_printf ("%s " REGISTERED_PATH, plugin->name ? plugin->name : "(unnamed)");
+  if (!tamis_loader_check_descriptor (label, plugin, error))
+    return NULL;
+  schema = tamis_schema_new (plugin, label, error);
+  if (schema == NULL)
+    return NULL;
+  if (!valid_name (plugin->name))
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
+                   "'%s' is not a plugin name (letters, digits and '_' only)", plugin->name);
+      tamis_schema_free (schema);
+      return NULL;
+    }
+
+  g_mutex_lock (&registry->lock);
+  if (g_hash_table_contains (registry->builtin_entries, plugin->name) ||
+      g_ptr_array_find_with_equal_func (registry->builtin, plugin->name, g_str_equal, NULL))
+    {
+      g_mutex_unlock (&registry->lock);
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
+                   "a plugin named '%s' is already registered or built in", plugin->name);
+      tamis_schema_free (schema);
+      return NULL;
+    }
+  entry = g_new0 (TamisPluginEntry, 1);
+  entry->schema = schema;
+  entry->path = g_strdup (REGISTERED_PATH);
+  entry->builtin = TRUE;
+  g_hash_table_insert (registry->builtin_entries, g_strdup (plugin->name), entry);
+  g_ptr_array_add (registry->builtin, g_strdup (plugin->name));
+  g_ptr_array_sort (registry->builtin, compare_strings);
+  g_mutex_unlock (&registry->lock);
+  return entry;
+}
+
 char **
 tamis_registry_get_builtin (TamisRegistry *registry)
 {
@@ -133,6 +218,17 @@ tamis_registry_get_builtin (TamisRegistry *registry)
     g_strv_builder_add (builder, g_ptr_array_index (registry->builtin, i));
   g_mutex_unlock (&registry->lock);
   return g_strv_builder_end (builder);
+}
+
+/* Where the built-in and registered plugins come in the search path @dirs:
+ * before the installed plugin directory, which ends the default path, or
+ * at the end of a registry's own path. */
+static char **
+builtin_place (TamisRegistry *registry, char **dirs)
+{
+  guint n = g_strv_length (dirs);
+
+  return dirs + (registry->default_path && n > 0 ? n - 1 : n);
 }
 
 static gboolean
@@ -204,7 +300,7 @@ char **
 tamis_registry_get_dirs (TamisRegistry *registry, const char *const *extra)
 {
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
-  const char *env = g_getenv ("TAMIS_PLUGIN_PATH");
+  const char *env = registry->default_path ? g_getenv ("TAMIS_PLUGIN_PATH") : NULL;
 
   g_mutex_lock (&registry->lock);
   for (guint i = 0; i < registry->dirs->len; i++)
@@ -220,7 +316,8 @@ tamis_registry_get_dirs (TamisRegistry *registry, const char *const *extra)
     }
   for (; extra && *extra; extra++)
     g_strv_builder_add (builder, *extra);
-  g_strv_builder_add (builder, tamis_paths_builtin_plugin_dir ());
+  if (registry->default_path)
+    g_strv_builder_add (builder, tamis_paths_builtin_plugin_dir ());
   return g_strv_builder_end (builder);
 }
 
@@ -303,16 +400,18 @@ tamis_registry_load_found (TamisRegistry *registry, const char *name, const char
   /* The built-in plugins come after the explicit directories, before the
    * last one: the plugins installed with tamis (or its build tree's). */
   dirs = tamis_registry_get_dirs (registry, extra);
-  for (char **dir = dirs; *dir; dir++)
+  for (char **dir = dirs;; dir++)
     {
       g_autofree char *path = NULL;
 
-      if (dir[1] == NULL && is_builtin (registry, name))
+      if (dir == builtin_place (registry, dirs) && is_builtin (registry, name))
         {
           if (found)
             *found = TRUE;
           return load_builtin (registry, name, error);
         }
+      if (*dir == NULL)
+        break;
       path = find_in_dir (*dir, name);
       if (path == NULL)
         continue;
@@ -335,13 +434,13 @@ tamis_registry_load_found (TamisRegistry *registry, const char *name, const char
     g_autoptr (GString) searched = g_string_new (NULL);
     g_auto (GStrv) builtin = tamis_registry_get_builtin (registry);
 
-    for (char **dir = dirs; *dir; dir++)
+    for (char **dir = dirs;; dir++)
       {
-        if (dir[1] == NULL && builtin[0] != NULL)
-          g_string_append (searched, BUILTIN_PATH ", ");
-        g_string_append (searched, *dir);
-        if (dir[1] != NULL)
-          g_string_append (searched, ", ");
+        if (dir == builtin_place (registry, dirs) && builtin[0] != NULL)
+          g_string_append_printf (searched, "%s" BUILTIN_PATH, searched->len ? ", " : "");
+        if (*dir == NULL)
+          break;
+        g_string_append_printf (searched, "%s%s", searched->len ? ", " : "", *dir);
       }
     g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
                  "plugin '%s' not found (searched: %s)", name, searched->str);
@@ -368,14 +467,14 @@ tamis_registry_scan (TamisRegistry *registry, const char *const *extra, GPtrArra
   if (errors)
     *errors = g_ptr_array_new_with_free_func (g_free);
 
-  for (char **dir = dirs; *dir; dir++)
+  for (char **dir = dirs;; dir++)
     {
       g_autoptr (GDir) handle = NULL;
       g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
       const char *file;
 
       /* The built-in plugins, between the explicit directories and the last. */
-      if (dir[1] == NULL)
+      if (dir == builtin_place (registry, dirs))
         {
           g_auto (GStrv) builtin = tamis_registry_get_builtin (registry);
 
@@ -398,6 +497,8 @@ tamis_registry_scan (TamisRegistry *registry, const char *const *extra, GPtrArra
             }
         }
 
+      if (*dir == NULL)
+        break;
       handle = g_dir_open (*dir, 0, NULL);
       if (handle == NULL)
         continue;

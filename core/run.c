@@ -25,9 +25,24 @@ typedef struct {
   gboolean done;
 } Slot;
 
+/* Where documents come from: a reader, or a caller's function. */
+typedef struct {
+  TamisDoc *(*next) (gpointer data, GError **error); /* may give pending documents */
+  gpointer data;
+  guint64 total_bytes; /* 0: a stream, maybe live */
+} Source;
+
+/* Where they go, in input order: records to a writer (formatted on the
+ * worker threads), or the documents to a caller's function. */
+typedef struct {
+  TamisWriter *writer;
+  TamisDocSinkFunc func;
+  gpointer data;
+} Sink;
+
 typedef struct {
   TamisPipeline *pipeline;
-  TamisWriter *writer;
+  const Sink *sink;
   GMutex lock;
   GCond cond;
   Slot *ring;
@@ -64,7 +79,8 @@ worker (gpointer data, gpointer user_data)
       TamisDoc *doc = g_ptr_array_index (slot->docs, i);
 
       process_one (ring->pipeline, doc);
-      tamis_writer_format (ring->writer, doc, slot->records);
+      if (ring->sink->writer)
+        tamis_writer_format (ring->sink->writer, doc, slot->records);
       g_array_append_val (slot->ends, slot->records->len);
     }
 
@@ -101,18 +117,19 @@ account (TamisDoc *doc, Progress *progress)
 }
 
 static gboolean
-run_serial (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer, Progress *progress,
+run_serial (TamisPipeline *pipeline, const Source *source, const Sink *sink, Progress *progress,
             GError **error)
 {
   TamisDoc *doc;
   GError *read_error = NULL;
 
-  while ((doc = tamis_reader_next (reader, &read_error)))
+  while ((doc = source->next (source->data, &read_error)))
     {
       gboolean ok;
 
       process_one (pipeline, doc);
-      ok = tamis_writer_write (writer, doc, error);
+      ok = sink->writer ? tamis_writer_write (sink->writer, doc, error)
+                        : sink->func (doc, sink->data, error);
       account (doc, progress);
       if (!ok)
         return FALSE;
@@ -128,13 +145,13 @@ run_serial (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer, P
 /* Fills @slot with the next documents (still pending: the worker reads
  * and parses them). Returns FALSE when the input is exhausted or fails. */
 static gboolean
-fill_batch (TamisReader *reader, Slot *slot, guint max_docs, GError **error)
+fill_batch (const Source *source, Slot *slot, guint max_docs, GError **error)
 {
   gsize bytes = 0;
 
   while (slot->docs->len < max_docs && bytes < BATCH_BYTES)
     {
-      TamisDoc *doc = tamis_reader_next_pending (reader, error);
+      TamisDoc *doc = source->next (source->data, error);
 
       if (doc == NULL)
         return FALSE;
@@ -145,17 +162,17 @@ fill_batch (TamisReader *reader, Slot *slot, guint max_docs, GError **error)
 }
 
 static gboolean
-run_parallel (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
+run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
               guint n_threads, Progress *progress, GError **error)
 {
-  Ring ring = { .pipeline = pipeline, .writer = writer };
+  Ring ring = { .pipeline = pipeline, .sink = sink };
   GThreadPool *pool;
   guint64 next_read = 0, next_write = 0;
   gboolean eof = FALSE, ok = TRUE;
   GError *local = NULL;
   /* A stream of unknown size may be a live feed: each document goes out
    * as soon as it is in, not when a batch is full. */
-  guint max_docs = tamis_reader_get_total_bytes (reader) > 0 ? BATCH_DOCS : 1;
+  guint max_docs = source->total_bytes > 0 ? BATCH_DOCS : 1;
 
   g_mutex_init (&ring.lock);
   g_cond_init (&ring.cond);
@@ -177,7 +194,7 @@ run_parallel (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
       while (ok && !eof && next_read - next_write < ring.size)
         {
           slot = &ring.ring[next_read % ring.size];
-          if (!fill_batch (reader, slot, max_docs, &local))
+          if (!fill_batch (source, slot, max_docs, &local))
             {
               eof = TRUE;
               ok = local == NULL;
@@ -209,7 +226,9 @@ run_parallel (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
               tamis_doc_free (doc); /* draining after a failure */
               continue;
             }
-          if (!tamis_writer_write_record (writer, slot->records->str + start, end - start, &local))
+          if (sink->writer ? !tamis_writer_write_record (sink->writer, slot->records->str + start,
+                                                         end - start, &local)
+                           : !sink->func (doc, sink->data, &local))
             {
               ok = FALSE;
               eof = TRUE;
@@ -236,10 +255,9 @@ run_parallel (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
   return ok;
 }
 
-gboolean
-tamis_run (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer, guint n_threads,
-           TamisProgressFunc progress_func, gpointer user_data, TamisRunStats *stats,
-           GError **error)
+static gboolean
+run (TamisPipeline *pipeline, const Source *source, const Sink *sink, guint n_threads,
+     TamisProgressFunc progress_func, gpointer user_data, TamisRunStats *stats, GError **error)
 {
   Progress progress = { .progress = progress_func, .user_data = user_data };
   gboolean ok;
@@ -247,17 +265,84 @@ tamis_run (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer, gu
   if (n_threads == 0)
     n_threads = g_get_num_processors ();
   progress.started = g_get_monotonic_time ();
-  progress.stats.total_bytes = tamis_reader_get_total_bytes (reader);
+  progress.stats.total_bytes = source->total_bytes;
 
   if (n_threads == 1)
-    ok = run_serial (pipeline, reader, writer, &progress, error);
+    ok = run_serial (pipeline, source, sink, &progress, error);
   else
-    ok = run_parallel (pipeline, reader, writer, n_threads, &progress, error);
-  if (ok)
-    ok = tamis_writer_finish (writer, error);
+    ok = run_parallel (pipeline, source, sink, n_threads, &progress, error);
+  if (ok && sink->writer)
+    ok = tamis_writer_finish (sink->writer, error);
 
   report (&progress, TRUE);
   if (stats)
     *stats = progress.stats;
   return ok;
+}
+
+static TamisDoc *
+reader_next (gpointer data, GError **error)
+{
+  return tamis_reader_next_pending (data, error);
+}
+
+gboolean
+tamis_run (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer, guint n_threads,
+           TamisProgressFunc progress_func, gpointer user_data, TamisRunStats *stats,
+           GError **error)
+{
+  Source source = { reader_next, reader, tamis_reader_get_total_bytes (reader) };
+  Sink sink = { .writer = writer };
+
+  return run (pipeline, &source, &sink, n_threads, progress_func, user_data, stats, error);
+}
+
+gboolean
+tamis_pipeline_run (TamisPipeline *pipeline, TamisDocSourceFunc source_func, gpointer source_data,
+                    TamisDocSinkFunc sink_func, gpointer sink_data, guint n_threads,
+                    TamisRunStats *stats, GError **error)
+{
+  /* total_bytes 1: the documents are in memory, batches may fill up */
+  Source source = { source_func, source_data, 1 };
+  Sink sink = { .func = sink_func, .data = sink_data };
+
+  g_return_val_if_fail (source_func != NULL && sink_func != NULL, FALSE);
+  return run (pipeline, &source, &sink, n_threads, NULL, NULL, stats, error);
+}
+
+typedef struct {
+  const char *const *texts;
+  gsize n_texts;
+  gsize next;
+} Texts;
+
+/* A text that cannot be a document becomes a failed one, in its place. */
+static TamisDoc *
+texts_next (gpointer data, GError **error)
+{
+  Texts *texts = data;
+  g_autoptr (GError) local = NULL;
+  char id[24];
+  TamisDoc *doc;
+
+  if (texts->next >= texts->n_texts)
+    return NULL;
+  g_snprintf (id, sizeof id, "%" G_GSIZE_FORMAT, texts->next);
+  doc = tamis_doc_new_full (id, texts->texts[texts->next], -1, TAMIS_DOC_REPAIR, &local);
+  if (doc == NULL)
+    doc = tamis_doc_new_failed (id, "invalid-utf8", local->message);
+  tamis_doc_set_input_size (doc, tamis_doc_get_length (doc));
+  texts->next++;
+  return doc;
+}
+
+gboolean
+tamis_pipeline_run_texts (TamisPipeline *pipeline, const char *const *texts, gssize n_texts,
+                          TamisDocSinkFunc sink_func, gpointer sink_data, guint n_threads,
+                          TamisRunStats *stats, GError **error)
+{
+  Texts source = { texts, n_texts < 0 ? g_strv_length ((char **) texts) : (gsize) n_texts, 0 };
+
+  return tamis_pipeline_run (pipeline, texts_next, &source, sink_func, sink_data, n_threads, stats,
+                             error);
 }

@@ -110,9 +110,10 @@ test_layers (void)
   /* the typed getters and the span setters */
   g_assert_cmpstr (tamis_layer_get_string (layer, 0, "text"), ==, "Nvidia");
   g_assert_null (tamis_layer_get_string (layer, 1, "value"));
-  g_assert_true (tamis_layer_get_number (layer, 1, "value", &value.d));
-  g_assert_cmpfloat (value.d, ==, 6e11);
-  g_assert_false (tamis_layer_get_number (layer, 1, "currency", NULL));
+  g_assert_cmpfloat (tamis_layer_get_double (layer, 1, "value", 0), ==, 6e11);
+  g_assert_cmpfloat (tamis_layer_get_double (layer, 1, "currency", -1), ==, -1);
+  g_assert_true (tamis_layer_get_bool (layer, 2, "digits", FALSE));
+  g_assert_cmpint (tamis_layer_get_int (layer, 2, "digits", 7), ==, 7);
   tamis_layer_set_score (layer, 1, 0.75);
   tamis_layer_set_label (layer, 1, "amount");
   g_assert_cmpfloat (tamis_layer_get_score (layer, 1), ==, 0.75);
@@ -177,6 +178,54 @@ test_failed_and_repairs (void)
   g_assert_true (tamis_doc_intern (ok, "PER") == tamis_doc_intern (ok, "PER"));
 }
 
+static void
+test_from_memory (void)
+{
+  g_autoptr (GError) error = NULL;
+  /* a BOM and CR LF line ends, as a file from a Windows editor has them */
+  g_autoptr (TamisDoc) doc = tamis_doc_new_full ("mem", "\xef\xbb\xbfMeta investit.\r\nNvidia recule.\r",
+                                                 -1, TAMIS_DOC_REPAIR, &error);
+  g_autoptr (TamisDoc) raw = tamis_doc_new_full ("raw", "a\r\nb", -1, TAMIS_DOC_NONE, &error);
+  g_autofree char *json = NULL;
+  const char *const *repairs;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (tamis_doc_get_text (doc), ==, "Meta investit.\nNvidia recule.\n");
+  repairs = tamis_doc_get_repairs (doc);
+  g_assert_cmpstr (repairs[0], ==, "bom");
+  g_assert_cmpstr (repairs[1], ==, "crlf");
+  g_assert_cmpstr (repairs[2], ==, "cr");
+  g_assert_cmpstr (tamis_doc_get_text (raw), ==, "a\r\nb");
+  g_assert_null (tamis_doc_get_repairs (raw));
+  g_assert_null (tamis_doc_new_full ("u16", "\xff\xfeM\0", 4, TAMIS_DOC_REPAIR, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT);
+  g_assert_nonnull (strstr (error->message, "UTF-16"));
+  g_clear_error (&error);
+
+  /* typed getters with fallbacks */
+  tamis_doc_set_int (doc, "n", 3);
+  tamis_doc_set_double (doc, "score", 0.25);
+  tamis_doc_set_bool (doc, "ok", TRUE);
+  g_assert_cmpint (tamis_doc_get_int (doc, "n", -1), ==, 3);
+  g_assert_cmpint (tamis_doc_get_int (doc, "score", -1), ==, -1);
+  g_assert_cmpfloat (tamis_doc_get_double (doc, "n", 0), ==, 3.0);
+  g_assert_cmpfloat (tamis_doc_get_double (doc, "score", 0), ==, 0.25);
+  g_assert_cmpfloat (tamis_doc_get_double (doc, "absent", 9.5), ==, 9.5);
+  g_assert_true (tamis_doc_get_bool (doc, "ok", FALSE));
+  g_assert_false (tamis_doc_get_bool (doc, "n", FALSE));
+
+  /* metadata set by the program reaches the record */
+  tamis_doc_set_meta_string (doc, "source", "wire");
+  g_assert_true (tamis_doc_set_meta_json (doc, "tags", "[\"ai\", \"chips\"]", &error));
+  g_assert_no_error (error);
+  g_assert_false (tamis_doc_set_meta_json (doc, "bad", "[1,", &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT);
+  g_assert_cmpstr (tamis_doc_get_meta (doc, "source"), ==, "wire");
+  json = tamis_doc_to_json (doc, NULL, FALSE, FALSE);
+  g_assert_nonnull (strstr (json, "\"meta\":{\"source\":\"wire\",\"tags\":[\"ai\",\"chips\"]}"));
+  g_assert_nonnull (strstr (json, "\"repaired\":[\"bom\",\"crlf\",\"cr\"]"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -187,5 +236,6 @@ main (int argc, char **argv)
   g_test_add_func ("/document/many-spans", test_many_spans);
   g_test_add_func ("/document/char-offsets", test_char_offsets);
   g_test_add_func ("/document/failed-and-repairs", test_failed_and_repairs);
+  g_test_add_func ("/document/from-memory", test_from_memory);
   return g_test_run ();
 }

@@ -23,4 +23,24 @@ check "offsets are bytes of the text" grep -q "^token	7	12	word	world$" "$T/arg"
 check "punctuation is a token of kind punct" grep -q "^token	5	6	punct	,$" "$T/arg"
 check "the argument's two sentences are found" test "$(grep -c '^sentence	' "$T/arg")" -eq 2
 
+# Many documents in memory on 4 threads, with a plugin compiled into the
+# program and registered in a registry of its own.
+texts=""
+for i in $(seq 1 40); do
+  texts="$texts|Document $i. Nvidia a perdu 600 milliards de dollars en une journée."
+done
+printf '%s' "$texts" | cut -c2- | tr '|' '\n' >"$T/texts"
+(IFS='
+'; "$EMBED" --batch $(cat "$T/texts") "Les marchés reculent." \
+   "$(printf 'bad \377 byte')") >"$T/batch" 2>"$T/batch.err"
+status=$?
+check "the batch run exits 1 when one text is not UTF-8" test $status -eq 1
+tap_diag "$T/batch.err"
+check "one line per text, in input order" \
+  sh -c "[ \$(grep -c '^doc	' '$T/batch') -eq 42 ] && cut -f2 '$T/batch' | seq -s ' ' 0 41 | grep -q . && [ \"\$(cut -f2 '$T/batch' | tr '\n' ' ')\" = \"\$(seq -s ' ' 0 41) \" ]"
+check "the registered plugin ran after segment" \
+  grep -q "^doc	0	sentences=2	longest=milliards$" "$T/batch"
+check "a text that is not UTF-8 is an error in its place, the others go on" \
+  sh -c "grep -q '^doc	41	error	.*invalid UTF-8' '$T/batch' && grep -q '^doc	40	sentences=1	longest=marchés$' '$T/batch'"
+
 tap_done

@@ -289,6 +289,97 @@ test_contract (void)
                          "stage 2 (rogue): document attribute 'rogue_n' is a string, declared integer");
 }
 
+typedef struct {
+  guint next;
+  guint total;
+  GPtrArray *seen; /* "id code" per document, in the order received */
+  guint stop_at;   /* the sink fails at this document, when not 0 */
+} Batch;
+
+static TamisDoc *
+batch_source (gpointer data, GError **error)
+{
+  Batch *b = data;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+
+  if (b->next == b->total)
+    return NULL;
+  id = g_strdup_printf ("n%u", b->next);
+  /* every seventh document is refused by the failcreate stage */
+  text = g_strdup_printf ("%sDocument %u : Meta investit %u milliards.", b->next % 7 ? "" : "FAIL ",
+                          b->next, b->next);
+  b->next++;
+  return tamis_doc_new (id, text, -1, error);
+}
+
+static gboolean
+batch_sink (TamisDoc *doc, gpointer data, GError **error)
+{
+  Batch *b = data;
+  const char *code = tamis_doc_get_error_code (doc);
+
+  g_ptr_array_add (b->seen, g_strdup_printf ("%s %s", tamis_doc_get_id (doc), code ? code : "ok"));
+  if (!code)
+    g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (doc, "probe")), ==, 2);
+  if (b->stop_at && b->seen->len == b->stop_at)
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO, "disk full");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_batch (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load ("tamis: 1\nstages:\n  - probe: {count: 2}\n  - failcreate: {fail: false}\n",
+                                      &error);
+  const char *texts[] = { "Nvidia perd 600 milliards.", "caf\xe9", "\xef\xbb\xbf" "BOM en t\xc3\xaate.", NULL };
+  TamisRunStats stats;
+
+  g_assert_no_error (error);
+  for (guint threads = 1; threads <= 4; threads += 3)
+    {
+      Batch b = { 0, 3000, g_ptr_array_new_with_free_func (g_free), 0 };
+
+      g_assert_true (tamis_pipeline_run (p, batch_source, &b, batch_sink, &b, threads, &stats, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (b.seen->len, ==, 3000);
+      for (guint i = 0; i < b.seen->len; i++)
+        {
+          g_autofree char *want = g_strdup_printf ("n%u %s", i, i % 7 ? "ok" : "stage-failed");
+          g_assert_cmpstr (g_ptr_array_index (b.seen, i), ==, want);
+        }
+      g_assert_cmpuint (stats.n_docs, ==, 3000);
+      g_assert_cmpuint (stats.n_failed, ==, 429);
+      g_ptr_array_unref (b.seen);
+    }
+
+  /* a sink that fails stops the run with its error */
+  {
+    Batch b = { 0, 3000, g_ptr_array_new_with_free_func (g_free), 10 };
+    g_assert_false (tamis_pipeline_run (p, batch_source, &b, batch_sink, &b, 4, NULL, &error));
+    g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_IO);
+    g_assert_cmpuint (b.seen->len, ==, 10);
+    g_clear_error (&error);
+    g_ptr_array_unref (b.seen);
+  }
+
+  /* strings: ids are their positions, bad UTF-8 fails in its place, a BOM is repaired */
+  {
+    Batch b = { 0, 0, g_ptr_array_new_with_free_func (g_free), 0 };
+    g_assert_true (tamis_pipeline_run_texts (p, texts, -1, batch_sink, &b, 2, &stats, &error));
+    g_assert_cmpuint (b.seen->len, ==, 3);
+    g_assert_cmpstr (g_ptr_array_index (b.seen, 0), ==, "0 ok");
+    g_assert_cmpstr (g_ptr_array_index (b.seen, 1), ==, "1 invalid-utf8");
+    g_assert_cmpstr (g_ptr_array_index (b.seen, 2), ==, "2 ok");
+    g_assert_cmpuint (stats.n_failed, ==, 1);
+    g_ptr_array_unref (b.seen);
+  }
+}
+
 static void
 test_from_file (void)
 {
@@ -330,5 +421,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pipeline/from-file", test_from_file);
   g_test_add_func ("/pipeline/defaults", test_defaults);
   g_test_add_func ("/pipeline/contract", test_contract);
+  g_test_add_func ("/pipeline/batch", test_batch);
   return g_test_run ();
 }

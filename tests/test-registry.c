@@ -129,6 +129,81 @@ test_scan_and_order (void)
   g_unsetenv ("TAMIS_PLUGIN_PATH");
 }
 
+static gboolean
+upper_process (gpointer state, TamisDoc *doc, GError **error)
+{
+  g_autofree char *up = g_utf8_strup (tamis_doc_get_text (doc), -1);
+
+  tamis_doc_set_string (doc, "upper", up);
+  return TRUE;
+}
+
+TAMIS_PLUGIN_DEFINE (upper, "1.0", "the text in capitals, from the test program itself",
+                     .writes = TAMIS_WRITES (TAMIS_ATTR ("upper", TAMIS_VALUE_STRING, NULL)),
+                     .process = upper_process)
+
+static void
+test_private_registry (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisRegistry) registry = tamis_registry_new (TAMIS_REGISTRY_NONE);
+  g_autoptr (TamisPipeline) pipeline = NULL;
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("d", "Meta investit", -1, NULL);
+  const TamisPluginEntry *entry;
+  g_auto (GStrv) dirs = NULL;
+
+  /* its own search path only: not $TAMIS_PLUGIN_PATH, not the installed plugins */
+  dirs = tamis_registry_get_dirs (registry, NULL);
+  g_assert_cmpuint (g_strv_length (dirs), ==, 0);
+  g_assert_null (tamis_registry_load (registry, "probe", NULL, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
+  g_clear_error (&error);
+
+  entry = tamis_registry_register (registry, &upper_LTX_tamis_plugin, &error);
+  g_assert_no_error (error);
+  g_assert_true (tamis_plugin_entry_is_builtin (entry));
+  g_assert_cmpstr (tamis_plugin_entry_get_path (entry), ==, "(registered by the program)");
+  g_assert_null (tamis_registry_register (registry, &upper_LTX_tamis_plugin, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN);
+  g_assert_nonnull (strstr (error->message, "already registered"));
+  g_clear_error (&error);
+  /* the process-wide registry does not know it */
+  g_assert_null (tamis_registry_load (tamis_registry_get_default (), "upper", NULL, NULL));
+
+  pipeline = tamis_pipeline_new_from_data ("tamis: 1\nstages: [upper]\n", -1, NULL, registry, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&registry, tamis_registry_unref); /* the pipeline keeps it */
+  g_assert_true (tamis_pipeline_process (pipeline, doc, &error));
+  g_assert_cmpstr (tamis_doc_get_string (doc, "upper"), ==, "META INVESTIT");
+
+  /* a document runs once */
+  g_assert_false (tamis_pipeline_process (pipeline, doc, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "processed already"));
+  g_assert_null (tamis_doc_get_error_code (doc));
+}
+
+static void
+test_private_registry_dirs (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisRegistry) registry = tamis_registry_new (TAMIS_REGISTRY_NONE);
+  g_autoptr (TamisRegistry) with_default = tamis_registry_new (TAMIS_REGISTRY_DEFAULT_PATH);
+  g_auto (GStrv) dirs = NULL;
+
+  tamis_registry_prepend_dir (registry, modules);
+  g_assert_nonnull (tamis_registry_load (registry, "probe", NULL, &error));
+  g_assert_no_error (error);
+  /* with the default path, $TAMIS_PLUGIN_PATH is searched, then the installed plugins */
+  g_setenv ("TAMIS_PLUGIN_PATH", modules, TRUE);
+  g_assert_nonnull (tamis_registry_load (with_default, "probe", NULL, &error));
+  g_assert_no_error (error);
+  dirs = tamis_registry_get_dirs (with_default, NULL);
+  g_assert_cmpuint (g_strv_length (dirs), ==, 2);
+  g_assert_cmpstr (dirs[0], ==, modules);
+  g_unsetenv ("TAMIS_PLUGIN_PATH");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -141,5 +216,7 @@ main (int argc, char **argv)
   g_test_add_func ("/registry/wrong-abi", test_wrong_abi);
   g_test_add_func ("/registry/not-a-module", test_not_a_module);
   g_test_add_func ("/registry/scan-and-order", test_scan_and_order);
+  g_test_add_func ("/registry/private", test_private_registry);
+  g_test_add_func ("/registry/private-dirs", test_private_registry_dirs);
   return g_test_run ();
 }

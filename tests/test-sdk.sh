@@ -25,7 +25,21 @@ unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES GNUMAKEFLAGS
 fail_with_log () {
   tap_not_ok "$1"
   tail -n 40 "$log" | tap_diag
-  tap_done
+  # Without an rpath, the program finds libtamis only where the dynamic
+# linker looks: the README says so, and shows LD_LIBRARY_PATH.
+if cc $cflags -o "$T/embed-norpath" "$EXAMPLES/embed/embed.c" $(pkg-config --cflags --libs tamis) \
+     $ldflags >>"$log" 2>&1; then
+  "$T/embed-norpath" >/dev/null 2>"$T/norpath.err"
+  check "without rpath nor LD_LIBRARY_PATH the program cannot find libtamis" \
+    grep -q 'libtamis\.so\.[0-9]*: cannot open shared object file' "$T/norpath.err"
+  LD_LIBRARY_PATH="$(pkg-config --variable=libdir tamis)" "$T/embed-norpath" >"$T/ldpath.out" 2>>"$log"
+  check "with LD_LIBRARY_PATH=\$(pkg-config --variable=libdir tamis) it runs" \
+    grep -q '^sentence	' "$T/ldpath.out"
+else
+  tap_not_ok "examples/embed builds without an rpath"
+fi
+
+tap_done
   exit 1
 }
 
@@ -116,9 +130,26 @@ if cc $cflags -o "$T/embed" "$EXAMPLES/embed/embed.c" $(pkg-config --cflags --li
   "$T/embed" "Nvidia fell 17%. Investors were nervous." >"$T/embed.out" 2>>"$log"
   check "the embedding program prints tokens and sentences" \
     sh -c "grep -q '^token	0	6	word	Nvidia$' '$T/embed.out' && [ \$(grep -c '^sentence	' '$T/embed.out') -eq 2 ]"
+  "$T/embed" --batch "Nvidia fell 17%." "Meta spends more." "Chips are scarce." >"$T/batch.out" 2>>"$log"
+  check "the installed embedding program runs in-memory documents on 4 threads with its own plugin" \
+    sh -c "[ \$(grep -c '^doc	' '$T/batch.out') -eq 3 ] && grep -q '^doc	2	sentences=1	longest=scarce$' '$T/batch.out'"
 else
   tail -n 20 "$log" | tap_diag
   tap_not_ok "examples/embed builds with pkg-config --cflags --libs tamis"
+fi
+
+# Without an rpath, the program finds libtamis only where the dynamic
+# linker looks: the README says so, and shows LD_LIBRARY_PATH.
+if cc $cflags -o "$T/embed-norpath" "$EXAMPLES/embed/embed.c" $(pkg-config --cflags --libs tamis) \
+     $ldflags >>"$log" 2>&1; then
+  "$T/embed-norpath" >/dev/null 2>"$T/norpath.err"
+  check "without rpath nor LD_LIBRARY_PATH the program cannot find libtamis" \
+    grep -q 'libtamis\.so\.[0-9]*: cannot open shared object file' "$T/norpath.err"
+  LD_LIBRARY_PATH="$(pkg-config --variable=libdir tamis)" "$T/embed-norpath" >"$T/ldpath.out" 2>>"$log"
+  check "with LD_LIBRARY_PATH=\$(pkg-config --variable=libdir tamis) it runs" \
+    grep -q '^sentence	' "$T/ldpath.out"
+else
+  tap_not_ok "examples/embed builds without an rpath"
 fi
 
 tap_done

@@ -97,6 +97,38 @@ typedef struct {
 TamisDoc *tamis_doc_new (const char *id, const char *text, gssize length, GError **error);
 
 /**
+ * TamisDocFlags:
+ * @TAMIS_DOC_NONE: the text is taken as it is
+ * @TAMIS_DOC_REPAIR: the repairs the file reader makes, flagged the same
+ *   way (tamis_doc_get_repairs()): a UTF-8 byte-order mark is dropped
+ *   ("bom"), CR LF line ends become LF ("crlf") and lone CRs become LF
+ *   ("cr"); UTF-16 text is refused
+ *
+ * How tamis_doc_new_full() takes its text.
+ */
+typedef enum {
+  TAMIS_DOC_NONE = 0,
+  TAMIS_DOC_REPAIR = 1 << 0,
+} TamisDocFlags;
+
+/**
+ * tamis_doc_new_full:
+ * @id: the document's identifier
+ * @text: the text, UTF-8
+ * @length: length of @text in bytes, or -1 if nul-terminated
+ * @flags: #TamisDocFlags; %TAMIS_DOC_REPAIR makes a document from memory
+ *   behave like one read from a file, offsets included
+ * @error: return location for a #GError
+ *
+ * As tamis_doc_new(), with the file reader's repairs on request.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ *   (%TAMIS_ERROR_INPUT)
+ */
+TamisDoc *tamis_doc_new_full (const char *id, const char *text, gssize length, TamisDocFlags flags,
+                              GError **error);
+
+/**
  * tamis_doc_new_take:
  * @id: the document's identifier
  * @text: (transfer full): a g_malloc()ed, nul-terminated UTF-8 buffer
@@ -249,6 +281,60 @@ gboolean tamis_doc_get_attr (const TamisDoc *doc, const char *key, TamisValue *v
  * Returns: (nullable): the value of a string attribute, or %NULL
  */
 const char *tamis_doc_get_string (const TamisDoc *doc, const char *key);
+
+/**
+ * tamis_doc_get_int:
+ * @doc: a document
+ * @key: the attribute name
+ * @fallback: what to return when the attribute is absent or not an integer
+ *
+ * Returns: the value of an integer document attribute, or @fallback
+ */
+gint64 tamis_doc_get_int (const TamisDoc *doc, const char *key, gint64 fallback);
+
+/**
+ * tamis_doc_get_double:
+ * @doc: a document
+ * @key: the attribute name
+ * @fallback: what to return when the attribute is absent or not a number
+ *
+ * Returns: the value of a double (or integer) document attribute, or @fallback
+ */
+double tamis_doc_get_double (const TamisDoc *doc, const char *key, double fallback);
+
+/**
+ * tamis_doc_get_bool:
+ * @doc: a document
+ * @key: the attribute name
+ * @fallback: what to return when the attribute is absent or not a boolean
+ *
+ * Returns: the value of a boolean document attribute, or @fallback
+ */
+gboolean tamis_doc_get_bool (const TamisDoc *doc, const char *key, gboolean fallback);
+
+/**
+ * tamis_doc_set_meta_string:
+ * @doc: a document
+ * @key: a field name
+ * @value: its value, copied
+ *
+ * Sets a metadata field, written under "meta" in the document's record as
+ * the fields of a JSON Lines input record are.
+ */
+void tamis_doc_set_meta_string (TamisDoc *doc, const char *key, const char *value);
+
+/**
+ * tamis_doc_set_meta_json:
+ * @doc: a document
+ * @key: a field name
+ * @json: one JSON value as text (`42`, `["a", "b"]`, `{"source": "wire"}`)
+ * @error: return location for a #GError
+ *
+ * Sets a structured metadata field.
+ *
+ * Returns: %FALSE with a %TAMIS_ERROR_INPUT error when @json is not JSON
+ */
+gboolean tamis_doc_set_meta_json (TamisDoc *doc, const char *key, const char *json, GError **error);
 
 /**
  * tamis_doc_get_meta:
@@ -442,17 +528,38 @@ gboolean tamis_layer_get_attr (const TamisLayer *layer, guint index, const char 
 const char *tamis_layer_get_string (const TamisLayer *layer, guint index, const char *key);
 
 /**
- * tamis_layer_get_number:
+ * tamis_layer_get_int:
  * @layer: a layer
  * @index: a span index
  * @key: the attribute name
- * @value: (out) (optional): the value
+ * @fallback: what to return when the attribute is absent or not an integer
  *
- * Reads an integer or double attribute as a double.
- *
- * Returns: %TRUE when the attribute is set and is a number
+ * Returns: the value of an integer attribute of span @index, or @fallback
  */
-gboolean tamis_layer_get_number (const TamisLayer *layer, guint index, const char *key, double *value);
+gint64 tamis_layer_get_int (const TamisLayer *layer, guint index, const char *key, gint64 fallback);
+
+/**
+ * tamis_layer_get_double:
+ * @layer: a layer
+ * @index: a span index
+ * @key: the attribute name
+ * @fallback: what to return when the attribute is absent or not a number
+ *
+ * Returns: the value of a double (or integer) attribute of span @index, or
+ *   @fallback
+ */
+double tamis_layer_get_double (const TamisLayer *layer, guint index, const char *key, double fallback);
+
+/**
+ * tamis_layer_get_bool:
+ * @layer: a layer
+ * @index: a span index
+ * @key: the attribute name
+ * @fallback: what to return when the attribute is absent or not a boolean
+ *
+ * Returns: the value of a boolean attribute of span @index, or @fallback
+ */
+gboolean tamis_layer_get_bool (const TamisLayer *layer, guint index, const char *key, gboolean fallback);
 
 /**
  * tamis_layer_attr_iter_init:

@@ -63,6 +63,70 @@ gboolean tamis_plugin_entry_is_builtin (const TamisPluginEntry *entry);
 TamisRegistry *tamis_registry_get_default (void);
 
 /**
+ * TamisRegistryFlags:
+ * @TAMIS_REGISTRY_NONE: search only the directories added with
+ *   tamis_registry_prepend_dir() and the plugins registered with
+ *   tamis_registry_register()
+ * @TAMIS_REGISTRY_DEFAULT_PATH: also search `$TAMIS_PLUGIN_PATH` and the
+ *   plugins installed with tamis, as the default registry does
+ *
+ * What a new registry searches.
+ */
+typedef enum {
+  TAMIS_REGISTRY_NONE = 0,
+  TAMIS_REGISTRY_DEFAULT_PATH = 1 << 0,
+} TamisRegistryFlags;
+
+/**
+ * tamis_registry_new:
+ * @flags: what it searches besides its own directories
+ *
+ * A registry of its own, for a program that wants its own search path or
+ * its own plugins (registered with tamis_registry_register()) without
+ * touching the process-wide one. Pipelines made with it keep a reference.
+ * Modules it loads stay loaded after it is freed.
+ *
+ * Returns: (transfer full): the registry; free it with tamis_registry_unref()
+ */
+TamisRegistry *tamis_registry_new (TamisRegistryFlags flags);
+
+/**
+ * tamis_registry_ref:
+ * @registry: a registry
+ *
+ * Returns: @registry, with one more reference (the default registry is
+ *   never freed, so references to it are not counted)
+ */
+TamisRegistry *tamis_registry_ref (TamisRegistry *registry);
+
+/**
+ * tamis_registry_unref:
+ * @registry: (nullable): a registry
+ *
+ * Drops a reference; the registry is freed with the last one.
+ */
+void tamis_registry_unref (TamisRegistry *registry);
+
+/**
+ * tamis_registry_register:
+ * @registry: a registry (the default one, or one from tamis_registry_new())
+ * @plugin: a descriptor compiled into the program, such as one defined with
+ *   TAMIS_PLUGIN_DEFINE(); it must outlive the registry
+ * @error: return location for a #GError
+ *
+ * Makes a plugin that lives in the program itself available to pipelines
+ * under its name, checked as a loaded module would be. It is found where
+ * the built-in plugins are: after the directories named explicitly, before
+ * the installed plugins; tamis_plugin_entry_is_builtin() is %TRUE for it
+ * and its path reads "(registered by the program)".
+ *
+ * Returns: (transfer none): its entry, or %NULL with a %TAMIS_ERROR_PLUGIN
+ *   error (another ABI, a malformed descriptor, a name already taken)
+ */
+const TamisPluginEntry *tamis_registry_register (TamisRegistry *registry, const TamisPlugin *plugin,
+                                                 GError **error);
+
+/**
  * tamis_registry_prepend_dir:
  * @registry: a registry
  * @dir: a directory of plugin modules
@@ -153,5 +217,7 @@ const TamisPluginEntry *tamis_registry_load_file (TamisRegistry *registry, const
  *   sorted by name
  */
 GPtrArray *tamis_registry_scan (TamisRegistry *registry, const char *const *extra, GPtrArray **errors);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamisRegistry, tamis_registry_unref)
 
 G_END_DECLS

@@ -59,4 +59,75 @@ gboolean tamis_run (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *w
                     guint n_threads, TamisProgressFunc progress, gpointer user_data,
                     TamisRunStats *stats, GError **error);
 
+/**
+ * TamisDocSourceFunc:
+ * @user_data: what was given to tamis_pipeline_run()
+ * @error: return location for a #GError
+ *
+ * Gives the next document of an in-memory run. Called from the thread that
+ * called tamis_pipeline_run(), one document at a time.
+ *
+ * Returns: (transfer full) (nullable): the next document, or %NULL at the
+ *   end (with @error set when the source itself failed, which stops the run)
+ */
+typedef TamisDoc *(*TamisDocSourceFunc) (gpointer user_data, GError **error);
+
+/**
+ * TamisDocSinkFunc:
+ * @doc: (transfer none): a processed document, or a failed one
+ *   (tamis_doc_get_error_code()); it is freed when this returns
+ * @user_data: what was given to tamis_pipeline_run()
+ * @error: return location for a #GError
+ *
+ * Receives the documents of an in-memory run, in the order the source gave
+ * them, on the thread that called tamis_pipeline_run().
+ *
+ * Returns: %FALSE with @error set to stop the run
+ */
+typedef gboolean (*TamisDocSinkFunc) (TamisDoc *doc, gpointer user_data, GError **error);
+
+/**
+ * tamis_pipeline_run:
+ * @pipeline: a pipeline
+ * @source: gives the documents
+ * @source_data: data for @source
+ * @sink: receives them, processed, in order
+ * @sink_data: data for @sink
+ * @n_threads: worker threads; 0 for the number of processors
+ * @stats: (out) (optional): the final figures
+ * @error: return location for a #GError
+ *
+ * What `tamis run` does, for documents held in memory: they are processed
+ * on worker threads, a few batches per thread in flight, and handed back
+ * in their order. A document that fails gets its error (as the error
+ * records of the command line) and the run goes on.
+ *
+ * Returns: %FALSE when @source or @sink failed
+ */
+gboolean tamis_pipeline_run (TamisPipeline *pipeline, TamisDocSourceFunc source, gpointer source_data,
+                             TamisDocSinkFunc sink, gpointer sink_data, guint n_threads,
+                             TamisRunStats *stats, GError **error);
+
+/**
+ * tamis_pipeline_run_texts:
+ * @pipeline: a pipeline
+ * @texts: the texts, UTF-8
+ * @n_texts: how many, or -1 when @texts is %NULL-terminated
+ * @sink: receives the documents, in order
+ * @sink_data: data for @sink
+ * @n_threads: worker threads; 0 for the number of processors
+ * @stats: (out) (optional): the final figures
+ * @error: return location for a #GError
+ *
+ * tamis_pipeline_run() over strings: text @i becomes the document with id
+ * "@i" (decimal), repaired as tamis_doc_new_full() does with
+ * %TAMIS_DOC_REPAIR; a text that is not valid UTF-8 comes back as a failed
+ * document with the error code "invalid-utf8".
+ *
+ * Returns: %FALSE when @sink failed
+ */
+gboolean tamis_pipeline_run_texts (TamisPipeline *pipeline, const char *const *texts, gssize n_texts,
+                                   TamisDocSinkFunc sink, gpointer sink_data, guint n_threads,
+                                   TamisRunStats *stats, GError **error);
+
 G_END_DECLS
