@@ -5,8 +5,12 @@
  * unmet requirements and the plugins' own option errors. */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include <gio/gunixinputstream.h>
+#include <glib/gstdio.h>
 #include <tamis/pipeline.h>
 #include <tamis/io.h>
 #include "config-private.h"
@@ -43,6 +47,10 @@ struct _TamisPipeline {
   const TamisYNode *output_layers_node;
   gboolean output_text;
 };
+
+/* Each stage holds a plugin's state: a bound on their number bounds what
+ * a pipeline file can make the process allocate. */
+#define MAX_STAGES 256
 
 static const char *const top_keys[] = { "tamis", "name", "plugin_path", "input", "stages", "output", NULL };
 static const char *const input_keys[] = { "format", "max_size", NULL };
@@ -284,6 +292,11 @@ load_plugin (TamisPipeline *p, TamisRegistry *registry, Stage *stage, const Tami
   if (near)
     tamis_ynode_error (where, p->filename, error, "unknown plugin '%s'; hint: did you mean '%s'?",
                        name, near);
+  else if (strlen (name) > 64)
+    {
+      g_autofree char *excerpt = tamis_ynode_excerpt (name);
+      tamis_ynode_error (where, p->filename, error, "'%s' is not a plugin name", excerpt);
+    }
   else
     {
       g_autofree char *list = g_strjoinv (", ", known);
@@ -498,9 +511,14 @@ parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
       g_auto (GStrv) dirs = NULL;
       if (!tamis_ynode_strv (node, p->filename, "'plugin_path'", &dirs, error))
         return FALSE;
+      guint n = 0;
+
+      /* an empty entry (an unset variable in a generated file) names no
+       * folder: it must not become the pipeline's own */
       p->plugin_path = g_new0 (char *, g_strv_length (dirs) + 1);
       for (guint i = 0; dirs[i]; i++)
-        p->plugin_path[i] = relative_to_file (p, dirs[i]);
+        if (*dirs[i])
+          p->plugin_path[n++] = relative_to_file (p, dirs[i]);
     }
   if ((node = tamis_ynode_lookup (root, "input")) && !tamis_ynode_is_null (node) &&
       !parse_input (p, node, error))
@@ -521,6 +539,12 @@ parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
   if (stages->items->len == 0)
     {
       tamis_ynode_error (stages, p->filename, error, "the stage list is empty");
+      return FALSE;
+    }
+  if (stages->items->len > MAX_STAGES)
+    {
+      tamis_ynode_error (stages, p->filename, error, "%u stages; a pipeline is limited to %d",
+                         stages->items->len, MAX_STAGES);
       return FALSE;
     }
   for (guint i = 0; i < stages->items->len; i++)
@@ -553,19 +577,85 @@ tamis_pipeline_new_from_data (const char *yaml, gssize length, const char *filen
   return g_steal_pointer (&p);
 }
 
+/* A pipeline is a few hundred bytes: anything much larger is a mistake
+ * (or /dev/zero), refused before it is read. */
+#define MAX_PIPELINE_BYTES (1024 * 1024)
+
+static char *
+read_pipeline (const char *path, gsize *length, GError **error)
+{
+  g_autoptr (GInputStream) in = NULL;
+  g_autoptr (GByteArray) data = g_byte_array_new ();
+  g_autoptr (GError) local = NULL;
+  guint8 buffer[16384];
+  gssize n;
+
+  if (strcmp (path, "-") == 0)
+    in = g_unix_input_stream_new (0, FALSE);
+  else
+    {
+      GStatBuf st;
+
+      if (g_stat (path, &st) != 0)
+        {
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO, "%s: %s", path, g_strerror (errno));
+          return NULL;
+        }
+      if (!S_ISREG (st.st_mode))
+        {
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO,
+                       "%s: not a regular file; a pipeline is a YAML file (or - for standard input)", path);
+          return NULL;
+        }
+      if (st.st_size > MAX_PIPELINE_BYTES)
+        {
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO,
+                       "%s: %" G_GINT64_FORMAT " bytes; a pipeline file is limited to %d bytes", path,
+                       (gint64) st.st_size, MAX_PIPELINE_BYTES);
+          return NULL;
+        }
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+
+      in = G_INPUT_STREAM (g_file_read (file, NULL, &local));
+      if (in == NULL)
+        {
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO, "%s", local->message);
+          return NULL;
+        }
+    }
+  /* read with the cap too: the file may grow, and a pipe has no size */
+  while ((n = g_input_stream_read (in, buffer, sizeof buffer, NULL, &local)) > 0)
+    {
+      if (data->len + n > MAX_PIPELINE_BYTES)
+        {
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO,
+                       "%s: more than %d bytes; a pipeline file is limited to that", path,
+                       MAX_PIPELINE_BYTES);
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, n);
+    }
+  if (n < 0)
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO, "%s: %s", path, local->message);
+      return NULL;
+    }
+  *length = data->len;
+  g_byte_array_append (data, (const guint8 *) "", 1);
+  return (char *) g_byte_array_free (g_steal_pointer (&data), FALSE);
+}
+
 TamisPipeline *
 tamis_pipeline_new_from_file (const char *path, TamisRegistry *registry, GError **error)
 {
   g_autofree char *data = NULL;
-  gsize length;
-  g_autoptr (GError) local = NULL;
+  gsize length = 0;
 
-  if (!g_file_get_contents (path, &data, &length, &local))
-    {
-      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO, "%s", local->message);
-      return NULL;
-    }
-  return tamis_pipeline_new_from_data (data, length, path, registry, error);
+  data = read_pipeline (path, &length, error);
+  if (data == NULL)
+    return NULL;
+  return tamis_pipeline_new_from_data (data, length, strcmp (path, "-") == 0 ? "<stdin>" : path,
+                                       registry, error);
 }
 
 /* ---- running ---- */

@@ -291,6 +291,10 @@ load_builtin (TamisRegistry *registry, const char *name, GError **error)
 void
 tamis_registry_prepend_dir (TamisRegistry *registry, const char *dir)
 {
+  /* "" (an unset variable in a script) names no folder, least of all the
+   * current one */
+  if (dir == NULL || *dir == '\0')
+    return;
   g_mutex_lock (&registry->lock);
   g_ptr_array_insert (registry->dirs, 0, g_strdup (dir));
   g_mutex_unlock (&registry->lock);
@@ -392,8 +396,10 @@ tamis_registry_load_found (TamisRegistry *registry, const char *name, const char
     *found = FALSE;
   if (!valid_name (name))
     {
+      g_autofree char *excerpt = g_utf8_make_valid (name, MIN (strlen (name), 40));
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
-                   "'%s' is not a plugin name (letters, digits and '_' only)", name);
+                   "'%s%s' is not a plugin name (letters, digits and '_' only)", excerpt,
+                   strlen (name) > 40 ? "…" : "");
       return NULL;
     }
 

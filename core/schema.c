@@ -220,18 +220,20 @@ check_choice (const TamisSchema *schema, const TamisOption *option, const TamisY
 {
   const char *near;
   g_autofree char *list = NULL;
+  g_autofree char *excerpt = NULL;
 
   if (option->choices == NULL || g_strv_contains (option->choices, value->scalar))
     return TRUE;
   near = tamis_nearest_name (value->scalar, option->choices);
   list = g_strjoinv (", ", (char **) option->choices);
+  excerpt = tamis_ynode_excerpt (value->scalar);
   if (near)
     tamis_ynode_error (value, filename, error,
                        "option '%s' of %s must be one of %s, not '%s'; hint: did you mean '%s'?",
-                       option->name, schema->plugin.name, list, value->scalar, near);
+                       option->name, schema->plugin.name, list, excerpt, near);
   else
     tamis_ynode_error (value, filename, error, "option '%s' of %s must be one of %s, not '%s'",
-                       option->name, schema->plugin.name, list, value->scalar);
+                       option->name, schema->plugin.name, list, excerpt);
   return FALSE;
 }
 
@@ -244,9 +246,10 @@ check_number (const TamisSchema *schema, const TamisOption *option, const TamisY
 
   if (!parse_number (value->scalar, integer, &number))
     {
+      g_autofree char *excerpt = tamis_ynode_excerpt (value->scalar);
       tamis_ynode_error (value, filename, error, "option '%s' of %s must be %s, not '%s'",
                          option->name, schema->plugin.name, option_type_names[option->type],
-                         value->scalar);
+                         excerpt);
       return FALSE;
     }
   if (option->min && parse_number (option->min, FALSE, &bound) && number < bound)
@@ -313,8 +316,12 @@ check_value (const TamisSchema *schema, const TamisOption *option, const TamisYN
         case TAMIS_OPTION_BOOL:
           if (tamis_ynode_bool (value, &b))
             return TRUE;
-          tamis_ynode_error (value, filename, error, "option '%s' of %s must be true or false, not '%s'",
-                             option->name, schema->plugin.name, value->scalar);
+          {
+            g_autofree char *excerpt = tamis_ynode_excerpt (value->scalar);
+            tamis_ynode_error (value, filename, error,
+                               "option '%s' of %s must be true or false, not '%s'", option->name,
+                               schema->plugin.name, excerpt);
+          }
           return FALSE;
         case TAMIS_OPTION_STRING:
           return check_choice (schema, option, value, filename, error);

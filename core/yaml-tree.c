@@ -7,13 +7,34 @@
 #include <tamis/error.h>
 #include "yaml-tree.h"
 
+/* Pipelines are small: these bounds keep a hostile file from costing
+ * time or memory, and are far above anything written by hand. */
 #define MAX_DEPTH 64
+#define MAX_KEYS 10000        /* pairs in one mapping */
+#define MAX_ITEMS 100000      /* items in one sequence */
+#define MAX_KEY_BYTES 256
+#define MAX_SCALAR_BYTES 65536
 
 typedef struct {
   yaml_parser_t parser;
   const char *filename;
+  const char *data;
+  gsize length;
   guint depth;
 } Parse;
+
+char *
+tamis_ynode_excerpt (const char *text)
+{
+  const gsize max = 40;
+  const char *end;
+
+  if (strlen (text) <= max)
+    return g_strdup (text);
+  /* cut on a character boundary */
+  end = g_utf8_find_prev_char (text, text + max + 1);
+  return g_strdup_printf ("%.*s… (%" G_GSIZE_FORMAT " bytes)", (int) (end - text), text, strlen (text));
+}
 
 static TamisYNode *
 ynode_new (TamisYNodeType type, const yaml_mark_t *mark)
@@ -68,7 +89,28 @@ next_event (Parse *p, yaml_event_t *event, GError **error)
 
   {
     g_autofree char *message = NULL;
-    const yaml_mark_t *mark = &p->parser.problem_mark;
+    yaml_mark_t mark_copy = p->parser.problem_mark;
+    const yaml_mark_t *mark = &mark_copy;
+
+    /* libyaml's reader errors (invalid UTF-8, a control character) give a
+     * byte offset but no line: count them. */
+    if (p->parser.error == YAML_READER_ERROR && p->parser.problem_offset <= p->length)
+      {
+        const char *at = p->data + p->parser.problem_offset, *line = p->data;
+
+        mark_copy.line = 0;
+        for (const char *c = p->data; c < at; c++)
+          if (*c == '\n')
+            {
+              mark_copy.line++;
+              line = c + 1;
+            }
+        mark_copy.column = g_utf8_strlen (line, at - line);
+        message = g_strdup_printf ("%s at byte %zu", p->parser.problem ? p->parser.problem : "unreadable input",
+                                   p->parser.problem_offset);
+        mark_error (p, mark, error, message);
+        return FALSE;
+      }
 
     if (p->parser.context)
       message = g_strdup_printf ("YAML syntax error: %s %s (line %zu)", p->parser.problem,
@@ -87,6 +129,11 @@ static TamisYNode *parse_node (Parse *p, yaml_event_t *event, GError **error);
 static gboolean
 parse_children (Parse *p, TamisYNode *node, yaml_event_type_t end_type, GError **error)
 {
+  /* duplicate keys through a hash set: a linear search per key would make
+   * a mapping of n keys cost n² */
+  g_autoptr (GHashTable) keys = node->type == TAMIS_YNODE_MAPPING ? g_hash_table_new (g_str_hash, g_str_equal)
+                                                                    : NULL;
+
   for (;;)
     {
       yaml_event_t event;
@@ -112,12 +159,35 @@ parse_children (Parse *p, TamisYNode *node, yaml_event_type_t end_type, GError *
               tamis_ynode_free (child);
               return FALSE;
             }
-          if (tamis_ynode_lookup (node, child->scalar))
+          if (strlen (child->scalar) > MAX_KEY_BYTES)
+            {
+              g_autofree char *excerpt = tamis_ynode_excerpt (child->scalar);
+              tamis_ynode_error (child, p->filename, error, "key '%s' is too long (at most %d bytes)",
+                                 excerpt, MAX_KEY_BYTES);
+              tamis_ynode_free (child);
+              return FALSE;
+            }
+          if (!g_hash_table_add (keys, child->scalar))
             {
               tamis_ynode_error (child, p->filename, error, "duplicate key '%s'", child->scalar);
               tamis_ynode_free (child);
               return FALSE;
             }
+          if (g_hash_table_size (keys) > MAX_KEYS)
+            {
+              tamis_ynode_error (child, p->filename, error,
+                                 "more than %d keys in one mapping; a pipeline needs far fewer",
+                                 MAX_KEYS);
+              tamis_ynode_free (child);
+              return FALSE;
+            }
+        }
+      else if (node->type == TAMIS_YNODE_SEQUENCE && node->items->len == MAX_ITEMS)
+        {
+          tamis_ynode_error (child, p->filename, error,
+                             "more than %d items in one list; a pipeline needs far fewer", MAX_ITEMS);
+          tamis_ynode_free (child);
+          return FALSE;
         }
       g_ptr_array_add (node->items, child);
     }
@@ -132,6 +202,14 @@ parse_node (Parse *p, yaml_event_t *event, GError **error)
   switch (event->type)
     {
     case YAML_SCALAR_EVENT:
+      if (event->data.scalar.length > MAX_SCALAR_BYTES)
+        {
+          g_autofree char *message = g_strdup_printf (
+              "a value of %zu bytes; values in a pipeline are limited to %d bytes",
+              event->data.scalar.length, MAX_SCALAR_BYTES);
+          mark_error (p, &event->start_mark, error, message);
+          return NULL;
+        }
       node = ynode_new (TAMIS_YNODE_SCALAR, &event->start_mark);
       node->scalar = g_strndup ((const char *) event->data.scalar.value, event->data.scalar.length);
       node->plain = event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
@@ -173,7 +251,7 @@ parse_node (Parse *p, yaml_event_t *event, GError **error)
 TamisYNode *
 tamis_ynode_parse (const char *data, gsize length, const char *filename, GError **error)
 {
-  Parse p = { .filename = filename };
+  Parse p = { .filename = filename, .data = data, .length = length };
   yaml_event_t event;
   TamisYNode *root = NULL;
   gboolean ok = FALSE;

@@ -51,6 +51,9 @@ gboolean tamis_ynode_bool (const TamisYNode *node, gboolean *value);
 void tamis_ynode_error (const TamisYNode *node, const char *filename, GError **error,
                         const char *format, ...) G_GNUC_PRINTF (4, 5);
 
+/* At most 40 bytes of @text, for messages, with its length when cut. */
+char *tamis_ynode_excerpt (const char *text);
+
 /* The known name nearest to @name (small edit distance), or NULL. */
 const char *tamis_nearest_name (const char *name, const char *const *known);
 

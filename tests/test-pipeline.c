@@ -381,6 +381,66 @@ test_batch (void)
 }
 
 static void
+test_bounds (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) yaml = g_string_new ("tamis: 1\nstages:\n  - probe:\n");
+  g_autofree char *long_name = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tamis-bounds-XXXXXX", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.yaml", NULL);
+  g_autofree char *bad = NULL;
+  gint64 start;
+
+  /* not a regular file: refused before anything is read */
+  g_assert_null (tamis_pipeline_new_from_file ("/dev/zero", NULL, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "/dev/zero: not a regular file"));
+  g_clear_error (&error);
+
+  /* over the size cap */
+  {
+    g_autofree char *filler = g_strnfill (2 * 1024 * 1024, '#');
+    g_assert_true (g_file_set_contents (big, filler, -1, NULL));
+  }
+  g_assert_null (tamis_pipeline_new_from_file (big, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "a pipeline file is limited to 1048576 bytes"));
+  g_clear_error (&error);
+  g_unlink (big);
+  g_rmdir (dir);
+
+  /* 160,000 option keys: refused at once, not after a quadratic search */
+  for (guint i = 0; i < 160000; i++)
+    g_string_append_printf (yaml, "      k%u: 1\n", i);
+  start = g_get_monotonic_time ();
+  g_assert_null (load (yaml->str, &error));
+  g_assert_nonnull (strstr (error->message, "more than 10000 keys in one mapping"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  /* a huge plugin name is quoted in part */
+  long_name = g_strnfill (10000, 'x');
+  g_string_printf (yaml, "tamis: 1\nstages: [%s]\n", long_name);
+  g_assert_null (load (yaml->str, &error));
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_assert_nonnull (strstr (error->message, "(10000 bytes)"));
+  g_clear_error (&error);
+
+  /* invalid UTF-8 on the third line is reported there */
+  bad = g_strdup ("tamis: 1\nstages:\n  - pro\xff" "be\n");
+  g_assert_null (load (bad, &error));
+  if (!g_str_has_prefix (error->message, "test.yaml:3:8: "))
+    g_error ("unexpected message: %s", error->message);
+  g_clear_error (&error);
+
+  /* an empty plugin_path entry names no folder */
+  g_clear_pointer (&bad, g_free);
+  {
+    g_autoptr (TamisPipeline) p = load ("tamis: 1\nplugin_path: ['']\nstages: [probe]\n", &error);
+    g_assert_no_error (error);
+  }
+}
+
+static void
 test_from_file (void)
 {
   g_autoptr (GError) error = NULL;
@@ -422,5 +482,6 @@ main (int argc, char **argv)
   g_test_add_func ("/pipeline/defaults", test_defaults);
   g_test_add_func ("/pipeline/contract", test_contract);
   g_test_add_func ("/pipeline/batch", test_batch);
+  g_test_add_func ("/pipeline/bounds", test_bounds);
   return g_test_run ();
 }
