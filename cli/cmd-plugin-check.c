@@ -392,7 +392,7 @@ child_threads (Checker *c, gpointer data)
 
   /* The reference, twice: a plugin whose output changes from one run to
    * the next on one thread would make any comparison meaningless. */
-  begin (c, c->timeout * 3, -1, label, "on one thread");
+  begin (c, c->timeout * 2 * (int) c->docs->len, -1, label, "on one thread");
   for (guint i = 0; i < c->docs->len; i++)
     {
       const CheckDoc *d = doc_at (c, i);
@@ -413,7 +413,7 @@ child_threads (Checker *c, gpointer data)
     }
   end (c);
 
-  begin (c, c->timeout * rounds, -1, label, context);
+  begin (c, c->timeout * 2 * rounds, -1, label, context);
   pool = g_thread_pool_new (thread_job, &t, c->threads, FALSE, NULL);
   for (int r = 0; r < rounds; r++)
     for (guint i = 0; i < c->docs->len; i++)
@@ -422,13 +422,17 @@ child_threads (Checker *c, gpointer data)
   g_thread_pool_free (pool, FALSE, TRUE);
   end (c);
 
+  /* The first three name the rule well enough. */
   for (guint i = 0; i < c->docs->len; i++)
     if (t.differences[i])
       {
-        g_string_append_printf (differing, "%s'%s' (%u of %d runs)", n_differing ? ", " : "",
-                                doc_at (c, i)->name, t.differences[i], rounds);
+        if (n_differing < 3)
+          g_string_append_printf (differing, "%s'%s' (%u of %d runs)", n_differing ? ", " : "",
+                                  doc_at (c, i)->name, t.differences[i], rounds);
         n_differing++;
       }
+  if (n_differing > 3)
+    g_string_append_printf (differing, " and %u more", n_differing - 3);
   if (n_differing)
     report (c, "FAIL", "threads: output differs between 1 and %d threads on document%s %s: "
             "shared mutable state in process()?", c->threads, n_differing > 1 ? "s" : "",
@@ -478,7 +482,7 @@ child_memory (Checker *c, gpointer data)
     if (!doc_at (c, i)->big && !c->skip[i])
       n_docs++;
 
-  begin (c, c->timeout * rounds, -1, "memory", "during the memory rounds");
+  begin (c, c->timeout * 2 * rounds, -1, "memory", "during the memory rounds");
   for (int r = 1; r <= rounds; r++)
     {
       for (guint i = 0; i < c->docs->len; i++)
