@@ -8,9 +8,12 @@ cli_cmd_plugins (int argc, char **argv)
 {
   g_auto(GStrv) plugin_dirs = NULL;
   gboolean verbose = FALSE;
+  gboolean check = FALSE;
   const GOptionEntry entries[] = {
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose,
       "Also show the search path and each plugin's reads, writes and file", NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check,
+      "Check a plugin module against the plugin contract: 'tamis plugins --check --help'", NULL },
     { "plugin-dir", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs,
       "Look for plugins in DIR first (repeatable)", "DIR" },
     G_OPTION_ENTRY_NULL
@@ -22,6 +25,11 @@ cli_cmd_plugins (int argc, char **argv)
   TamisRegistry *registry;
   int name_width = 0;
   int version_width = 0;
+
+  /* --check is a command of its own, with its own options. */
+  for (int i = 1; i < argc && !g_str_equal (argv[i], "--"); i++)
+    if (g_str_equal (argv[i], "--check"))
+      return cli_cmd_plugin_check (argc, argv);
 
   context = cli_option_context_new ("plugins", "[NAME]",
                                     "Lists the plugins found on the search path: name, version, summary.\n"

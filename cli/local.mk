@@ -7,6 +7,9 @@ tamis_SOURCES = \
 	cli/cmd-run.c \
 	cli/cmd-check.c \
 	cli/cmd-plugins.c \
+	cli/cmd-plugin-check.c \
+	cli/plugin-check.h \
+	cli/plugin-check-docs.c \
 	cli/describe.c
 tamis_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -DG_LOG_DOMAIN='"tamis"'
 tamis_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)

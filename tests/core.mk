@@ -42,6 +42,30 @@ tests_modules_rogue_la_CFLAGS = $(PLUGIN_CFLAGS)
 tests_modules_rogue_la_LDFLAGS = $(TEST_MODULE_FLAGS)
 tests_modules_rogue_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
 
+# Plugins that break one rule each, for tamis plugins --check.
+check_LTLIBRARIES += tests/modules/crashy.la tests/modules/leaky.la \
+	tests/modules/racy.la tests/modules/mute.la
+tests_modules_crashy_la_SOURCES = tests/modules/crashy.c
+tests_modules_crashy_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_crashy_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_crashy_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_crashy_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
+tests_modules_leaky_la_SOURCES = tests/modules/leaky.c
+tests_modules_leaky_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_leaky_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_leaky_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_leaky_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
+tests_modules_racy_la_SOURCES = tests/modules/racy.c
+tests_modules_racy_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_racy_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_racy_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_racy_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
+tests_modules_mute_la_SOURCES = tests/modules/mute.c
+tests_modules_mute_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_modules_mute_la_CFLAGS = $(PLUGIN_CFLAGS)
+tests_modules_mute_la_LDFLAGS = $(TEST_MODULE_FLAGS)
+tests_modules_mute_la_LIBADD = core/libtamis.la $(GLIB_LIBS)
+
 CORE_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core
 CORE_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
 CORE_TEST_LIBS = core/libtamis.la $(GLIB_LIBS) $(JSON_LIBS)

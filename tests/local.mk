@@ -1,6 +1,8 @@
 # End-to-end tests: TAP shell scripts run by tests/run-test.sh.
 #   test-cli.sh    the tamis command on examples/ (and ../shared when present)
 #   test-embed.sh  examples/embed, a program linking libtamis
+#   test-plugin-check.sh  tamis plugins --check on the plugins of this tree
+#                  and on test modules that break one rule each
 #   test-sdk.sh    install into a temporary prefix, build the out-of-tree
 #                  plugin and the embedding example with pkg-config, run them
 #   test-builtin.sh  (--enable-builtin-plugins) the plugins linked into
@@ -8,6 +10,7 @@
 TESTS += \
 	tests/test-cli.sh \
 	tests/test-embed.sh \
+	tests/test-plugin-check.sh \
 	tests/test-sdk.sh
 if BUILTIN_PLUGINS
 TESTS += tests/test-builtin.sh
@@ -19,6 +22,7 @@ EXTRA_DIST += \
 	tests/tap.sh \
 	tests/test-cli.sh \
 	tests/test-embed.sh \
+	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
 	tests/test-builtin.sh
 

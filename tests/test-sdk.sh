@@ -123,6 +123,15 @@ rm -f "$pluginsdir/wordcount.so"
   >"$T/dir.out" 2>"$T/dir.err"
 check "--plugin-dir finds the plugin where it was built" jq_ok '.words > 100' "$T/dir.out"
 
+# The conformance check a plugin author runs on the built module: the
+# installed segment provides the token layer it reads.
+"$installed" plugins --check --quick "$T/wordcount/wordcount.so" >"$T/check.out" 2>"$T/check.err"
+status=$?
+grep -v '^ok ' "$T/check.out" | tap_diag
+check "the installed tamis plugins --check passes wordcount.so" test "$status" -eq 0
+check "the check puts the installed segment before it" \
+  grep -q '^ok    reads: token, written by the stage run before it: segment$' "$T/check.out"
+
 # ---- embedding: examples/embed against the installed library ----
 if cc $cflags -o "$T/embed" "$EXAMPLES/embed/embed.c" $(pkg-config --cflags --libs tamis) \
      $ldflags -Wl,-rpath,"$prefix/lib" >>"$log" 2>&1; then
