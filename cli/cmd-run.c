@@ -1,4 +1,6 @@
 /* tamis run — a pipeline over documents, records to stdout or a file. */
+#include "config.h"
+
 #include "cli.h"
 
 #include <errno.h>
@@ -22,15 +24,44 @@ typedef struct {
   char *tmp_path;  /* where it is written until committed */
 } Output;
 
-/* Read by the signal handler: a run stopped by ^C leaves no temporary file. */
+/* Read by the signal handler: a run stopped by a signal leaves no
+ * temporary file, and a crash inside a plugin says where it happened. */
 static volatile sig_atomic_t have_tmp;
 static char tmp_path_for_signal[4096];
+
+/* Every signal whose default action ends the process and that can be
+ * caught; SIGKILL cannot, and the next run removes what it leaves. */
+static const int fatal_signals[] = {
+  SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGXFSZ,
+  SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS,
+};
+
+static void
+say (const char *text)
+{
+  /* write(2) only: nothing else is safe in a signal handler */
+  if (write (STDERR_FILENO, text, strlen (text)) < 0)
+    return;
+}
 
 static void
 on_fatal_signal (int sig)
 {
+  const char *stage = NULL, *doc = NULL;
+
   if (have_tmp)
     unlink (tmp_path_for_signal);
+  tamis_pipeline_get_running (&stage, &doc);
+  if (stage != NULL && sig != SIGINT && sig != SIGTERM && sig != SIGHUP && sig != SIGPIPE)
+    {
+      say ("tamis: ");
+      say (sigdescr_np (sig) ? sigdescr_np (sig) : "fatal signal");
+      say (" in ");
+      say (stage);
+      say (" on document '");
+      say (doc ? doc : "?");
+      say ("'; the run stops\n");
+    }
   signal (sig, SIG_DFL);
   raise (sig);
 }
@@ -38,18 +69,55 @@ on_fatal_signal (int sig)
 static void
 watch_signals (const char *tmp_path)
 {
-  static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
   struct sigaction sa;
 
-  if (strlen (tmp_path) >= sizeof tmp_path_for_signal)
-    return;
-  memcpy (tmp_path_for_signal, tmp_path, strlen (tmp_path) + 1);
-  have_tmp = 1;
+  if (tmp_path != NULL && strlen (tmp_path) < sizeof tmp_path_for_signal)
+    {
+      memcpy (tmp_path_for_signal, tmp_path, strlen (tmp_path) + 1);
+      have_tmp = 1;
+    }
   memset (&sa, 0, sizeof sa);
   sa.sa_handler = on_fatal_signal;
   sigemptyset (&sa.sa_mask);
-  for (gsize i = 0; i < G_N_ELEMENTS (sigs); i++)
-    sigaction (sigs[i], &sa, NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (fatal_signals); i++)
+    {
+      struct sigaction old;
+
+      /* a signal ignored by whoever started tamis stays ignored */
+      if (sigaction (fatal_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        continue;
+      sigaction (fatal_signals[i], &sa, NULL);
+    }
+}
+
+/* Removes the temporary files that dead runs writing @path left beside
+ * it (a run killed with SIGKILL cannot clean up): their names carry the
+ * pid, and a pid that no longer exists is a dead run. */
+static void
+remove_stale_temporaries (const char *dir, const char *base)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.tamis-", base);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)))
+    {
+      guint64 pid;
+      char *end = NULL;
+
+      if (!g_str_has_prefix (name, prefix))
+        continue;
+      pid = g_ascii_strtoull (name + strlen (prefix), &end, 10);
+      if (end == NULL || *end != '.' || pid == 0 || pid > G_MAXINT)
+        continue;
+      if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_unlink (path);
+        }
+    }
 }
 
 static GOutputStream *
@@ -75,6 +143,7 @@ output_open (Output *out, const char *path, GError **error)
   out->fd = -1;
   if (path == NULL || g_str_equal (path, "-"))
     {
+      watch_signals (NULL);
       out->stream = buffered (g_unix_output_stream_new (STDOUT_FILENO, FALSE));
       return TRUE;
     }
@@ -99,8 +168,9 @@ output_open (Output *out, const char *path, GError **error)
     {
       g_autofree char *dir = g_path_get_dirname (out->path);
       g_autofree char *base = g_path_get_basename (out->path);
-      g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+      g_autofree char *name = g_strdup_printf (".%s.tamis-%d.XXXXXX", base, (int) getpid ());
 
+      remove_stale_temporaries (dir, base);
       out->tmp_path = g_build_filename (dir, name, NULL);
       /* The mode goes through the umask, as for any new file. */
       out->fd = g_mkstemp_full (out->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
@@ -116,8 +186,7 @@ output_open (Output *out, const char *path, GError **error)
       g_clear_pointer (&out->path, g_free);
       return FALSE;
     }
-  if (out->tmp_path != NULL)
-    watch_signals (out->tmp_path);
+  watch_signals (out->tmp_path);
   out->stream = buffered (g_unix_output_stream_new (out->fd, TRUE));
   return TRUE;
 }

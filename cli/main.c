@@ -6,6 +6,9 @@
 #include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #ifdef TAMIS_BUILTIN_PLUGINS
 /* For lt_preloaded_symbols only: the list libtool generates from the
@@ -110,14 +113,35 @@ cli_registry (char **plugin_dirs)
   TamisRegistry *registry = tamis_registry_get_default ();
   guint n = plugin_dirs ? g_strv_length (plugin_dirs) : 0;
 
+  g_auto(GStrv) dirs = NULL;
+
   /* Prepending in reverse keeps the first --plugin-dir first. */
   for (guint i = n; i-- > 0;)
     {
-      g_autofree char *dir = g_canonicalize_filename (plugin_dirs[i], NULL);
+      g_autofree char *dir = NULL;
 
+      /* "" (an unset variable in a script) would canonicalise to the
+       * current folder, which is never searched unless named */
+      if (plugin_dirs[i][0] == '\0')
+        {
+          g_printerr ("tamis: warning: ignoring an empty --plugin-dir\n");
+          continue;
+        }
+      dir = g_canonicalize_filename (plugin_dirs[i], NULL);
       if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
         g_printerr ("tamis: warning: plugin directory '%s' does not exist\n", plugin_dirs[i]);
       tamis_registry_prepend_dir (registry, dir);
+    }
+
+  /* Anyone who can write into a plugin folder can run code as the user. */
+  dirs = tamis_registry_get_dirs (registry, NULL);
+  for (char **dir = dirs; *dir; dir++)
+    {
+      struct stat st;
+
+      if (g_stat (*dir, &st) == 0 && S_ISDIR (st.st_mode) && (st.st_mode & S_IWOTH))
+        g_printerr ("tamis: warning: plugin directory '%s' is writable by every user; "
+                    "a module put there would run as you\n", *dir);
     }
   return registry;
 }

@@ -47,8 +47,6 @@ core_libtamis_internal_la_SOURCES = \
 	core/io-private.h
 core_libtamis_internal_la_CPPFLAGS = \
 	-I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core \
-	-DTAMIS_PLUGINDIR='"$(plugindir)"' \
-	-DTAMIS_PKGDATADIR='"$(pkgdatadir)"' \
 	-DTAMIS_BUILDDIR='"$(abs_top_builddir)"' \
 	-DTAMIS_SRCDIR='"$(abs_top_srcdir)"' \
 	-DG_LOG_DOMAIN='"tamis"'

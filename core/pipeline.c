@@ -660,6 +660,18 @@ tamis_pipeline_new_from_file (const char *path, TamisRegistry *registry, GError 
 
 /* ---- running ---- */
 
+/* What this thread is running, for a crash report: pointers only, set and
+ * cleared around each process() call at the cost of two stores. */
+static __thread const char *running_stage;
+static __thread const char *running_doc;
+
+void
+tamis_pipeline_get_running (const char **stage, const char **doc_id)
+{
+  *stage = running_stage;
+  *doc_id = running_doc;
+}
+
 static gboolean
 stage_applies (const Stage *stage, const TamisDoc *doc)
 {
@@ -701,7 +713,11 @@ tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
       tamis_doc_begin_stage (doc, i + 1, stage->label);
       if (plugin->flags & TAMIS_PLUGIN_SERIAL)
         g_mutex_lock (&stage->lock);
+      running_doc = tamis_doc_get_id (doc);
+      running_stage = stage->label;
       ok = plugin->process (stage->state, doc, &local);
+      running_stage = NULL;
+      running_doc = NULL;
       if (plugin->flags & TAMIS_PLUGIN_SERIAL)
         g_mutex_unlock (&stage->lock);
       tamis_doc_end_stage (doc);

@@ -286,6 +286,31 @@ check "it costs one plugin-contract error record naming the stage" \
 check "the other documents are written in full" \
   jq_true "$T/rogue.out" '.[0].layers.rogue[0].label == "mark" and .[2].rogue_n == 1'
 
+# A plugin that crashes: a message naming the stage and the document, and
+# no temporary file left beside -o; a dead run's temporary file (its pid
+# gone) is removed by the next run writing the same file.
+cat >"$T/crash.yaml" <<'YAML'
+tamis: 1
+stages:
+  - rogue: {fault: crash}
+YAML
+printf '%s\n' '{"id":"a","text":"Meta investit."}' '{"id":"b","text":"!boom"}' >"$T/crash.jsonl"
+mkdir -p "$T/crashout"
+: >"$T/crashout/.out.jsonl.tamis-2147483646.AbCdEf"
+run_tamis crash run -j 1 --plugin-dir "$modules" "$T/crash.yaml" "$T/crash.jsonl" -o "$T/crashout/out.jsonl"
+check "a crash in a plugin ends the run with its signal" test "$status" -ge 128
+check "the crash is reported with the stage and the document" \
+  has crash.err "^tamis: Segmentation fault in stage 1 (rogue) on document 'b'; the run stops$"
+check "no temporary file is left, not even a dead run's" \
+  sh -c "[ -z \"\$(ls -A '$T/crashout')\" ]"
+
+# An empty --plugin-dir (an unset variable) is not the current folder.
+mkdir -p "$T/cwd"
+cp "$modules/.libs/probe.so" "$T/cwd/segment.so" 2>/dev/null || true
+(cd "$T/cwd" && "$TAMIS" plugins --plugin-dir '' >"$T/emptydir.out" 2>"$T/emptydir.err")
+check "an empty --plugin-dir is ignored with a warning" \
+  sh -c "grep -q 'ignoring an empty --plugin-dir' '$T/emptydir.err' && ! grep -q '$T/cwd' '$T/emptydir.out'"
+
 run_tamis checkbad check "$T/badkey.yaml"
 check "check on a broken pipeline exits 2" status_is 2
 check "check on a broken pipeline prints file:line:column" has checkbad.err "badkey\.yaml:5:[0-9][0-9]*: "

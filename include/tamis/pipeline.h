@@ -67,6 +67,18 @@ void tamis_pipeline_free (TamisPipeline *pipeline);
  */
 gboolean tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error);
 
+/**
+ * tamis_pipeline_get_running:
+ * @stage: (out) (nullable): "stage N (plugin)" while a plugin's process()
+ *   runs on the calling thread, else %NULL
+ * @doc_id: (out) (nullable): the id of the document it runs on, else %NULL
+ *
+ * What the calling thread is running. Meant for a handler of a fatal
+ * signal (SIGSEGV, SIGABRT…) raised inside a plugin, to name the stage and
+ * the document: it only reads two pointers, so it is safe there.
+ */
+void tamis_pipeline_get_running (const char **stage, const char **doc_id);
+
 /** tamis_pipeline_get_name: Returns: (nullable): the pipeline's `name:`. */
 const char *tamis_pipeline_get_name (const TamisPipeline *pipeline);
 

@@ -2,6 +2,7 @@
  * 'fault' names, on documents whose text starts with "!" (the others are
  * processed correctly), so that a run shows one bad document among good
  * ones. */
+#include <signal.h>
 #include <string.h>
 
 #include <tamis/plugin.h>
@@ -15,11 +16,12 @@ typedef enum {
   FAULT_WRONG_TYPE,
   FAULT_BAD_LABEL,
   FAULT_DOC_ATTR_TYPE,
+  FAULT_CRASH,
 } Fault;
 
 static const char *const faults[] = {
   "past-end", "cut-char", "foreign-layer", "undeclared-layer", "undeclared-attr", "wrong-type",
-  "bad-label", "doc-attr-type", NULL,
+  "bad-label", "doc-attr-type", "crash", NULL,
 };
 
 static gpointer
@@ -82,6 +84,9 @@ rogue_process (gpointer state, TamisDoc *doc, GError **error)
       break;
     case FAULT_DOC_ATTR_TYPE:
       tamis_doc_set_string (doc, "rogue_n", "many");
+      break;
+    case FAULT_CRASH:
+      raise (SIGSEGV);
       break;
     }
   return TRUE;
