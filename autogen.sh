@@ -4,6 +4,7 @@
 #                         build and test
 #   --install-bench-deps  also those the benchmarks under bench/ compare
 #                         against (CLD2, libexttextcat, Node.js and npm)
+#   --install-ci-deps     also the checkers the CI runs (valgrind, cppcheck)
 set -e
 cd "$(dirname "$0")"
 
@@ -11,6 +12,7 @@ packages=
 case "$1" in
   --install-deps) packages=build ;;
   --install-bench-deps) packages=bench ;;
+  --install-ci-deps) packages=ci ;;
 esac
 
 if [ -n "$packages" ]; then
@@ -24,6 +26,9 @@ if [ -n "$packages" ]; then
     abigail-tools
   if [ "$packages" = bench ]; then
     set -- "$@" g++ libcld2-dev libexttextcat-dev nodejs npm time
+  fi
+  if [ "$packages" = ci ]; then
+    set -- "$@" valgrind cppcheck
   fi
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "$@"

@@ -374,6 +374,19 @@ thread_job (gpointer data, gpointer user_data)
   g_mutex_unlock (&t->lock);
 }
 
+/* Frees what the thread check made; the reference has holes (documents
+ * left out), so it is freed entry by entry. */
+static void
+thread_check_clear (ThreadCheck *t, guint n_docs)
+{
+  for (guint i = 0; i < n_docs; i++)
+    g_free (t->reference[i]);
+  g_free (t->reference);
+  g_free (t->differences);
+  g_mutex_clear (&t->lock);
+  tamis_pipeline_free (t->pipeline);
+}
+
 static void
 child_threads (Checker *c, gpointer data)
 {
@@ -408,6 +421,7 @@ child_threads (Checker *c, gpointer data)
           report (c, "FAIL", "threads: output differs between two runs on one thread on document '%s': "
                   "it depends on earlier documents or on chance", d->name);
           end (c);
+          thread_check_clear (&t, c->docs->len);
           return;
         }
     }
@@ -441,6 +455,7 @@ child_threads (Checker *c, gpointer data)
     report (c, "ok", "threads: %u documents, %d rounds on %d threads: the same records as on one thread%s",
             n_docs, rounds, c->threads,
             c->plugin->flags & TAMIS_PLUGIN_SERIAL ? " (serial plugin: run one document at a time)" : "");
+  thread_check_clear (&t, c->docs->len);
 }
 
 /* ---- memory ---- */

@@ -42,7 +42,8 @@ tamis_loader_check_descriptor (const char *path, const TamisPlugin *plugin, GErr
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
                    "%s: plugin built for tamis plugin ABI %u.%u, but this tamis provides ABI %u.%u; "
                    "rebuild the plugin against this version",
-                   path, plugin->abi_major, plugin->abi_minor, TAMIS_ABI_MAJOR, TAMIS_ABI_MINOR);
+                   path, (guint) plugin->abi_major, (guint) plugin->abi_minor, (guint) TAMIS_ABI_MAJOR,
+                   (guint) TAMIS_ABI_MINOR);
       return NULL;
     }
   /* The fields of ABI 2.0 are there whatever the minor; the rest of the

@@ -18,6 +18,7 @@ endif
 
 EXTRA_DIST += \
 	tests/spans.h \
+	tests/valgrind-test.sh \
 	tests/run-test.sh \
 	tests/tap.sh \
 	tests/test-cli.sh \
