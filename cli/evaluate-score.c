@@ -625,7 +625,7 @@ evaluator_add (Evaluator *evaluator, const EvalRecord *gold, const EvalRecord *p
       && !g_str_equal (predicted->text, gold->text))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "record '%s': the gold text differs from the text that was analysed; "
+                   "record '%s': its text differs from the gold text; "
                    "the offsets cannot be compared", gold->id);
       return FALSE;
     }
