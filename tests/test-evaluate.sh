@@ -19,6 +19,11 @@ status_is () { [ "$status" -eq "$1" ]; }
 has () { grep -q -e "$2" "$T/$1"; }
 jq_true () { file=$1; shift; jq -e "$@" "$file" >/dev/null 2>&1; }
 
+run_tamis help evaluate --help
+check "tamis evaluate --help exits 0 and shows its usage" has help.out '^  tamis evaluate \[OPTION'
+run_tamis list --help
+check "tamis --help lists evaluate" has list.out '^  evaluate '
+
 # Five gold documents. d1: "$5" predicted one character too long (exact
 # miss, overlap hit) and "€10" predicted with another label (same
 # boundaries, exact and overlap miss). d2: an exact hit whose value agrees
