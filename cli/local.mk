@@ -10,10 +10,15 @@ tamis_SOURCES = \
 	cli/cmd-plugin-check.c \
 	cli/plugin-check.h \
 	cli/plugin-check-docs.c \
-	cli/describe.c
+	cli/describe.c \
+	cli/cmd-evaluate.c \
+	cli/evaluate.h \
+	cli/evaluate-records.c \
+	cli/evaluate-score.c \
+	cli/evaluate-report.c
 tamis_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -DG_LOG_DOMAIN='"tamis"'
-tamis_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
-tamis_LDADD = core/libtamis.la $(GLIB_LIBS)
+tamis_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
+tamis_LDADD = core/libtamis.la $(GLIB_LIBS) $(JSON_LIBS)
 
 man1_MANS += doc/tamis.1
 EXTRA_DIST += doc/tamis.1

@@ -11,6 +11,7 @@ examples_embed_embed_LDADD = core/libtamis.la $(GLIB_LIBS)
 EXTRA_DIST += \
 	examples/news.yaml \
 	examples/corpus.jsonl \
+	examples/gold.jsonl \
 	examples/corpus/en-01-chip-earnings.txt \
 	examples/corpus/en-02-cloud-deal.txt \
 	examples/corpus/en-03-chip-export.txt \

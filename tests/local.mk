@@ -1,5 +1,6 @@
 # End-to-end tests: TAP shell scripts run by tests/run-test.sh.
 #   test-cli.sh    the tamis command on examples/ (and ../shared when present)
+#   test-evaluate.sh  tamis evaluate: matchings, attributes, both modes
 #   test-embed.sh  examples/embed, a program linking libtamis
 #   test-plugin-check.sh  tamis plugins --check on the plugins of this tree
 #                  and on test modules that break one rule each
@@ -9,6 +10,7 @@
 #                  tamis, which runs without any plugin directory
 TESTS += \
 	tests/test-cli.sh \
+	tests/test-evaluate.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh
@@ -22,6 +24,7 @@ EXTRA_DIST += \
 	tests/run-test.sh \
 	tests/tap.sh \
 	tests/test-cli.sh \
+	tests/test-evaluate.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \

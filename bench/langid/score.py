@@ -8,8 +8,16 @@ samples measured, accuracy, macro-F1 and throughput. Each system is scored
 on the languages it knows; tamis is also scored on CLD2's subset so that
 the two can be compared on the same samples. "tamis" goes through the
 library (a document and a pipeline per text), "tamis detector alone" is
-tamis-train-langid --eval on the same file.
+tamis-train-langid --eval on the same file. tamis's accuracy and macro-F1
+are those of `tamis evaluate` (OUTDIR/gold-BUCKET.eval.json, and
+gold-cld2-BUCKET.eval.json on CLD2's languages).
+
+    score.py --gold DEV.tsv GOLD.jsonl GOLD-CLD2.jsonl
+
+writes the gold records tamis evaluate reads: every sample of DEV.tsv, and
+those of CLD2's languages.
 """
+import json
 import re
 import sys
 from collections import Counter
@@ -57,7 +65,30 @@ def score(gold, pred, keep):
     return len(langs), len(pairs), 100.0 * right / len(pairs), 100.0 * sum(f1) / len(f1)
 
 
+def write_gold(dev, path, path_cld2):
+    with open(dev, encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t", 1) for l in f if "\t" in l]
+    with open(path, "w", encoding="utf-8") as every, open(path_cld2, "w", encoding="utf-8") as cld2:
+        for i, (lang, text) in enumerate(rows):
+            line = json.dumps({"id": str(i), "text": text, "lang": lang}, ensure_ascii=False) + "\n"
+            every.write(line)
+            if lang in CLD2:
+                cld2.write(line)
+
+
+def evaluated(path):
+    with open(path, encoding="utf-8") as f:
+        lang = json.load(f)["attributes"].get("lang")
+    if lang is None:
+        return 0, 0, 0.0, 0.0
+    return (len(lang["classes"]), lang["documents"], 100.0 * lang["accuracy"],
+            100.0 * lang["macro_f1"])
+
+
 def main():
+    if sys.argv[1] == "--gold":
+        write_gold(*sys.argv[2:5])
+        return
     dev, out, conf = sys.argv[1:4]
     textcat = textcat_languages(conf)
     print("| bucket | system | languages | samples | accuracy % | macro-F1 % | MB/s |")
@@ -75,7 +106,12 @@ def main():
                 pred = [norm(l.strip()) for l in f]
             with open(f"{out}/{name}-{bucket}.time", encoding="utf-8") as f:
                 secs = float(f.read().split()[-1])
-            n_langs, n, acc, f1 = score(gold, pred, keep)
+            if system == "tamis":
+                n_langs, n, acc, f1 = evaluated(f"{out}/gold-{bucket}.eval.json")
+            elif system.startswith("tamis on"):
+                n_langs, n, acc, f1 = evaluated(f"{out}/gold-cld2-{bucket}.eval.json")
+            else:
+                n_langs, n, acc, f1 = score(gold, pred, keep)
             print(f"| {bucket} | {system} | {n_langs} | {n} | {acc:.2f} | {f1:.2f} | {size / secs:.1f} |")
         # tamis-train-langid --eval: the detector without documents around it
         with open(f"{out}/detector-{bucket}.txt", encoding="utf-8") as f:

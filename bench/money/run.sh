@@ -1,6 +1,7 @@
 #!/bin/sh
 # Measures the money plugin: precision, recall and F1 of mentions on the
-# public development sets in ../shared/eval-data/money, and throughput
+# public development sets in ../shared/eval-data/money (scored by tamis
+# evaluate: overlap matching with value and currency), and throughput
 # against Microsoft Recognizers-Text (npm @microsoft/recognizers-text-suite)
 # on the same texts.
 #
@@ -40,19 +41,34 @@ stages:
   - money: {languages: [$lang]}
 output: {format: jsonl, layers: [money], text: false}
 EOF
-  # the texts alone: the gold mentions must not ride along as metadata
+  # The set as gold records of tamis evaluate: a mention is right when it
+  # overlaps a prediction whose value (for a range or an open interval, min
+  # and max; a null bound must be absent) and currency (unless unknown, null)
+  # agree; any label will do; optional mentions count neither way.
   python3 -c 'import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
     r = json.loads(line)
-    print(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False))' "$gold" > "$WORK/$set_name.in"
-  "$TAMIS" run "$WORK/$set_name.yaml" "$WORK/$set_name.in" -o "$WORK/$set_name.out" -j 1
-  python3 "$HERE/score.py" "$gold" "$WORK/$set_name.out" > "$WORK/$set_name.score"
+    spans = []
+    for m in r["mentions"]:
+        s = {"start": m["start"], "end": m["end"]}
+        if m.get("value") is not None:
+            s["value"] = m["value"]
+        else:
+            s["min"], s["max"] = m.get("min"), m.get("max")
+        if m.get("currency"):
+            s["currency"] = m["currency"]
+        if m.get("optional"):
+            s["optional"] = True
+        spans.append(s)
+    print(json.dumps({"id": r["id"], "text": r["text"], "layers": {"money": spans}}, ensure_ascii=False))' \
+    "$gold" > "$WORK/$set_name.gold.jsonl"
+  "$TAMIS" evaluate "$WORK/$set_name.yaml" "$WORK/$set_name.gold.jsonl" -j 1 --layers money \
+    --attributes '' --match-attributes value,min,max,currency --format json > "$WORK/$set_name.score"
   python3 - "$WORK/$set_name.score" "$set_name" <<'EOF'
 import json, sys
-d = json.load(open(sys.argv[1]))
+d = json.load(open(sys.argv[1]))["layers"]["money"]["overlap"]
 print("| %s | %d | %d | %d | %d | %.3f | %.3f | %.3f |" % (
-    sys.argv[2], d["tp"] + d["fn"], d["tp"], d["fp"], d["fn"],
-    d["precision"], d["recall"], d["f1"]))
+    sys.argv[2], d["gold"], d["tp"], d["fp"], d["fn"], d["precision"], d["recall"], d["f1"]))
 EOF
 done
 echo

@@ -40,8 +40,7 @@ tests_test_money_LDADD = core/libtamis.la $(GLIB_LIBS)
 EXTRA_DIST += \
 	plugins/money/README.md \
 	plugins/money/gen-currencies.py \
-	bench/money/run.sh \
-	bench/money/score.py
+	bench/money/run.sh
 
 money-bench: tamis$(EXEEXT) plugins/money.la
 	$(SHELL) $(srcdir)/bench/money/run.sh ./tamis$(EXEEXT)
