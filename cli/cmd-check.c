@@ -75,6 +75,7 @@ cli_cmd_check (int argc, char **argv)
 
       g_print ("stage %u: %s %s (line %u)\n", i + 1, plugin->name, plugin->version, line);
       g_print ("  file:     %s\n", tamis_plugin_entry_get_path (entry));
+      g_print ("  id:       %s\n", tamis_pipeline_get_stage_id (pipeline, i));
       if (when != NULL)
         g_print ("  when:     lang in %s\n", when);
       else

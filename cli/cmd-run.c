@@ -291,6 +291,7 @@ cli_cmd_run (int argc, char **argv)
   g_autofree char *format_name = NULL;
   g_autofree char *input_format_name = NULL;
   g_autofree char *max_size_text = NULL;
+  g_autofree char *provenance = NULL;
   g_auto(GStrv) plugin_dirs = NULL;
   int jobs = 0;
   const GOptionEntry entries[] = {
@@ -306,6 +307,8 @@ cli_cmd_run (int argc, char **argv)
       "Read files as auto, text or jsonl", "FORMAT" },
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size_text,
       "Refuse documents over BYTES (suffix K, M, G)", "BYTES" },
+    { "provenance", 0, 0, G_OPTION_ARG_STRING, &provenance,
+      "What records say of the stages that made them: short, full or none", "MODE" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -357,6 +360,20 @@ cli_cmd_run (int argc, char **argv)
     }
 
   /* Command-line options win over the pipeline's own settings. */
+  if (provenance != NULL)
+    {
+      if (g_str_equal (provenance, "short"))
+        tamis_pipeline_set_provenance (pipeline, TAMIS_PROVENANCE_SHORT);
+      else if (g_str_equal (provenance, "full"))
+        tamis_pipeline_set_provenance (pipeline, TAMIS_PROVENANCE_FULL);
+      else if (g_str_equal (provenance, "none"))
+        tamis_pipeline_set_provenance (pipeline, TAMIS_PROVENANCE_NONE);
+      else
+        {
+          cli_error ("--provenance: '%s' is not one of short, full, none", provenance);
+          return CLI_EXIT_USAGE;
+        }
+    }
   pipeline_format = tamis_pipeline_get_output_format (pipeline);
   if (format_name == NULL && pipeline_format != NULL)
     format_name = g_strdup (pipeline_format);

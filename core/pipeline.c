@@ -28,6 +28,8 @@ typedef struct {
   const TamisYNode *when_lang;
   guint line;
   char *label;  /* "stage 2 (money)", for messages */
+  char *by;     /* "money 1.1.0 #1a2b3c4d": plugin, version, hash of its options */
+  char *options_json; /* the options in effect, as a JSON object */
   GPtrArray *outputs; /* const TamisOutput *: declared less dropped, NULL-ended */
   char **writes;      /* their names */
   GMutex lock;  /* held around process() of TAMIS_PLUGIN_SERIAL plugins */
@@ -46,6 +48,7 @@ struct _TamisPipeline {
   char **output_layers;
   const TamisYNode *output_layers_node;
   gboolean output_text;
+  TamisProvenance provenance;
 };
 
 /* Each stage holds a plugin's state: a bound on their number bounds what
@@ -54,7 +57,7 @@ struct _TamisPipeline {
 
 static const char *const top_keys[] = { "tamis", "name", "plugin_path", "input", "stages", "output", NULL };
 static const char *const input_keys[] = { "format", "max_size", NULL };
-static const char *const output_keys[] = { "format", "layers", "text", NULL };
+static const char *const output_keys[] = { "format", "layers", "text", "provenance", NULL };
 static const char *const long_stage_keys[] = { "plugin", "with", "when", NULL };
 static const char *const when_keys[] = { "lang", NULL };
 
@@ -68,6 +71,8 @@ stage_free (gpointer data)
   tamis_config_free (stage->config);
   g_strfreev (stage->langs);
   g_free (stage->label);
+  g_free (stage->by);
+  g_free (stage->options_json);
   if (stage->outputs)
     g_ptr_array_unref (stage->outputs);
   g_strfreev (stage->writes);
@@ -205,6 +210,24 @@ parse_output (TamisPipeline *p, const TamisYNode *output, GError **error)
       !tamis_ynode_strv (node, p->filename, "'output: layers'", &p->output_layers, error))
     return FALSE;
   p->output_layers_node = node;
+  if ((node = tamis_ynode_lookup (output, "provenance")))
+    {
+      static const char *const modes[] = { "short", "full", "none", NULL };
+      guint i;
+
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'output: provenance'", error))
+        return FALSE;
+      for (i = 0; modes[i] && strcmp (modes[i], node->scalar) != 0; i++)
+        ;
+      if (modes[i] == NULL)
+        {
+          tamis_ynode_error (node, p->filename, error,
+                             "'output: provenance' must be short, full or none");
+          return FALSE;
+        }
+      p->provenance = i == 0 ? TAMIS_PROVENANCE_SHORT : i == 1 ? TAMIS_PROVENANCE_FULL
+                                                               : TAMIS_PROVENANCE_NONE;
+    }
   if ((node = tamis_ynode_lookup (output, "text")) && !tamis_ynode_bool (node, &p->output_text))
     {
       tamis_ynode_error (node, p->filename, error, "'output: text' must be true or false");
@@ -323,6 +346,32 @@ unmet (TamisPipeline *p, TamisRegistry *registry, const TamisYNode *node, const 
                        message);
 }
 
+/* The stage's name in provenance: plugin, version and a short hash of the
+ * options in effect (defaults included), so that two records made with
+ * other versions or options are told apart; and those options as JSON. */
+static void
+stage_provenance (Stage *stage)
+{
+  g_autoptr (GString) options = g_string_new ("{");
+  g_autofree char *hash = NULL;
+
+  for (const TamisOption *o = stage->plugin->options; o && o->name; o++)
+    {
+      gboolean dflt;
+      g_autofree char *value = tamis_config_describe (stage->config, o->name, &dflt);
+      g_autofree char *key = g_strescape (o->name, NULL);
+      g_autofree char *text = value ? g_strescape (value, NULL) : NULL;
+
+      if (value == NULL)
+        continue;
+      g_string_append_printf (options, "%s\"%s\":\"%s\"", options->len > 1 ? "," : "", key, text);
+    }
+  g_string_append_c (options, '}');
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, options->str, options->len);
+  stage->by = g_strdup_printf ("%s %s #%.8s", stage->plugin->name, stage->plugin->version, hash);
+  stage->options_json = g_string_free (g_steal_pointer (&options), FALSE);
+}
+
 static gboolean
 parse_stage (TamisPipeline *p, TamisRegistry *registry, const TamisYNode *item,
              GHashTable *provided, GError **error)
@@ -431,6 +480,7 @@ parse_stage (TamisPipeline *p, TamisRegistry *registry, const TamisYNode *item,
       }
   g_ptr_array_add (stage->outputs, NULL);
   stage->writes = g_strv_builder_end (names);
+  stage_provenance (stage);
   return TRUE;
 }
 
@@ -683,6 +733,54 @@ stage_applies (const Stage *stage, const TamisDoc *doc)
   return lang && g_strv_contains ((const char *const *) stage->langs, lang);
 }
 
+/* Whether the document holds output @name of stage @stage. */
+static gboolean
+doc_has (const TamisDoc *doc, const TamisOutput *output)
+{
+  if (output->kind == TAMIS_OUTPUT_LAYER)
+    return tamis_doc_get_layer (doc, output->name) != NULL;
+  return tamis_doc_get_attr (doc, output->name, NULL);
+}
+
+/* The "by" attribute: for each stage that ran, what it wrote on this
+ * document; the stages' names are precomputed, so a record costs a few
+ * appends. */
+static void
+set_provenance (TamisPipeline *pipeline, TamisDoc *doc)
+{
+  g_autoptr (GString) by = g_string_sized_new (256);
+
+  g_string_append_c (by, pipeline->provenance == TAMIS_PROVENANCE_FULL ? '[' : '{');
+  for (guint i = 0; i < pipeline->stages->len; i++)
+    {
+      const Stage *stage = g_ptr_array_index (pipeline->stages, i);
+      gboolean first = TRUE;
+
+      if (!stage_applies (stage, doc))
+        continue;
+      if (by->len > 1)
+        g_string_append_c (by, ',');
+      if (pipeline->provenance == TAMIS_PROVENANCE_FULL)
+        g_string_append_printf (by, "{\"stage\":%u,\"plugin\":\"%s\",\"version\":\"%s\",\"id\":\"%s\","
+                                "\"options\":%s,\"wrote\":[",
+                                i + 1, stage->plugin->name, stage->plugin->version, stage->by,
+                                stage->options_json);
+      else
+        g_string_append_printf (by, "\"%s\":[", stage->by);
+      for (guint w = 0; w + 1 < stage->outputs->len; w++)
+        {
+          const TamisOutput *output = g_ptr_array_index (stage->outputs, w);
+          if (!doc_has (doc, output))
+            continue;
+          g_string_append_printf (by, "%s\"%s\"", first ? "" : ",", output->name);
+          first = FALSE;
+        }
+      g_string_append (by, pipeline->provenance == TAMIS_PROVENANCE_FULL ? "]}" : "]");
+    }
+  g_string_append_c (by, pipeline->provenance == TAMIS_PROVENANCE_FULL ? ']' : '}');
+  tamis_doc_set_json (doc, "by", by->str);
+}
+
 gboolean
 tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
 {
@@ -742,6 +840,8 @@ tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
           return FALSE;
         }
     }
+  if (pipeline->provenance != TAMIS_PROVENANCE_NONE)
+    set_provenance (pipeline, doc);
   return TRUE;
 }
 
@@ -775,6 +875,25 @@ tamis_pipeline_get_stage (const TamisPipeline *pipeline, guint index, guint *lin
   if (line)
     *line = stage->line;
   return stage->entry;
+}
+
+const char *
+tamis_pipeline_get_stage_id (const TamisPipeline *pipeline, guint index)
+{
+  g_return_val_if_fail (index < pipeline->stages->len, NULL);
+  return ((Stage *) g_ptr_array_index (pipeline->stages, index))->by;
+}
+
+void
+tamis_pipeline_set_provenance (TamisPipeline *pipeline, TamisProvenance provenance)
+{
+  pipeline->provenance = provenance;
+}
+
+TamisProvenance
+tamis_pipeline_get_provenance (const TamisPipeline *pipeline)
+{
+  return pipeline->provenance;
 }
 
 const char *const *

@@ -214,11 +214,31 @@ check "run without a pipeline exits 2" status_is 2
 run_tamis badj run -j -1 "$NEWS" "$CORPUS"
 check "-j -1 exits 2" status_is 2
 
+# ---- provenance ----
+check "every record names the stages that made it, with their versions" \
+  jq_true "$T/news.out" 'all(.[]; (.by | keys | map(test("^(segment|langid|money) [0-9.]+ #[0-9a-f]{8}$")) | all) and (.by | to_entries | map(select(.key | startswith("segment"))) | .[0].value == ["token", "sentence"]))'
+run_tamis provnone run --provenance none "$NEWS" "$CORPUS/fr-01-meta-capex.txt"
+check "--provenance none leaves it out" jq_true "$T/provnone.out" 'all(.[]; has("by") | not)'
+run_tamis provfull run --provenance full "$NEWS" "$CORPUS/fr-01-meta-capex.txt"
+check "--provenance full lists each stage with its options" \
+  jq_true "$T/provfull.out" '.[0].by[2].plugin == "money" and .[0].by[2].options.dollar_currency == "USD" and .[0].by[2].wrote == ["money"]'
+cat >"$T/cad-run.yaml" <<'YAML'
+tamis: 1
+stages:
+  - money: {dollar_currency: CAD}
+YAML
+run_tamis provcad run "$T/cad-run.yaml" "$CORPUS/fr-01-meta-capex.txt"
+check "other options give another stage id" \
+  sh -c "[ \"\$(jq -r '.by | keys[0]' '$T/provcad.out')\" != \"\$(jq -r '.by | keys[2]' '$T/news.out' | head -1)\" ]"
+run_tamis provbad run --provenance some "$NEWS" "$CORPUS/fr-01-meta-capex.txt"
+check "an unknown --provenance mode exits 2" status_is 2
+
 # ---- tamis check ----
 run_tamis check check "$NEWS"
 check "check news.yaml exits 0" status_is 0
 check "check shows the segment stage with its version" has check.out '^stage 1: segment [0-9]'
 check "check shows the plugin file" has check.out '^  file: .*segment'
+check "check shows each stage's id as records carry it" has check.out '^  id:       segment [0-9.]* #[0-9a-f]\{8\}$'
 check "check shows what the stage writes" has check.out '^  writes: *token, sentence'
 check "check ends with ok" sh -c "tail -n 1 '$T/check.out' | grep -qx ok"
 cat >"$T/when.yaml" <<'YAML'

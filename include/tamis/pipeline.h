@@ -99,6 +99,46 @@ guint tamis_pipeline_get_n_stages (const TamisPipeline *pipeline);
 const TamisPluginEntry *tamis_pipeline_get_stage (const TamisPipeline *pipeline, guint index, guint *line);
 
 /**
+ * TamisProvenance:
+ * @TAMIS_PROVENANCE_SHORT: each record has a document attribute "by": an
+ *   object from each stage that ran ("money 1.1.0 #1a2b3c4d": plugin,
+ *   version and a hash of the options it ran with) to the layers and
+ *   attributes it wrote on that document
+ * @TAMIS_PROVENANCE_FULL: "by" is a list with, for each stage that ran,
+ *   its number, plugin, version, id (as above), options and what it wrote
+ * @TAMIS_PROVENANCE_NONE: no "by"
+ *
+ * What records say of the stages that made them (`output: {provenance:}`).
+ */
+typedef enum {
+  TAMIS_PROVENANCE_SHORT = 0,
+  TAMIS_PROVENANCE_FULL,
+  TAMIS_PROVENANCE_NONE,
+} TamisProvenance;
+
+/**
+ * tamis_pipeline_set_provenance:
+ * @pipeline: a pipeline
+ * @provenance: what records say of the stages that made them
+ *
+ * Overrides `output: {provenance:}` (the command line's `--provenance`).
+ */
+void tamis_pipeline_set_provenance (TamisPipeline *pipeline, TamisProvenance provenance);
+
+/** tamis_pipeline_get_provenance: Returns: what records say of the stages that made them. */
+TamisProvenance tamis_pipeline_get_provenance (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_get_stage_id:
+ * @pipeline: a pipeline
+ * @index: a stage index
+ *
+ * Returns: the stage's name in provenance: "plugin version #hash", the hash
+ *   being of the options in effect (defaults included)
+ */
+const char *tamis_pipeline_get_stage_id (const TamisPipeline *pipeline, guint index);
+
+/**
  * tamis_pipeline_get_stage_writes:
  * @pipeline: a pipeline
  * @index: a stage index
