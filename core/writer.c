@@ -26,6 +26,7 @@
 #include <tamis/io.h>
 #include "document-private.h"
 #include "io-private.h"
+#include "tsan-private.h"
 
 gboolean
 tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
@@ -821,10 +822,10 @@ formatter_take (TamisWriter *self)
 {
   Formatter *f = NULL;
 
-  g_mutex_lock (&self->lock);
+  tamis_mutex_lock (&self->lock);
   if (self->idle->len > 0)
     f = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
-  g_mutex_unlock (&self->lock);
+  tamis_mutex_unlock (&self->lock);
   if (f == NULL)
     {
       f = g_new0 (Formatter, 1);
@@ -838,9 +839,9 @@ static void
 formatter_give (TamisWriter *self, Formatter *f)
 {
   builder_trim (&f->builder);
-  g_mutex_lock (&self->lock);
+  tamis_mutex_lock (&self->lock);
   g_ptr_array_add (self->idle, f);
-  g_mutex_unlock (&self->lock);
+  tamis_mutex_unlock (&self->lock);
 }
 
 TamisWriter *

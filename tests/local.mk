@@ -24,5 +24,6 @@ EXTRA_DIST += \
 	tests/test-embed.sh \
 	tests/test-sdk.sh \
 	tests/test-builtin.sh \
-	tests/test-stress.sh
+	tests/test-stress.sh \
+	tests/tsan.supp
 

@@ -9,6 +9,9 @@
 #   TAMIS_STRESS_RUNS  runs per pipeline (default 12, so 24 runs in all)
 #   TAMIS_STRESS_DOCS  documents per run (default 20000)
 #   TAMIS_STRESS_JOBS  threads (default 8)
+#
+# .ci/run also runs it, shortened, on a ThreadSanitizer build of tamis
+# (with tests/tsan.supp).
 . "$TAMIS_SRCDIR/tests/tap.sh"
 
 T=$tap_tmp
