@@ -825,7 +825,8 @@ load_line (gpointer data)
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
   const char *bad = NULL;
-  JsonNode *root, *text_node;
+  g_autoptr(JsonNode) root = NULL;
+  JsonNode *text_node;
   JsonObject *obj;
   TamisDoc *doc;
 
@@ -846,7 +847,11 @@ load_line (gpointer data)
                          g_strdup_printf ("%s: not JSON: %s", where, error->message));
     }
 
-  root = json_parser_get_root (parser);
+  /* Taken from the parser, so that the document's metadata is not still
+   * referenced by it when this thread parses its next line while another
+   * frees the document: json-glib counts references to objects without
+   * atomic operations. */
+  root = json_parser_steal_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return failed_doc (self, fallback_id, e->path, n, consumed, "no-text",
                        g_strdup_printf ("%s: not a JSON object with a \"text\" string", where));

@@ -10,6 +10,7 @@
 #include <tamis/run.h>
 #include "document-private.h"
 #include "io-private.h"
+#include "tsan-private.h"
 
 #define SLOTS_PER_THREAD 4
 
@@ -72,6 +73,7 @@ worker (gpointer data, gpointer user_data)
   Ring *ring = user_data;
   Slot *slot = &ring->ring[GPOINTER_TO_UINT (data) - 1];
 
+  tamis_tsan_acquire (slot);
   /* The slot is this worker's until it is marked done; the pool's queue
    * orders what the reading thread put in it before this. */
   for (guint i = 0; i < slot->docs->len; i++)
@@ -84,10 +86,10 @@ worker (gpointer data, gpointer user_data)
       g_array_append_val (slot->ends, slot->records->len);
     }
 
-  g_mutex_lock (&ring->lock);
+  tamis_mutex_lock (&ring->lock);
   slot->done = TRUE;
   g_cond_broadcast (&ring->cond);
-  g_mutex_unlock (&ring->lock);
+  tamis_mutex_unlock (&ring->lock);
 }
 
 static void
@@ -202,6 +204,7 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
           if (slot->docs->len == 0)
             break;
           slot->done = FALSE;
+          tamis_tsan_release (slot);
           g_thread_pool_push (pool, GUINT_TO_POINTER ((guint) (next_read % ring.size) + 1), NULL);
           next_read++;
         }
@@ -209,10 +212,10 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
         break;
 
       slot = &ring.ring[next_write % ring.size];
-      g_mutex_lock (&ring.lock);
+      tamis_mutex_lock (&ring.lock);
       while (!slot->done)
-        g_cond_wait (&ring.cond, &ring.lock);
-      g_mutex_unlock (&ring.lock);
+        tamis_cond_wait (&ring.cond, &ring.lock);
+      tamis_mutex_unlock (&ring.lock);
       next_write++;
 
       for (guint i = 0; i < slot->docs->len; i++)

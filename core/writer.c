@@ -26,6 +26,7 @@
 #include <tamis/io.h>
 #include "document-private.h"
 #include "io-private.h"
+#include "tsan-private.h"
 
 gboolean
 tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
@@ -785,7 +786,10 @@ tsv_record (GString *out, TamisDoc *doc, const char *const *layers)
 /* ---- the writer ---- */
 
 /* What formatting a JSON record needs. Workers format records side by side,
- * each with a formatter of its own taken from the writer's idle list. */
+ * each with a formatter of its own taken from the writer's idle list. The
+ * list's lock orders one holder's use of a formatter before the next's, so
+ * nothing made with it (a record shares its pooled arrays) may outlive
+ * giving it back. */
 typedef struct {
   JsonGenerator *generator;
   Builder builder;
@@ -818,10 +822,10 @@ formatter_take (TamisWriter *self)
 {
   Formatter *f = NULL;
 
-  g_mutex_lock (&self->lock);
+  tamis_mutex_lock (&self->lock);
   if (self->idle->len > 0)
     f = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
-  g_mutex_unlock (&self->lock);
+  tamis_mutex_unlock (&self->lock);
   if (f == NULL)
     {
       f = g_new0 (Formatter, 1);
@@ -835,9 +839,9 @@ static void
 formatter_give (TamisWriter *self, Formatter *f)
 {
   builder_trim (&f->builder);
-  g_mutex_lock (&self->lock);
+  tamis_mutex_lock (&self->lock);
   g_ptr_array_add (self->idle, f);
-  g_mutex_unlock (&self->lock);
+  tamis_mutex_unlock (&self->lock);
 }
 
 TamisWriter *
@@ -897,7 +901,7 @@ void
 tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
 {
   Formatter *f;
-  g_autoptr(JsonNode) root = NULL;
+  JsonNode *root;
 
   if (self->format == TAMIS_FORMAT_TSV)
     {
@@ -907,9 +911,14 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
   f = formatter_take (self);
   root = build_record (&f->builder, doc, (const char *const *) self->layers, self->with_text);
   generate (f->generator, root, out);
+  /* The record holds references to the formatter's pooled arrays, and
+   * json-glib counts references to arrays and objects without atomic
+   * operations: the record must be gone before another thread can take
+   * the formatter and ref or unref those arrays itself. */
+  json_node_unref (root);
+  formatter_give (self, f);
   if (self->format == TAMIS_FORMAT_JSONL)
     g_string_append_c (out, '\n');
-  formatter_give (self, f);
 }
 
 gboolean

@@ -8,12 +8,15 @@
 #                  plugin and the embedding example with pkg-config, run them
 #   test-builtin.sh  (--enable-builtin-plugins) the plugins linked into
 #                  tamis, which runs without any plugin directory
+#   test-stress.sh many runs of many tiny documents on 8 threads, each the
+#                  same bytes as one thread's (TAMIS_STRESS_RUNS=100 for more)
 TESTS += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
-	tests/test-sdk.sh
+	tests/test-sdk.sh \
+	tests/test-stress.sh
 if BUILTIN_PLUGINS
 TESTS += tests/test-builtin.sh
 endif
@@ -28,5 +31,7 @@ EXTRA_DIST += \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
-	tests/test-builtin.sh
+	tests/test-builtin.sh \
+	tests/test-stress.sh \
+	tests/tsan.supp
 
