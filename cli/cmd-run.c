@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cli.h"
+#include "line-stream.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -120,14 +121,6 @@ remove_stale_temporaries (const char *dir, const char *base)
     }
 }
 
-static GOutputStream *
-buffered (GOutputStream *base)
-{
-  GOutputStream *stream = g_buffered_output_stream_new_sized (base, 64 * 1024);
-
-  g_object_unref (base);
-  return stream;
-}
 
 /* A regular file is written beside itself under a hidden temporary name and
  * renamed over the target on success, so that readers of FILE see the old
@@ -144,7 +137,7 @@ output_open (Output *out, const char *path, GError **error)
   if (path == NULL || g_str_equal (path, "-"))
     {
       watch_signals (NULL);
-      out->stream = buffered (g_unix_output_stream_new (STDOUT_FILENO, FALSE));
+      out->stream = cli_line_stream_new (g_unix_output_stream_new (STDOUT_FILENO, FALSE));
       return TRUE;
     }
 
@@ -187,7 +180,7 @@ output_open (Output *out, const char *path, GError **error)
       return FALSE;
     }
   watch_signals (out->tmp_path);
-  out->stream = buffered (g_unix_output_stream_new (out->fd, TRUE));
+  out->stream = cli_line_stream_new (g_unix_output_stream_new (out->fd, TRUE));
   return TRUE;
 }
 

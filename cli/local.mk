@@ -5,6 +5,8 @@ tamis_SOURCES = \
 	cli/main.c \
 	cli/cli.h \
 	cli/cmd-run.c \
+	cli/line-stream.c \
+	cli/line-stream.h \
 	cli/cmd-check.c \
 	cli/cmd-plugins.c \
 	cli/cmd-plugin-check.c \

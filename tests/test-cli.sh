@@ -324,6 +324,15 @@ check "the crash is reported with the stage and the document" \
 check "no temporary file is left, not even a dead run's" \
   sh -c "[ -z \"\$(ls -A '$T/crashout')\" ]"
 
+# On standard output, the records written before the crash are whole: the
+# output is passed on in chunks that end at a line end.
+awk 'BEGIN { for (i = 1; i <= 3000; i++)
+  printf "{\"id\":\"d%d\",\"text\":\"%s\"}\n", i, i == 2500 ? "!boom" : "Meta investit 65 milliards de dollars." }' \
+  >"$T/crash3000.jsonl"
+"$TAMIS" run -j 2 --plugin-dir "$modules" "$T/crash.yaml" "$T/crash3000.jsonl" >"$T/crash3000.out" 2>/dev/null
+check "after a crash, standard output holds only whole records" \
+  sh -c "[ -s '$T/crash3000.out' ] && [ \"\$(tail -c 1 '$T/crash3000.out' | od -An -c | tr -d ' ')\" = '\\n' ] && jq -e . '$T/crash3000.out' >/dev/null"
+
 # An empty --plugin-dir (an unset variable) is not the current folder.
 mkdir -p "$T/cwd"
 cp "$modules/.libs/probe.so" "$T/cwd/segment.so" 2>/dev/null || true
