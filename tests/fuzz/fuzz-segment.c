@@ -1,0 +1,23 @@
+/* tamis — fuzz target: the segment plugin (tokens and sentences).
+ * Input that is not UTF-8 is repaired (invalid bytes become U+FFFD) rather
+ * than skipped, so that every mutation reaches the plugin. */
+#include "config.h"
+
+#include "fuzz-common.h"
+
+static TamisPipeline *pipeline;
+
+int
+LLVMFuzzerInitialize (int *argc, char ***argv)
+{
+  fuzz_setup ();
+  pipeline = fuzz_pipeline_new ("tamis: 1\nstages: [segment]\n");
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  fuzz_process (pipeline, data, size);
+  return 0;
+}
