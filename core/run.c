@@ -7,9 +7,24 @@
  * writer takes them back in the order they were listed. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
 #include <tamis/run.h>
 #include "document-private.h"
 #include "io-private.h"
+#include "pipeline-private.h"
 
 #define SLOTS_PER_THREAD 4
 
@@ -255,6 +270,558 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
   return ok;
 }
 
+/* ---- isolation: the stages in worker processes ----
+ *
+ * Each worker is a fork of this process made after the pipeline was
+ * created, so it has the plugins' state without creating them again. The
+ * parent reads and loads documents, sends each to an idle worker over a
+ * socket pair, and gets its record back; a worker that dies (or is killed
+ * for a limit) costs the document it was on one error record, and a new
+ * fork takes its place. Messages are a guint32 length, then the bytes. */
+
+/* Documents read ahead of the oldest one still out, per worker: a hung
+ * worker must not make the parent buffer the rest of the input. */
+#define ISOLATE_WINDOW 64
+/* How often busy workers are checked against the limits, in ms. */
+#define ISOLATE_WATCH_MS 50
+/* The shared page where a worker writes the running stage's label. */
+#define LABEL_SIZE 4096
+
+/* The document a worker gets: id, text, metadata as JSON, repairs, source
+ * path and line. Byte strings, since ids and paths need not be UTF-8. */
+#define DOC_MESSAGE_TYPE "(ayayayaayayu)"
+
+typedef struct {
+  pid_t pid;
+  int fd;           /* the parent's end; -1 when there is no worker */
+  char *label;      /* shared with the worker */
+  GByteArray *in;   /* the reply read so far */
+  gint64 seq;       /* the document it is on, -1 when idle */
+  gint64 started;   /* when it got it */
+  const char *kill_code; /* why the parent killed it, NULL if it did not */
+  char *kill_message;
+} Proc;
+
+typedef struct {
+  TamisDoc *doc;
+  GString *record; /* NULL until formatted */
+} Entry;
+
+typedef struct {
+  TamisPipeline *pipeline;
+  TamisWriter *writer;
+  Proc *procs;
+  guint n_procs;
+  gint64 timeout;   /* µs, 0: none */
+  gsize memory;     /* bytes, 0: none */
+} Isolation;
+
+static char *worker_label;
+
+static void
+worker_on_stage (const char *stage)
+{
+  if (stage == NULL)
+    {
+      worker_label[0] = '\0';
+      return;
+    }
+  /* A later stage label over an earlier one: the terminating NUL last
+   * would not help a reader of a dead process, which sees it all. */
+  g_strlcpy (worker_label, stage, LABEL_SIZE);
+}
+
+static gboolean
+read_full (int fd, void *buf, gsize len)
+{
+  char *p = buf;
+
+  while (len > 0)
+    {
+      ssize_t n = read (fd, p, len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static gboolean
+send_full (int fd, const void *buf, gsize len)
+{
+  const char *p = buf;
+
+  while (len > 0)
+    {
+      /* MSG_NOSIGNAL: a dead peer is an error here, not a SIGPIPE */
+      ssize_t n = send (fd, p, len, MSG_NOSIGNAL);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static gboolean
+send_message (int fd, const void *head, gsize head_len, const void *body, gsize body_len)
+{
+  guint32 len = head_len + body_len;
+
+  return send_full (fd, &len, sizeof len) && send_full (fd, head, head_len) &&
+         send_full (fd, body, body_len);
+}
+
+static GVariant *
+doc_to_variant (TamisDoc *doc)
+{
+  JsonObject *meta = tamis_doc_get_meta_object (doc);
+  const char *const *repairs = tamis_doc_get_repairs (doc);
+  const char *path = tamis_doc_get_source_path (doc);
+  g_autofree char *meta_json = NULL;
+
+  if (meta != NULL)
+    {
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (node, meta);
+      meta_json = json_to_string (node, FALSE);
+    }
+  return g_variant_new ("(@ay@ay@ay^aay@ayu)", g_variant_new_bytestring (tamis_doc_get_id (doc)),
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, tamis_doc_get_text (doc),
+                                                   tamis_doc_get_length (doc), 1),
+                        g_variant_new_bytestring (meta_json ? meta_json : ""),
+                        repairs ? repairs : (const char *const[]){ NULL },
+                        g_variant_new_bytestring (path ? path : ""),
+                        tamis_doc_get_source_line (doc));
+}
+
+static TamisDoc *
+doc_from_variant (GVariant *message)
+{
+  g_autoptr (GVariant) text_v = NULL;
+  g_autofree const char **repairs = NULL;
+  const char *id, *meta_json, *path;
+  const char *text;
+  gsize length;
+  guint line;
+  char *copy;
+  TamisDoc *doc;
+
+  g_variant_get (message, "(^&ay@ay^&ay^a&ay^&ayu)", &id, &text_v, &meta_json, &repairs, &path,
+                 &line);
+  text = g_variant_get_fixed_array (text_v, &length, 1);
+  copy = g_malloc (length + 1);
+  if (length)
+    memcpy (copy, text, length);
+  copy[length] = '\0';
+  /* The parent loaded it: the text is valid already. */
+  doc = tamis_doc_new_take_valid (id, copy, length);
+  if (*meta_json)
+    {
+      g_autoptr (JsonNode) node = json_from_string (meta_json, NULL);
+      if (node && JSON_NODE_HOLDS_OBJECT (node))
+        tamis_doc_take_meta (doc, json_node_dup_object (node));
+    }
+  for (guint i = 0; repairs && repairs[i]; i++)
+    tamis_doc_add_repair (doc, g_intern_string (repairs[i]));
+  if (*path)
+    tamis_doc_set_source (doc, path, line);
+  return doc;
+}
+
+/* The worker's loop: a document in, its error code (empty when none) and
+ * its record out, until the parent closes the socket. Never returns. */
+static void G_GNUC_NORETURN
+worker_main (Isolation *iso, int fd)
+{
+  g_autoptr (GByteArray) in = g_byte_array_new ();
+  g_autoptr (GString) record = g_string_sized_new (4096);
+
+  tamis_pipeline_set_stage_hook (worker_on_stage);
+  for (;;)
+    {
+      g_autoptr (GVariant) message = NULL;
+      const char *code;
+      guint32 len;
+      TamisDoc *doc;
+
+      if (!read_full (fd, &len, sizeof len))
+        _exit (0);
+      g_byte_array_set_size (in, len);
+      if (!read_full (fd, in->data, len))
+        _exit (0);
+      message = g_variant_ref_sink (
+          g_variant_new_from_data (G_VARIANT_TYPE (DOC_MESSAGE_TYPE), in->data, len, FALSE, NULL, NULL));
+      doc = doc_from_variant (message);
+      process_one (iso->pipeline, doc);
+      g_string_truncate (record, 0);
+      tamis_writer_format (iso->writer, doc, record);
+      code = tamis_doc_get_error_code (doc);
+      if (!send_message (fd, code ? code : "", code ? strlen (code) + 1 : 1, record->str, record->len))
+        _exit (0);
+      tamis_doc_free (doc);
+    }
+}
+
+static gboolean
+proc_spawn (Isolation *iso, Proc *proc, GError **error)
+{
+  int fds[2];
+  pid_t parent = getpid ();
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot make a worker process: %s", g_strerror (saved));
+      return FALSE;
+    }
+  proc->label[0] = '\0';
+  proc->pid = fork ();
+  if (proc->pid < 0)
+    {
+      int saved = errno;
+      close (fds[0]);
+      close (fds[1]);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot make a worker process: %s", g_strerror (saved));
+      return FALSE;
+    }
+  if (proc->pid == 0)
+    {
+      /* The caller's handlers (such as one that removes a temporary
+       * output file) are for the parent: a worker just dies, and the
+       * parent sees how. */
+      for (int sig = 1; sig < NSIG; sig++)
+        {
+          struct sigaction old;
+          if (sig != SIGKILL && sig != SIGSTOP && sigaction (sig, NULL, &old) == 0 &&
+              old.sa_handler != SIG_IGN && old.sa_handler != SIG_DFL)
+            signal (sig, SIG_DFL);
+        }
+#ifdef __linux__
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+#endif
+      if (getppid () != parent)
+        _exit (0);
+      /* The other workers' ends would keep their sockets open. */
+      for (guint i = 0; i < iso->n_procs; i++)
+        if (iso->procs[i].fd >= 0)
+          close (iso->procs[i].fd);
+      close (fds[0]);
+      worker_label = proc->label;
+      worker_main (iso, fds[1]);
+    }
+  close (fds[1]);
+  proc->fd = fds[0];
+  proc->seq = -1;
+  g_byte_array_set_size (proc->in, 0);
+  return TRUE;
+}
+
+static void
+proc_kill (Proc *proc, const char *code, char *message)
+{
+  proc->kill_code = code;
+  g_free (proc->kill_message);
+  proc->kill_message = message;
+  kill (proc->pid, SIGKILL);
+}
+
+/* Resident bytes of @pid, 0 when unknown. */
+static gsize
+resident_bytes (pid_t pid)
+{
+  char path[64], buf[128];
+  gssize n;
+  int fd;
+  guint64 size, resident;
+
+  g_snprintf (path, sizeof path, "/proc/%d/statm", (int) pid);
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return 0;
+  n = read (fd, buf, sizeof buf - 1);
+  close (fd);
+  if (n <= 0)
+    return 0;
+  buf[n] = '\0';
+  if (sscanf (buf, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &size, &resident) != 2)
+    return 0;
+  return resident * (guint64) sysconf (_SC_PAGESIZE);
+}
+
+static Entry *
+window_entry (GPtrArray *window, guint64 next_write, gint64 seq)
+{
+  return g_ptr_array_index (window, seq - next_write);
+}
+
+/* A worker's socket closed: it died. Its document gets an error record. */
+static gboolean
+proc_reap (Isolation *iso, Proc *proc, GPtrArray *window, guint64 next_write, GError **error)
+{
+  int status = 0;
+  const char *stage = proc->label[0] ? proc->label : NULL;
+
+  close (proc->fd);
+  proc->fd = -1;
+  while (waitpid (proc->pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  if (proc->seq >= 0)
+    {
+      Entry *entry = window_entry (window, next_write, proc->seq);
+      g_autofree char *message = NULL;
+      const char *code = proc->kill_code;
+
+      if (code)
+        message = g_steal_pointer (&proc->kill_message);
+      else if (WIFSIGNALED (status))
+        {
+          code = "plugin-crash";
+          message = g_strdup_printf ("%s (signal %d) in %s; its worker process was replaced",
+                                     g_strsignal (WTERMSIG (status)), WTERMSIG (status),
+                                     stage ? stage : "no stage");
+        }
+      else
+        {
+          code = "plugin-crash";
+          message = g_strdup_printf ("the worker process exited (status %d) in %s; it was replaced",
+                                     WIFEXITED (status) ? WEXITSTATUS (status) : -1,
+                                     stage ? stage : "no stage");
+        }
+      tamis_doc_set_error (entry->doc, code, message);
+      entry->record = g_string_new (NULL);
+      tamis_writer_format (iso->writer, entry->doc, entry->record);
+    }
+  proc->kill_code = NULL;
+  g_clear_pointer (&proc->kill_message, g_free);
+  return proc_spawn (iso, proc, error);
+}
+
+/* Reads what @proc has sent; FALSE when its socket closed. */
+static gboolean
+proc_read (Proc *proc, GPtrArray *window, guint64 next_write)
+{
+  for (;;)
+    {
+      guint8 buf[64 * 1024];
+      ssize_t n = recv (proc->fd, buf, sizeof buf, MSG_DONTWAIT);
+      guint32 len;
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+        return TRUE;
+      if (n <= 0)
+        return FALSE;
+      g_byte_array_append (proc->in, buf, n);
+      if (proc->in->len < sizeof len)
+        continue;
+      memcpy (&len, proc->in->data, sizeof len);
+      if (proc->in->len - sizeof len < len)
+        continue;
+      /* A whole reply: at most one, since a worker has one document. */
+      if (proc->seq >= 0)
+        {
+          Entry *entry = window_entry (window, next_write, proc->seq);
+          const char *code = (const char *) proc->in->data + sizeof len;
+          gsize code_len = strnlen (code, len) + 1;
+
+          if (*code && !tamis_doc_get_error_code (entry->doc))
+            tamis_doc_set_error (entry->doc, code, "");
+          entry->record = g_string_new_len (code + code_len, len - MIN (code_len, len));
+        }
+      proc->seq = -1;
+      g_byte_array_set_size (proc->in, 0);
+      return TRUE;
+    }
+}
+
+static void
+check_limits (Isolation *iso, Proc *proc, gint64 now)
+{
+  const char *stage = proc->label[0] ? proc->label : "no stage";
+  gsize resident;
+
+  if (proc->seq < 0 || proc->kill_code)
+    return;
+  if (iso->timeout > 0 && now - proc->started > iso->timeout)
+    {
+      proc_kill (proc, "timeout",
+                 g_strdup_printf ("%s ran over %g s on this document; its worker process was killed",
+                                  stage, iso->timeout / 1e6));
+      return;
+    }
+  if (iso->memory > 0 && (resident = resident_bytes (proc->pid)) > iso->memory)
+    proc_kill (proc, "memory",
+               g_strdup_printf ("%s grew its worker process to %" G_GSIZE_FORMAT
+                                " MB resident, over the limit of %" G_GSIZE_FORMAT
+                                " MB; the process was killed",
+                                stage, resident >> 20, iso->memory >> 20));
+}
+
+static gboolean
+run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer, guint n_procs,
+              Progress *progress, GError **error)
+{
+  Isolation iso = {
+    .pipeline = pipeline,
+    .writer = writer,
+    .n_procs = n_procs,
+    .timeout = tamis_pipeline_get_document_seconds (pipeline) * G_USEC_PER_SEC,
+    .memory = tamis_pipeline_get_worker_memory (pipeline),
+  };
+  g_autoptr (GPtrArray) window = g_ptr_array_new ();
+  g_autofree struct pollfd *fds = g_new0 (struct pollfd, n_procs);
+  g_autofree Proc **polled = g_new0 (Proc *, n_procs);
+  guint64 next_write = 0, next_read = 0;
+  gboolean eof = FALSE, ok = TRUE;
+  GError *local = NULL;
+
+  iso.procs = g_new0 (Proc, n_procs);
+  for (guint i = 0; i < n_procs; i++)
+    {
+      iso.procs[i].fd = -1;
+      iso.procs[i].in = g_byte_array_new ();
+      iso.procs[i].label = mmap (NULL, LABEL_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+      if (iso.procs[i].label == MAP_FAILED)
+        {
+          iso.procs[i].label = NULL;
+          g_set_error (&local, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot map a page for a worker: %s",
+                       g_strerror (errno));
+          ok = FALSE;
+          eof = TRUE;
+        }
+    }
+  for (guint i = 0; ok && i < n_procs; i++)
+    if (!proc_spawn (&iso, &iso.procs[i], &local))
+      ok = FALSE, eof = TRUE;
+
+  while (ok)
+    {
+      guint n_polled = 0;
+      gint64 now;
+
+      /* Hand documents to idle workers; failed ones need none. */
+      for (guint i = 0; i < n_procs && !eof && window->len < n_procs * ISOLATE_WINDOW; i++)
+        {
+          Proc *proc = &iso.procs[i];
+          g_autoptr (GVariant) message = NULL;
+          Entry *entry;
+          TamisDoc *doc;
+
+          if (proc->seq >= 0)
+            continue;
+          doc = source->next (source->data, &local);
+          if (doc == NULL)
+            {
+              eof = TRUE;
+              ok = local == NULL;
+              break;
+            }
+          tamis_doc_load (doc);
+          entry = g_new0 (Entry, 1);
+          entry->doc = doc;
+          g_ptr_array_add (window, entry);
+          if (tamis_doc_get_error_code (doc))
+            {
+              entry->record = g_string_new (NULL);
+              tamis_writer_format (writer, doc, entry->record);
+              next_read++;
+              i--; /* the same worker is still idle */
+              continue;
+            }
+          message = g_variant_ref_sink (doc_to_variant (doc));
+          proc->seq = next_read++;
+          proc->started = g_get_monotonic_time ();
+          /* A worker that is gone fails the send; its EOF tells the rest. */
+          send_message (proc->fd, NULL, 0, g_variant_get_data (message), g_variant_get_size (message));
+        }
+
+      /* Write what is ready, in order. */
+      while (ok && window->len > 0)
+        {
+          Entry *entry = g_ptr_array_index (window, 0);
+
+          if (entry->record == NULL)
+            break;
+          if (!tamis_writer_write_record (writer, entry->record->str, entry->record->len, &local))
+            ok = FALSE;
+          g_string_free (entry->record, TRUE);
+          account (entry->doc, progress);
+          g_free (entry);
+          g_ptr_array_remove_index (window, 0);
+          next_write++;
+        }
+      if (!ok || (eof && window->len == 0))
+        break;
+
+      for (guint i = 0; i < n_procs; i++)
+        if (iso.procs[i].seq >= 0)
+          {
+            fds[n_polled].fd = iso.procs[i].fd;
+            fds[n_polled].events = POLLIN;
+            fds[n_polled].revents = 0;
+            polled[n_polled++] = &iso.procs[i];
+          }
+      if (n_polled == 0)
+        continue;
+      if (poll (fds, n_polled, iso.timeout || iso.memory ? ISOLATE_WATCH_MS : -1) < 0 && errno != EINTR)
+        {
+          g_set_error (&local, G_IO_ERROR, g_io_error_from_errno (errno), "poll: %s", g_strerror (errno));
+          ok = FALSE;
+          break;
+        }
+      now = g_get_monotonic_time ();
+      for (guint i = 0; ok && i < n_polled; i++)
+        {
+          Proc *proc = polled[i];
+
+          if (fds[i].revents && !proc_read (proc, window, next_write))
+            ok = proc_reap (&iso, proc, window, next_write, &local);
+          else
+            check_limits (&iso, proc, now);
+        }
+    }
+
+  /* Idle workers exit when their socket closes; busy ones are stopped. */
+  for (guint i = 0; i < n_procs; i++)
+    {
+      Proc *proc = &iso.procs[i];
+
+      if (proc->fd >= 0)
+        {
+          if (proc->seq >= 0)
+            kill (proc->pid, SIGKILL);
+          close (proc->fd);
+          while (waitpid (proc->pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        }
+      g_byte_array_unref (proc->in);
+      g_free (proc->kill_message);
+      if (proc->label)
+        munmap (proc->label, LABEL_SIZE);
+    }
+  g_free (iso.procs);
+  for (guint i = 0; i < window->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (window, i);
+      if (entry->record)
+        g_string_free (entry->record, TRUE);
+      tamis_doc_free (entry->doc);
+      g_free (entry);
+    }
+  if (local)
+    g_propagate_error (error, local);
+  return ok;
+}
+
 static gboolean
 run (TamisPipeline *pipeline, const Source *source, const Sink *sink, guint n_threads,
      TamisProgressFunc progress_func, gpointer user_data, TamisRunStats *stats, GError **error)
@@ -267,7 +834,11 @@ run (TamisPipeline *pipeline, const Source *source, const Sink *sink, guint n_th
   progress.started = g_get_monotonic_time ();
   progress.stats.total_bytes = source->total_bytes;
 
-  if (n_threads == 1)
+  /* Isolation needs records, which cross a process boundary; documents
+   * handed to a caller's function would not. */
+  if (sink->writer && tamis_pipeline_get_isolate (pipeline))
+    ok = run_isolated (pipeline, source, sink->writer, n_threads, &progress, error);
+  else if (n_threads == 1)
     ok = run_serial (pipeline, source, sink, &progress, error);
   else
     ok = run_parallel (pipeline, source, sink, n_threads, &progress, error);

@@ -9,6 +9,7 @@
 #                  tamis, which runs without any plugin directory
 TESTS += \
 	tests/test-cli.sh \
+	tests/test-isolate.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh
@@ -22,6 +23,7 @@ EXTRA_DIST += \
 	tests/run-test.sh \
 	tests/tap.sh \
 	tests/test-cli.sh \
+	tests/test-isolate.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
