@@ -274,61 +274,68 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
  *
  * Each worker is a fork of this process made after the pipeline was
  * created, so it has the plugins' state without creating them again. The
- * parent reads and loads documents, sends each to an idle worker over a
- * socket pair, and gets its record back; a worker that dies (or is killed
- * for a limit) costs the document it was on one error record, and a new
- * fork takes its place. Messages are a guint32 length, then the bytes. */
+ * parent reads and loads documents, sends batches of them to idle workers
+ * over socket pairs, and gets their records back; a worker that dies (or
+ * is killed for a limit) costs the document it was on one error record,
+ * the rest of its batch goes to its replacement, a new fork. Messages are
+ * a guint32 length, then the bytes: a GVariant array of documents one way,
+ * an error code (empty when none), a NUL and a record the other way. */
 
-/* Documents read ahead of the oldest one still out, per worker: a hung
- * worker must not make the parent buffer the rest of the input. */
-#define ISOLATE_WINDOW 64
 /* How often busy workers are checked against the limits, in ms. */
 #define ISOLATE_WATCH_MS 50
-/* The shared page where a worker writes the running stage's label. */
-#define LABEL_SIZE 4096
+/* A worker sends its records in blocks of about this size. */
+#define REPLY_BYTES (64 * 1024)
 
-/* The document a worker gets: id, text, metadata as JSON, repairs, source
- * path and line. Byte strings, since ids and paths need not be UTF-8. */
-#define DOC_MESSAGE_TYPE "(ayayayaayayu)"
+/* A document: id, text, metadata as JSON, repairs, source path and line.
+ * Byte strings, since ids and paths need not be UTF-8. */
+#define DOC_TYPE "(ayayayaayayu)"
+#define BATCH_TYPE "a" DOC_TYPE
 
+/* What a worker shares with the parent, one page each: read by the parent
+ * while it runs (the count) and once it is dead (the label). */
 typedef struct {
-  pid_t pid;
-  int fd;           /* the parent's end; -1 when there is no worker */
-  char *label;      /* shared with the worker */
-  GByteArray *in;   /* the reply read so far */
-  gint64 seq;       /* the document it is on, -1 when idle */
-  gint64 started;   /* when it got it */
-  const char *kill_code; /* why the parent killed it, NULL if it did not */
-  char *kill_message;
-} Proc;
+  volatile guint64 begun; /* documents it has started on */
+  char label[4096 - sizeof (guint64)]; /* the running stage, "" between stages */
+} Shared;
 
 typedef struct {
   TamisDoc *doc;
   GString *record; /* NULL until formatted */
+  guint64 seq;
 } Entry;
+
+typedef struct {
+  pid_t pid;
+  int fd;             /* the parent's end; -1 when there is no worker */
+  Shared *shared;
+  GByteArray *in;     /* replies read, not yet taken */
+  GPtrArray *batch;   /* Entry: what it was sent, in order */
+  guint answered;     /* how many of those it has sent back */
+  guint64 batch_begun; /* shared->begun when the batch was sent */
+  guint64 seen_begun; /* shared->begun at the last check */
+  gint64 started;     /* when it began the document it is on */
+  const char *kill_code; /* why the parent killed it, NULL if it did not */
+  char *kill_message;
+} Proc;
 
 typedef struct {
   TamisPipeline *pipeline;
   TamisWriter *writer;
   Proc *procs;
   guint n_procs;
-  gint64 timeout;   /* µs, 0: none */
-  gsize memory;     /* bytes, 0: none */
+  gint64 timeout;  /* µs, 0: none */
+  gsize memory;    /* bytes, 0: none */
+  GPtrArray *window; /* Entry, from the oldest not yet written, in order */
+  guint64 next_write;
+  GQueue retry;    /* Entry: sent to a worker that died before them */
 } Isolation;
 
-static char *worker_label;
+static Shared *worker_shared;
 
 static void
 worker_on_stage (const char *stage)
 {
-  if (stage == NULL)
-    {
-      worker_label[0] = '\0';
-      return;
-    }
-  /* A later stage label over an earlier one: the terminating NUL last
-   * would not help a reader of a dead process, which sees it all. */
-  g_strlcpy (worker_label, stage, LABEL_SIZE);
+  g_strlcpy (worker_shared->label, stage ? stage : "", sizeof worker_shared->label);
 }
 
 static gboolean
@@ -366,15 +373,6 @@ send_full (int fd, const void *buf, gsize len)
       len -= n;
     }
   return TRUE;
-}
-
-static gboolean
-send_message (int fd, const void *head, gsize head_len, const void *body, gsize body_len)
-{
-  guint32 len = head_len + body_len;
-
-  return send_full (fd, &len, sizeof len) && send_full (fd, head, head_len) &&
-         send_full (fd, body, body_len);
 }
 
 static GVariant *
@@ -434,37 +432,55 @@ doc_from_variant (GVariant *message)
   return doc;
 }
 
-/* The worker's loop: a document in, its error code (empty when none) and
- * its record out, until the parent closes the socket. Never returns. */
+/* The worker's loop: a batch in, a reply per document out, until the
+ * parent closes the socket. Never returns. */
 static void G_GNUC_NORETURN
 worker_main (Isolation *iso, int fd)
 {
   g_autoptr (GByteArray) in = g_byte_array_new ();
-  g_autoptr (GString) record = g_string_sized_new (4096);
+  g_autoptr (GString) out = g_string_sized_new (REPLY_BYTES * 2);
 
   tamis_pipeline_set_stage_hook (worker_on_stage);
   for (;;)
     {
-      g_autoptr (GVariant) message = NULL;
-      const char *code;
+      g_autoptr (GVariant) batch = NULL;
       guint32 len;
-      TamisDoc *doc;
+      gsize n;
 
       if (!read_full (fd, &len, sizeof len))
         _exit (0);
       g_byte_array_set_size (in, len);
       if (!read_full (fd, in->data, len))
         _exit (0);
-      message = g_variant_ref_sink (
-          g_variant_new_from_data (G_VARIANT_TYPE (DOC_MESSAGE_TYPE), in->data, len, FALSE, NULL, NULL));
-      doc = doc_from_variant (message);
-      process_one (iso->pipeline, doc);
-      g_string_truncate (record, 0);
-      tamis_writer_format (iso->writer, doc, record);
-      code = tamis_doc_get_error_code (doc);
-      if (!send_message (fd, code ? code : "", code ? strlen (code) + 1 : 1, record->str, record->len))
-        _exit (0);
-      tamis_doc_free (doc);
+      batch = g_variant_ref_sink (
+          g_variant_new_from_data (G_VARIANT_TYPE (BATCH_TYPE), in->data, len, FALSE, NULL, NULL));
+      n = g_variant_n_children (batch);
+      for (gsize i = 0; i < n; i++)
+        {
+          g_autoptr (GVariant) child = g_variant_get_child_value (batch, i);
+          TamisDoc *doc = doc_from_variant (child);
+          const char *code;
+          gsize at = out->len;
+
+          /* Counted before it starts: the parent times each document, and
+           * knows which one a dead worker was on. */
+          worker_shared->begun++;
+          process_one (iso->pipeline, doc);
+          g_string_append_len (out, "\0\0\0\0", 4);
+          code = tamis_doc_get_error_code (doc);
+          g_string_append (out, code ? code : "");
+          g_string_append_c (out, '\0');
+          tamis_writer_format (iso->writer, doc, out);
+          len = out->len - at - 4;
+          memcpy (out->str + at, &len, sizeof len);
+          tamis_doc_free (doc);
+          if (out->len >= REPLY_BYTES || i + 1 == n)
+            {
+              if (!send_full (fd, out->str, out->len))
+                _exit (0);
+              g_string_truncate (out, 0);
+            }
+        }
     }
 }
 
@@ -481,7 +497,8 @@ proc_spawn (Isolation *iso, Proc *proc, GError **error)
                    "cannot make a worker process: %s", g_strerror (saved));
       return FALSE;
     }
-  proc->label[0] = '\0';
+  proc->shared->label[0] = '\0';
+  proc->shared->begun = 0;
   proc->pid = fork ();
   if (proc->pid < 0)
     {
@@ -514,14 +531,43 @@ proc_spawn (Isolation *iso, Proc *proc, GError **error)
         if (iso->procs[i].fd >= 0)
           close (iso->procs[i].fd);
       close (fds[0]);
-      worker_label = proc->label;
+      worker_shared = proc->shared;
       worker_main (iso, fds[1]);
     }
   close (fds[1]);
   proc->fd = fds[0];
-  proc->seq = -1;
   g_byte_array_set_size (proc->in, 0);
   return TRUE;
+}
+
+static gboolean
+proc_busy (const Proc *proc)
+{
+  return proc->answered < proc->batch->len;
+}
+
+/* Sends @proc the documents in its batch. A worker that is gone fails the
+ * send; its end of file then tells the rest. */
+static void
+proc_send (Proc *proc)
+{
+  g_autoptr (GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE (BATCH_TYPE));
+  g_autoptr (GVariant) batch = NULL;
+  g_autofree char *buf = NULL;
+  guint32 len;
+
+  for (guint i = 0; i < proc->batch->len; i++)
+    g_variant_builder_add_value (builder,
+                                 doc_to_variant (((Entry *) g_ptr_array_index (proc->batch, i))->doc));
+  batch = g_variant_ref_sink (g_variant_builder_end (builder));
+  len = g_variant_get_size (batch);
+  buf = g_malloc (sizeof len + len);
+  memcpy (buf, &len, sizeof len);
+  g_variant_store (batch, buf + sizeof len);
+  proc->answered = 0;
+  proc->batch_begun = proc->seen_begun = proc->shared->begun;
+  proc->started = g_get_monotonic_time ();
+  send_full (proc->fd, buf, sizeof len + len);
 }
 
 static void
@@ -556,29 +602,30 @@ resident_bytes (pid_t pid)
   return resident * (guint64) sysconf (_SC_PAGESIZE);
 }
 
-static Entry *
-window_entry (GPtrArray *window, guint64 next_write, gint64 seq)
-{
-  return g_ptr_array_index (window, seq - next_write);
-}
-
-/* A worker's socket closed: it died. Its document gets an error record. */
+/* A worker's socket closed: it died. The document it was on gets an error
+ * record; those of its batch it had not begun go to the next workers. */
 static gboolean
-proc_reap (Isolation *iso, Proc *proc, GPtrArray *window, guint64 next_write, GError **error)
+proc_reap (Isolation *iso, Proc *proc, GError **error)
 {
   int status = 0;
-  const char *stage = proc->label[0] ? proc->label : NULL;
+  const char *stage = proc->shared->label[0] ? proc->shared->label : NULL;
+  guint64 begun = proc->shared->begun - proc->batch_begun;
 
   close (proc->fd);
   proc->fd = -1;
   while (waitpid (proc->pid, &status, 0) < 0 && errno == EINTR)
     ;
-  if (proc->seq >= 0)
+  for (guint i = proc->answered; i < proc->batch->len; i++)
     {
-      Entry *entry = window_entry (window, next_write, proc->seq);
+      Entry *entry = g_ptr_array_index (proc->batch, i);
       g_autofree char *message = NULL;
       const char *code = proc->kill_code;
 
+      if (i + 1 != begun)
+        {
+          g_queue_push_tail (&iso->retry, entry);
+          continue;
+        }
       if (code)
         message = g_steal_pointer (&proc->kill_message);
       else if (WIFSIGNALED (status))
@@ -599,58 +646,75 @@ proc_reap (Isolation *iso, Proc *proc, GPtrArray *window, guint64 next_write, GE
       entry->record = g_string_new (NULL);
       tamis_writer_format (iso->writer, entry->doc, entry->record);
     }
+  g_ptr_array_set_size (proc->batch, 0);
+  proc->answered = 0;
   proc->kill_code = NULL;
   g_clear_pointer (&proc->kill_message, g_free);
   return proc_spawn (iso, proc, error);
 }
 
-/* Reads what @proc has sent; FALSE when its socket closed. */
+/* Takes the replies @proc has sent; FALSE when its socket closed. */
 static gboolean
-proc_read (Proc *proc, GPtrArray *window, guint64 next_write)
+proc_read (Proc *proc)
 {
-  for (;;)
+  guint8 buf[64 * 1024];
+  gsize at = 0;
+  ssize_t n;
+  guint32 len;
+
+  do
+    n = recv (proc->fd, buf, sizeof buf, MSG_DONTWAIT);
+  while (n < 0 && errno == EINTR);
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    return TRUE;
+  if (n <= 0)
+    return FALSE;
+  g_byte_array_append (proc->in, buf, n);
+
+  while (proc->in->len - at >= sizeof len)
     {
-      guint8 buf[64 * 1024];
-      ssize_t n = recv (proc->fd, buf, sizeof buf, MSG_DONTWAIT);
-      guint32 len;
+      const char *code;
+      gsize code_len;
+      Entry *entry;
 
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-        return TRUE;
-      if (n <= 0)
-        return FALSE;
-      g_byte_array_append (proc->in, buf, n);
-      if (proc->in->len < sizeof len)
-        continue;
-      memcpy (&len, proc->in->data, sizeof len);
-      if (proc->in->len - sizeof len < len)
-        continue;
-      /* A whole reply: at most one, since a worker has one document. */
-      if (proc->seq >= 0)
+      memcpy (&len, proc->in->data + at, sizeof len);
+      if (proc->in->len - at - sizeof len < len)
+        break;
+      code = (const char *) proc->in->data + at + sizeof len;
+      code_len = strnlen (code, len) + 1;
+      if (proc->answered < proc->batch->len)
         {
-          Entry *entry = window_entry (window, next_write, proc->seq);
-          const char *code = (const char *) proc->in->data + sizeof len;
-          gsize code_len = strnlen (code, len) + 1;
-
+          entry = g_ptr_array_index (proc->batch, proc->answered++);
           if (*code && !tamis_doc_get_error_code (entry->doc))
             tamis_doc_set_error (entry->doc, code, "");
           entry->record = g_string_new_len (code + code_len, len - MIN (code_len, len));
         }
-      proc->seq = -1;
-      g_byte_array_set_size (proc->in, 0);
-      return TRUE;
+      at += sizeof len + len;
     }
+  g_byte_array_remove_range (proc->in, 0, at);
+  if (!proc_busy (proc))
+    {
+      g_ptr_array_set_size (proc->batch, 0);
+      proc->answered = 0;
+    }
+  return TRUE;
 }
 
 static void
 check_limits (Isolation *iso, Proc *proc, gint64 now)
 {
-  const char *stage = proc->label[0] ? proc->label : "no stage";
+  const char *stage = proc->shared->label[0] ? proc->shared->label : "no stage";
+  guint64 begun = proc->shared->begun;
   gsize resident;
 
-  if (proc->seq < 0 || proc->kill_code)
+  if (!proc_busy (proc) || proc->kill_code)
     return;
+  if (begun != proc->seen_begun)
+    {
+      /* on to another document: its time starts now, give or take a check */
+      proc->seen_begun = begun;
+      proc->started = now;
+    }
   if (iso->timeout > 0 && now - proc->started > iso->timeout)
     {
       proc_kill (proc, "timeout",
@@ -666,6 +730,47 @@ check_limits (Isolation *iso, Proc *proc, gint64 now)
                                 stage, resident >> 20, iso->memory >> 20));
 }
 
+/* Fills the batch of an idle worker: documents to send again first, then
+ * new ones. Failed input needs no worker: its record is made here. */
+static gboolean
+fill_proc_batch (Isolation *iso, Proc *proc, const Source *source, guint max_docs, gsize max_window,
+                 gboolean *eof, GError **error)
+{
+  gsize bytes = 0;
+
+  while (proc->batch->len < max_docs && bytes < BATCH_BYTES)
+    {
+      Entry *entry = g_queue_pop_head (&iso->retry);
+      TamisDoc *doc;
+
+      if (entry == NULL)
+        {
+          if (*eof || iso->window->len >= max_window)
+            break;
+          doc = source->next (source->data, error);
+          if (doc == NULL)
+            {
+              *eof = TRUE;
+              return *error == NULL;
+            }
+          tamis_doc_load (doc);
+          entry = g_new0 (Entry, 1);
+          entry->doc = doc;
+          entry->seq = iso->next_write + iso->window->len;
+          g_ptr_array_add (iso->window, entry);
+          if (tamis_doc_get_error_code (doc))
+            {
+              entry->record = g_string_new (NULL);
+              tamis_writer_format (iso->writer, doc, entry->record);
+              continue;
+            }
+        }
+      bytes += tamis_doc_get_length (entry->doc);
+      g_ptr_array_add (proc->batch, entry);
+    }
+  return TRUE;
+}
+
 static gboolean
 run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer, guint n_procs,
               Progress *progress, GError **error)
@@ -676,11 +781,13 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
     .n_procs = n_procs,
     .timeout = tamis_pipeline_get_document_seconds (pipeline) * G_USEC_PER_SEC,
     .memory = tamis_pipeline_get_worker_memory (pipeline),
+    .window = g_ptr_array_new (),
   };
-  g_autoptr (GPtrArray) window = g_ptr_array_new ();
   g_autofree struct pollfd *fds = g_new0 (struct pollfd, n_procs);
   g_autofree Proc **polled = g_new0 (Proc *, n_procs);
-  guint64 next_write = 0, next_read = 0;
+  /* as run_parallel(): a stream of unknown size may be a live feed */
+  guint max_docs = source->total_bytes > 0 ? BATCH_DOCS : 1;
+  gsize max_window = (gsize) n_procs * SLOTS_PER_THREAD * max_docs;
   gboolean eof = FALSE, ok = TRUE;
   GError *local = NULL;
 
@@ -689,65 +796,41 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
     {
       iso.procs[i].fd = -1;
       iso.procs[i].in = g_byte_array_new ();
-      iso.procs[i].label = mmap (NULL, LABEL_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-      if (iso.procs[i].label == MAP_FAILED)
-        {
-          iso.procs[i].label = NULL;
-          g_set_error (&local, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot map a page for a worker: %s",
-                       g_strerror (errno));
-          ok = FALSE;
-          eof = TRUE;
-        }
+      iso.procs[i].batch = g_ptr_array_new ();
     }
   for (guint i = 0; ok && i < n_procs; i++)
-    if (!proc_spawn (&iso, &iso.procs[i], &local))
-      ok = FALSE, eof = TRUE;
+    {
+      /* shared with the worker across fork, and with its replacements */
+      Shared *shared = mmap (NULL, sizeof (Shared), PROT_READ | PROT_WRITE,
+                             MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+      if (shared == MAP_FAILED)
+        {
+          g_set_error (&local, G_IO_ERROR, g_io_error_from_errno (errno),
+                       "cannot share memory with a worker process: %s", g_strerror (errno));
+          ok = FALSE;
+          break;
+        }
+      iso.procs[i].shared = shared;
+      ok = proc_spawn (&iso, &iso.procs[i], &local);
+    }
 
   while (ok)
     {
       guint n_polled = 0;
       gint64 now;
 
-      /* Hand documents to idle workers; failed ones need none. */
-      for (guint i = 0; i < n_procs && !eof && window->len < n_procs * ISOLATE_WINDOW; i++)
-        {
-          Proc *proc = &iso.procs[i];
-          g_autoptr (GVariant) message = NULL;
-          Entry *entry;
-          TamisDoc *doc;
-
-          if (proc->seq >= 0)
-            continue;
-          doc = source->next (source->data, &local);
-          if (doc == NULL)
-            {
-              eof = TRUE;
-              ok = local == NULL;
-              break;
-            }
-          tamis_doc_load (doc);
-          entry = g_new0 (Entry, 1);
-          entry->doc = doc;
-          g_ptr_array_add (window, entry);
-          if (tamis_doc_get_error_code (doc))
-            {
-              entry->record = g_string_new (NULL);
-              tamis_writer_format (writer, doc, entry->record);
-              next_read++;
-              i--; /* the same worker is still idle */
-              continue;
-            }
-          message = g_variant_ref_sink (doc_to_variant (doc));
-          proc->seq = next_read++;
-          proc->started = g_get_monotonic_time ();
-          /* A worker that is gone fails the send; its EOF tells the rest. */
-          send_message (proc->fd, NULL, 0, g_variant_get_data (message), g_variant_get_size (message));
-        }
+      for (guint i = 0; ok && i < n_procs; i++)
+        if (!proc_busy (&iso.procs[i]))
+          {
+            ok = fill_proc_batch (&iso, &iso.procs[i], source, max_docs, max_window, &eof, &local);
+            if (proc_busy (&iso.procs[i]))
+              proc_send (&iso.procs[i]);
+          }
 
       /* Write what is ready, in order. */
-      while (ok && window->len > 0)
+      while (ok && iso.window->len > 0)
         {
-          Entry *entry = g_ptr_array_index (window, 0);
+          Entry *entry = g_ptr_array_index (iso.window, 0);
 
           if (entry->record == NULL)
             break;
@@ -756,14 +839,14 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
           g_string_free (entry->record, TRUE);
           account (entry->doc, progress);
           g_free (entry);
-          g_ptr_array_remove_index (window, 0);
-          next_write++;
+          g_ptr_array_remove_index (iso.window, 0);
+          iso.next_write++;
         }
-      if (!ok || (eof && window->len == 0))
+      if (!ok || (eof && iso.window->len == 0))
         break;
 
       for (guint i = 0; i < n_procs; i++)
-        if (iso.procs[i].seq >= 0)
+        if (proc_busy (&iso.procs[i]))
           {
             fds[n_polled].fd = iso.procs[i].fd;
             fds[n_polled].events = POLLIN;
@@ -783,8 +866,8 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
         {
           Proc *proc = polled[i];
 
-          if (fds[i].revents && !proc_read (proc, window, next_write))
-            ok = proc_reap (&iso, proc, window, next_write, &local);
+          if (fds[i].revents && !proc_read (proc))
+            ok = proc_reap (&iso, proc, &local);
           else
             check_limits (&iso, proc, now);
         }
@@ -797,26 +880,29 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
 
       if (proc->fd >= 0)
         {
-          if (proc->seq >= 0)
+          if (proc_busy (proc))
             kill (proc->pid, SIGKILL);
           close (proc->fd);
           while (waitpid (proc->pid, NULL, 0) < 0 && errno == EINTR)
             ;
         }
       g_byte_array_unref (proc->in);
+      g_ptr_array_unref (proc->batch);
       g_free (proc->kill_message);
-      if (proc->label)
-        munmap (proc->label, LABEL_SIZE);
+      if (proc->shared)
+        munmap (proc->shared, sizeof (Shared));
     }
   g_free (iso.procs);
-  for (guint i = 0; i < window->len; i++)
+  g_queue_clear (&iso.retry);
+  for (guint i = 0; i < iso.window->len; i++)
     {
-      Entry *entry = g_ptr_array_index (window, i);
+      Entry *entry = g_ptr_array_index (iso.window, i);
       if (entry->record)
         g_string_free (entry->record, TRUE);
       tamis_doc_free (entry->doc);
       g_free (entry);
     }
+  g_ptr_array_unref (iso.window);
   if (local)
     g_propagate_error (error, local);
   return ok;
