@@ -679,10 +679,11 @@ child_option (Checker *c, gpointer data)
 {
   const OddValue *v = data;
   /* A long value is shown by its start and its length. */
-  g_autofree char *start = g_utf8_substring (v->value, 0, 24);
-  g_autofree char *shown = g_utf8_strlen (v->value, -1) <= 40
-                             ? g_strdup (v->value)
-                             : g_strdup_printf ("%s… (%zu bytes)", start, strlen (v->value));
+  /* g_utf8_substring() reads past a string shorter than its end */
+  glong n_chars = g_utf8_strlen (v->value, -1);
+  g_autofree char *start = n_chars > 40 ? g_utf8_substring (v->value, 0, 24) : NULL;
+  g_autofree char *shown = n_chars <= 40 ? g_strdup (v->value)
+                                         : g_strdup_printf ("%s… (%zu bytes)", start, strlen (v->value));
   g_autofree char *label = g_strdup_printf ("option %s=%s", v->option->name, shown);
   g_autofree char *context = g_strdup_printf ("with %s=%s", v->option->name, shown);
   g_autoptr(GError) error = NULL;

@@ -287,6 +287,8 @@ cli_cmd_run (int argc, char **argv)
   g_autofree char *provenance = NULL;
   g_auto(GStrv) plugin_dirs = NULL;
   int jobs = 0;
+  gboolean isolate = FALSE;
+  double doc_timeout = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
       "Write to FILE, replaced only when the run completes", "FILE" },
@@ -302,6 +304,10 @@ cli_cmd_run (int argc, char **argv)
       "Refuse documents over BYTES (suffix K, M, G)", "BYTES" },
     { "provenance", 0, 0, G_OPTION_ARG_STRING, &provenance,
       "What records say of the stages that made them: short, full or none", "MODE" },
+    { "isolate", 0, 0, G_OPTION_ARG_NONE, &isolate,
+      "Run the stages in worker processes: a crash, a timeout or a memory limit costs one record", NULL },
+    { "doc-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &doc_timeout,
+      "With --isolate, stop a document after SECONDS (error 'timeout')", "SECONDS" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -344,6 +350,11 @@ cli_cmd_run (int argc, char **argv)
       cli_error ("run: --jobs must be 0 or more, not %d", jobs);
       return CLI_EXIT_USAGE;
     }
+  if (doc_timeout < 0)
+    {
+      cli_error ("run: --doc-timeout must be a number of seconds over 0, not %g", doc_timeout);
+      return CLI_EXIT_USAGE;
+    }
 
   pipeline = tamis_pipeline_new_from_file (args[1], cli_registry (plugin_dirs), &error);
   if (pipeline == NULL)
@@ -367,6 +378,10 @@ cli_cmd_run (int argc, char **argv)
           return CLI_EXIT_USAGE;
         }
     }
+  if (isolate)
+    tamis_pipeline_set_isolate (pipeline, TRUE);
+  if (doc_timeout > 0)
+    tamis_pipeline_set_document_seconds (pipeline, doc_timeout);
   pipeline_format = tamis_pipeline_get_output_format (pipeline);
   if (format_name == NULL && pipeline_format != NULL)
     format_name = g_strdup (pipeline_format);

@@ -475,8 +475,9 @@ static void
 score_layer (Evaluator *evaluator, LayerStats *stats, const EvalRecord *gold_record,
              const GArray *gold, const GArray *pred)
 {
-  g_autofree guint *gold_match[N_MATCH] = { NULL };
-  g_autofree guint *pred_match[N_MATCH] = { NULL };
+  /* plain arrays: g_autofree on an array would free its first element only */
+  guint *gold_match[N_MATCH] = { NULL };
+  guint *pred_match[N_MATCH] = { NULL };
   g_autofree gboolean *ignored = g_new0 (gboolean, pred->len + 1);
 
   for (guint j = 0; j < pred->len; j++)
@@ -571,6 +572,11 @@ score_layer (Evaluator *evaluator, LayerStats *stats, const EvalRecord *gold_rec
                             &g_array_index (pred, EvalSpan, e->index),
                             pred_match[MATCH_OVERLAP][e->index] != G_MAXUINT);
         }
+    }
+  for (int m = 0; m < N_MATCH; m++)
+    {
+      g_free (gold_match[m]);
+      g_free (pred_match[m]);
     }
 }
 

@@ -45,7 +45,8 @@ core_libtamis_internal_la_SOURCES = \
 	core/run.c \
 	core/document-private.h \
 	core/io-private.h \
-	core/tsan-private.h
+	core/tsan-private.h \
+	core/pipeline-private.h
 core_libtamis_internal_la_CPPFLAGS = \
 	-I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core \
 	-DTAMIS_BUILDDIR='"$(abs_top_builddir)"' \

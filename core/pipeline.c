@@ -15,6 +15,7 @@
 #include <tamis/io.h>
 #include "config-private.h"
 #include "document-private.h"
+#include "pipeline-private.h"
 #include "registry-private.h"
 #include "yaml-tree.h"
 
@@ -49,13 +50,19 @@ struct _TamisPipeline {
   const TamisYNode *output_layers_node;
   gboolean output_text;
   TamisProvenance provenance;
+  gboolean isolate;        /* run: {isolate:} */
+  double document_seconds; /* limits: {document_seconds:}, 0: none */
+  gsize worker_memory;     /* limits: {worker_memory:}, 0: none */
 };
 
 /* Each stage holds a plugin's state: a bound on their number bounds what
  * a pipeline file can make the process allocate. */
 #define MAX_STAGES 256
 
-static const char *const top_keys[] = { "tamis", "name", "plugin_path", "input", "stages", "output", NULL };
+static const char *const top_keys[] = { "tamis", "name", "plugin_path", "input", "stages", "output",
+                                        "run", "limits", NULL };
+static const char *const run_keys[] = { "isolate", NULL };
+static const char *const limits_keys[] = { "document_seconds", "worker_memory", NULL };
 static const char *const input_keys[] = { "format", "max_size", NULL };
 static const char *const output_keys[] = { "format", "layers", "text", "provenance", NULL };
 static const char *const long_stage_keys[] = { "plugin", "with", "when", NULL };
@@ -177,6 +184,63 @@ parse_input (TamisPipeline *p, const TamisYNode *input, GError **error)
         {
           tamis_ynode_error (node, p->filename, error,
                              "'max_size' must be a size such as 1000, 512K or 64M, not '%s'",
+                             node->scalar);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_run (TamisPipeline *p, const TamisYNode *run, GError **error)
+{
+  const TamisYNode *node;
+
+  if (!want_type (p, run, TAMIS_YNODE_MAPPING, "'run'", error) ||
+      !check_keys (p, run, run_keys, "'run'", error))
+    return FALSE;
+  if ((node = tamis_ynode_lookup (run, "isolate")) && !tamis_ynode_bool (node, &p->isolate))
+    {
+      tamis_ynode_error (node, p->filename, error, "'run: isolate' must be true or false, not '%s'",
+                         node->type == TAMIS_YNODE_SCALAR ? node->scalar : "a collection");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_limits (TamisPipeline *p, const TamisYNode *limits, GError **error)
+{
+  const TamisYNode *node;
+
+  if (!want_type (p, limits, TAMIS_YNODE_MAPPING, "'limits'", error) ||
+      !check_keys (p, limits, limits_keys, "'limits'", error))
+    return FALSE;
+  if ((node = tamis_ynode_lookup (limits, "document_seconds")))
+    {
+      char *end = NULL;
+      double seconds;
+
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'limits: document_seconds'", error))
+        return FALSE;
+      seconds = g_ascii_strtod (node->scalar, &end);
+      if (end == node->scalar || *end || !(seconds > 0 && seconds < 1e9))
+        {
+          tamis_ynode_error (node, p->filename, error,
+                             "'document_seconds' must be a number of seconds over 0, not '%s'",
+                             node->scalar);
+          return FALSE;
+        }
+      p->document_seconds = seconds;
+    }
+  if ((node = tamis_ynode_lookup (limits, "worker_memory")))
+    {
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'limits: worker_memory'", error))
+        return FALSE;
+      if (!tamis_size_from_string (node->scalar, &p->worker_memory) || p->worker_memory == 0)
+        {
+          tamis_ynode_error (node, p->filename, error,
+                             "'worker_memory' must be a size such as 512M or 2G, not '%s'",
                              node->scalar);
           return FALSE;
         }
@@ -576,6 +640,12 @@ parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
   if ((node = tamis_ynode_lookup (root, "output")) && !tamis_ynode_is_null (node) &&
       !parse_output (p, node, error))
     return FALSE;
+  if ((node = tamis_ynode_lookup (root, "run")) && !tamis_ynode_is_null (node) &&
+      !parse_run (p, node, error))
+    return FALSE;
+  if ((node = tamis_ynode_lookup (root, "limits")) && !tamis_ynode_is_null (node) &&
+      !parse_limits (p, node, error))
+    return FALSE;
 
   stages = tamis_ynode_lookup (root, "stages");
   if (stages == NULL || tamis_ynode_is_null (stages))
@@ -715,6 +785,16 @@ tamis_pipeline_new_from_file (const char *path, TamisRegistry *registry, GError 
 static __thread const char *running_stage;
 static __thread const char *running_doc;
 
+/* Set only in an isolated worker process, which runs one thread: the
+ * parent learns from it which stage was running when the worker died. */
+static TamisStageHook stage_hook;
+
+void
+tamis_pipeline_set_stage_hook (TamisStageHook hook)
+{
+  stage_hook = hook;
+}
+
 void
 tamis_pipeline_get_running (const char **stage, const char **doc_id)
 {
@@ -813,7 +893,11 @@ tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
         g_mutex_lock (&stage->lock);
       running_doc = tamis_doc_get_id (doc);
       running_stage = stage->label;
+      if (G_UNLIKELY (stage_hook))
+        stage_hook (stage->label);
       ok = plugin->process (stage->state, doc, &local);
+      if (G_UNLIKELY (stage_hook))
+        stage_hook (NULL);
       running_stage = NULL;
       running_doc = NULL;
       if (plugin->flags & TAMIS_PLUGIN_SERIAL)
@@ -953,4 +1037,40 @@ gsize
 tamis_pipeline_get_max_doc_size (const TamisPipeline *pipeline)
 {
   return pipeline->max_doc_size;
+}
+
+gboolean
+tamis_pipeline_get_isolate (const TamisPipeline *pipeline)
+{
+  return pipeline->isolate;
+}
+
+void
+tamis_pipeline_set_isolate (TamisPipeline *pipeline, gboolean isolate)
+{
+  pipeline->isolate = isolate;
+}
+
+double
+tamis_pipeline_get_document_seconds (const TamisPipeline *pipeline)
+{
+  return pipeline->document_seconds;
+}
+
+void
+tamis_pipeline_set_document_seconds (TamisPipeline *pipeline, double seconds)
+{
+  pipeline->document_seconds = seconds > 0 ? seconds : 0;
+}
+
+gsize
+tamis_pipeline_get_worker_memory (const TamisPipeline *pipeline)
+{
+  return pipeline->worker_memory;
+}
+
+void
+tamis_pipeline_set_worker_memory (TamisPipeline *pipeline, gsize bytes)
+{
+  pipeline->worker_memory = bytes;
 }

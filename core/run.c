@@ -7,10 +7,25 @@
  * writer takes them back in the order they were listed. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
 #include <tamis/run.h>
 #include "document-private.h"
 #include "io-private.h"
 #include "tsan-private.h"
+#include "pipeline-private.h"
 
 #define SLOTS_PER_THREAD 4
 
@@ -258,6 +273,644 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
   return ok;
 }
 
+/* ---- isolation: the stages in worker processes ----
+ *
+ * Each worker is a fork of this process made after the pipeline was
+ * created, so it has the plugins' state without creating them again. The
+ * parent reads and loads documents, sends batches of them to idle workers
+ * over socket pairs, and gets their records back; a worker that dies (or
+ * is killed for a limit) costs the document it was on one error record,
+ * the rest of its batch goes to its replacement, a new fork. Messages are
+ * a guint32 length, then the bytes: a GVariant array of documents one way,
+ * an error code (empty when none), a NUL and a record the other way. */
+
+/* How often busy workers are checked against the limits, in ms. */
+#define ISOLATE_WATCH_MS 50
+/* A worker sends its records in blocks of about this size. */
+#define REPLY_BYTES (64 * 1024)
+
+/* A document: id, text, metadata as JSON, repairs, source path and line.
+ * Byte strings, since ids and paths need not be UTF-8. */
+#define DOC_TYPE "(ayayayaayayu)"
+#define BATCH_TYPE "a" DOC_TYPE
+
+/* What a worker shares with the parent, one page each: read by the parent
+ * while it runs (the count) and once it is dead (the label). */
+typedef struct {
+  volatile guint64 begun; /* documents it has started on */
+  char label[4096 - sizeof (guint64)]; /* the running stage, "" between stages */
+} Shared;
+
+typedef struct {
+  TamisDoc *doc;
+  GString *record; /* NULL until formatted */
+  guint64 seq;
+} Entry;
+
+typedef struct {
+  pid_t pid;
+  int fd;             /* the parent's end; -1 when there is no worker */
+  Shared *shared;
+  GByteArray *in;     /* replies read, not yet taken */
+  GPtrArray *batch;   /* Entry: what it was sent, in order */
+  guint answered;     /* how many of those it has sent back */
+  guint64 batch_begun; /* shared->begun when the batch was sent */
+  guint64 seen_begun; /* shared->begun at the last check */
+  gint64 started;     /* when it began the document it is on */
+  const char *kill_code; /* why the parent killed it, NULL if it did not */
+  char *kill_message;
+} Proc;
+
+typedef struct {
+  TamisPipeline *pipeline;
+  TamisWriter *writer;
+  Proc *procs;
+  guint n_procs;
+  gint64 timeout;  /* µs, 0: none */
+  gsize memory;    /* bytes, 0: none */
+  GPtrArray *window; /* Entry, from the oldest not yet written, in order */
+  guint64 next_write;
+  GQueue retry;    /* Entry: sent to a worker that died before them */
+} Isolation;
+
+static Shared *worker_shared;
+
+static void
+worker_on_stage (const char *stage)
+{
+  g_strlcpy (worker_shared->label, stage ? stage : "", sizeof worker_shared->label);
+}
+
+static gboolean
+read_full (int fd, void *buf, gsize len)
+{
+  char *p = buf;
+
+  while (len > 0)
+    {
+      ssize_t n = read (fd, p, len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static gboolean
+send_full (int fd, const void *buf, gsize len)
+{
+  const char *p = buf;
+
+  while (len > 0)
+    {
+      /* MSG_NOSIGNAL: a dead peer is an error here, not a SIGPIPE */
+      ssize_t n = send (fd, p, len, MSG_NOSIGNAL);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      p += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static GVariant *
+doc_to_variant (TamisDoc *doc)
+{
+  JsonObject *meta = tamis_doc_get_meta_object (doc);
+  const char *const *repairs = tamis_doc_get_repairs (doc);
+  const char *path = tamis_doc_get_source_path (doc);
+  g_autofree char *meta_json = NULL;
+
+  if (meta != NULL)
+    {
+      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      json_node_set_object (node, meta);
+      meta_json = json_to_string (node, FALSE);
+    }
+  return g_variant_new ("(@ay@ay@ay^aay@ayu)", g_variant_new_bytestring (tamis_doc_get_id (doc)),
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, tamis_doc_get_text (doc),
+                                                   tamis_doc_get_length (doc), 1),
+                        g_variant_new_bytestring (meta_json ? meta_json : ""),
+                        repairs ? repairs : (const char *const[]){ NULL },
+                        g_variant_new_bytestring (path ? path : ""),
+                        tamis_doc_get_source_line (doc));
+}
+
+static TamisDoc *
+doc_from_variant (GVariant *message)
+{
+  g_autoptr (GVariant) text_v = NULL;
+  g_autofree const char **repairs = NULL;
+  const char *id, *meta_json, *path;
+  const char *text;
+  gsize length;
+  guint line;
+  char *copy;
+  TamisDoc *doc;
+
+  g_variant_get (message, "(^&ay@ay^&ay^a&ay^&ayu)", &id, &text_v, &meta_json, &repairs, &path,
+                 &line);
+  text = g_variant_get_fixed_array (text_v, &length, 1);
+  copy = g_malloc (length + 1);
+  if (length)
+    memcpy (copy, text, length);
+  copy[length] = '\0';
+  /* The parent loaded it: the text is valid already. */
+  doc = tamis_doc_new_take_valid (id, copy, length);
+  if (*meta_json)
+    {
+      g_autoptr (JsonNode) node = json_from_string (meta_json, NULL);
+      if (node && JSON_NODE_HOLDS_OBJECT (node))
+        tamis_doc_take_meta (doc, json_node_dup_object (node));
+    }
+  for (guint i = 0; repairs && repairs[i]; i++)
+    tamis_doc_add_repair (doc, g_intern_string (repairs[i]));
+  if (*path)
+    tamis_doc_set_source (doc, path, line);
+  return doc;
+}
+
+/* The worker's loop: a batch in, a reply per document out, until the
+ * parent closes the socket. Never returns. */
+static void G_GNUC_NORETURN
+worker_main (Isolation *iso, int fd)
+{
+  g_autoptr (GByteArray) in = g_byte_array_new ();
+  g_autoptr (GString) out = g_string_sized_new (REPLY_BYTES * 2);
+
+  tamis_pipeline_set_stage_hook (worker_on_stage);
+  for (;;)
+    {
+      g_autoptr (GVariant) batch = NULL;
+      guint32 len;
+      gsize n;
+
+      if (!read_full (fd, &len, sizeof len))
+        _exit (0);
+      g_byte_array_set_size (in, len);
+      if (!read_full (fd, in->data, len))
+        _exit (0);
+      batch = g_variant_ref_sink (
+          g_variant_new_from_data (G_VARIANT_TYPE (BATCH_TYPE), in->data, len, FALSE, NULL, NULL));
+      n = g_variant_n_children (batch);
+      for (gsize i = 0; i < n; i++)
+        {
+          g_autoptr (GVariant) child = g_variant_get_child_value (batch, i);
+          TamisDoc *doc = doc_from_variant (child);
+          const char *code;
+          gsize at = out->len;
+
+          /* Counted before it starts: the parent times each document, and
+           * knows which one a dead worker was on. */
+          worker_shared->begun++;
+          process_one (iso->pipeline, doc);
+          g_string_append_len (out, "\0\0\0\0", 4);
+          code = tamis_doc_get_error_code (doc);
+          g_string_append (out, code ? code : "");
+          g_string_append_c (out, '\0');
+          tamis_writer_format (iso->writer, doc, out);
+          len = out->len - at - 4;
+          memcpy (out->str + at, &len, sizeof len);
+          tamis_doc_free (doc);
+          if (out->len >= REPLY_BYTES || i + 1 == n)
+            {
+              if (!send_full (fd, out->str, out->len))
+                _exit (0);
+              g_string_truncate (out, 0);
+            }
+        }
+    }
+}
+
+static gboolean
+proc_spawn (Isolation *iso, Proc *proc, GError **error)
+{
+  int fds[2];
+  pid_t parent = getpid ();
+
+  if (socketpair (AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot make a worker process: %s", g_strerror (saved));
+      return FALSE;
+    }
+  proc->shared->label[0] = '\0';
+  proc->shared->begun = 0;
+  proc->pid = fork ();
+  if (proc->pid < 0)
+    {
+      int saved = errno;
+      close (fds[0]);
+      close (fds[1]);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   "cannot make a worker process: %s", g_strerror (saved));
+      return FALSE;
+    }
+  if (proc->pid == 0)
+    {
+      /* The caller's handlers (such as one that removes a temporary
+       * output file) are for the parent: a worker just dies, and the
+       * parent sees how. */
+      for (int sig = 1; sig < NSIG; sig++)
+        {
+          struct sigaction old;
+          if (sig != SIGKILL && sig != SIGSTOP && sigaction (sig, NULL, &old) == 0 &&
+              old.sa_handler != SIG_IGN && old.sa_handler != SIG_DFL)
+            signal (sig, SIG_DFL);
+        }
+#ifdef __linux__
+      prctl (PR_SET_PDEATHSIG, SIGKILL);
+#endif
+      if (getppid () != parent)
+        _exit (0);
+      /* The other workers' ends would keep their sockets open. */
+      for (guint i = 0; i < iso->n_procs; i++)
+        if (iso->procs[i].fd >= 0)
+          close (iso->procs[i].fd);
+      close (fds[0]);
+      worker_shared = proc->shared;
+      worker_main (iso, fds[1]);
+    }
+  close (fds[1]);
+  proc->fd = fds[0];
+  g_byte_array_set_size (proc->in, 0);
+  return TRUE;
+}
+
+static gboolean
+proc_busy (const Proc *proc)
+{
+  return proc->answered < proc->batch->len;
+}
+
+/* Sends @proc the documents in its batch. A worker that is gone fails the
+ * send; its end of file then tells the rest. */
+static void
+proc_send (Proc *proc)
+{
+  g_autoptr (GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE (BATCH_TYPE));
+  g_autoptr (GVariant) batch = NULL;
+  g_autofree char *buf = NULL;
+  guint32 len;
+
+  for (guint i = 0; i < proc->batch->len; i++)
+    g_variant_builder_add_value (builder,
+                                 doc_to_variant (((Entry *) g_ptr_array_index (proc->batch, i))->doc));
+  batch = g_variant_ref_sink (g_variant_builder_end (builder));
+  len = g_variant_get_size (batch);
+  buf = g_malloc (sizeof len + len);
+  memcpy (buf, &len, sizeof len);
+  g_variant_store (batch, buf + sizeof len);
+  proc->answered = 0;
+  proc->batch_begun = proc->seen_begun = proc->shared->begun;
+  proc->started = g_get_monotonic_time ();
+  send_full (proc->fd, buf, sizeof len + len);
+}
+
+static void
+proc_kill (Proc *proc, const char *code, char *message)
+{
+  proc->kill_code = code;
+  g_free (proc->kill_message);
+  proc->kill_message = message;
+  kill (proc->pid, SIGKILL);
+}
+
+/* Resident bytes of @pid, 0 when unknown. */
+static gsize
+resident_bytes (pid_t pid)
+{
+  char path[64], buf[128];
+  gssize n;
+  int fd;
+  guint64 size, resident;
+
+  g_snprintf (path, sizeof path, "/proc/%d/statm", (int) pid);
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return 0;
+  n = read (fd, buf, sizeof buf - 1);
+  close (fd);
+  if (n <= 0)
+    return 0;
+  buf[n] = '\0';
+  if (sscanf (buf, "%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT, &size, &resident) != 2)
+    return 0;
+  return resident * (guint64) sysconf (_SC_PAGESIZE);
+}
+
+/* A worker's socket closed: it died. The document it was on gets an error
+ * record; those of its batch it had not begun go to the next workers. */
+static gboolean
+proc_reap (Isolation *iso, Proc *proc, GError **error)
+{
+  int status = 0;
+  const char *stage = proc->shared->label[0] ? proc->shared->label : NULL;
+  guint64 begun = proc->shared->begun - proc->batch_begun;
+
+  close (proc->fd);
+  proc->fd = -1;
+  while (waitpid (proc->pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  for (guint i = proc->answered; i < proc->batch->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (proc->batch, i);
+      g_autofree char *message = NULL;
+      const char *code = proc->kill_code;
+
+      if (i + 1 != begun)
+        {
+          g_queue_push_tail (&iso->retry, entry);
+          continue;
+        }
+      if (code)
+        message = g_steal_pointer (&proc->kill_message);
+      else if (WIFSIGNALED (status))
+        {
+          code = "plugin-crash";
+          message = g_strdup_printf ("%s (signal %d) in %s; its worker process was replaced",
+                                     g_strsignal (WTERMSIG (status)), WTERMSIG (status),
+                                     stage ? stage : "no stage");
+        }
+      else
+        {
+          code = "plugin-crash";
+          message = g_strdup_printf ("the worker process exited (status %d) in %s; it was replaced",
+                                     WIFEXITED (status) ? WEXITSTATUS (status) : -1,
+                                     stage ? stage : "no stage");
+        }
+      tamis_doc_set_error (entry->doc, code, message);
+      entry->record = g_string_new (NULL);
+      tamis_writer_format (iso->writer, entry->doc, entry->record);
+    }
+  g_ptr_array_set_size (proc->batch, 0);
+  proc->answered = 0;
+  proc->kill_code = NULL;
+  g_clear_pointer (&proc->kill_message, g_free);
+  return proc_spawn (iso, proc, error);
+}
+
+/* Takes the replies @proc has sent; FALSE when its socket closed. */
+static gboolean
+proc_read (Proc *proc)
+{
+  guint8 buf[64 * 1024];
+  gsize at = 0;
+  ssize_t n;
+  guint32 len;
+
+  do
+    n = recv (proc->fd, buf, sizeof buf, MSG_DONTWAIT);
+  while (n < 0 && errno == EINTR);
+  if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+    return TRUE;
+  if (n <= 0)
+    return FALSE;
+  g_byte_array_append (proc->in, buf, n);
+
+  while (proc->in->len - at >= sizeof len)
+    {
+      const char *code;
+      gsize code_len;
+      Entry *entry;
+
+      memcpy (&len, proc->in->data + at, sizeof len);
+      if (proc->in->len - at - sizeof len < len)
+        break;
+      code = (const char *) proc->in->data + at + sizeof len;
+      code_len = strnlen (code, len) + 1;
+      if (proc->answered < proc->batch->len)
+        {
+          entry = g_ptr_array_index (proc->batch, proc->answered++);
+          if (*code && !tamis_doc_get_error_code (entry->doc))
+            tamis_doc_set_error (entry->doc, code, "");
+          entry->record = g_string_new_len (code + code_len, len - MIN (code_len, len));
+        }
+      at += sizeof len + len;
+    }
+  g_byte_array_remove_range (proc->in, 0, at);
+  if (!proc_busy (proc))
+    {
+      g_ptr_array_set_size (proc->batch, 0);
+      proc->answered = 0;
+    }
+  return TRUE;
+}
+
+static void
+check_limits (Isolation *iso, Proc *proc, gint64 now)
+{
+  const char *stage = proc->shared->label[0] ? proc->shared->label : "no stage";
+  guint64 begun = proc->shared->begun;
+  gsize resident;
+
+  if (!proc_busy (proc) || proc->kill_code)
+    return;
+  if (begun != proc->seen_begun)
+    {
+      /* on to another document: its time starts now, give or take a check */
+      proc->seen_begun = begun;
+      proc->started = now;
+    }
+  if (iso->timeout > 0 && now - proc->started > iso->timeout)
+    {
+      proc_kill (proc, "timeout",
+                 g_strdup_printf ("%s ran over %g s on this document; its worker process was killed",
+                                  stage, iso->timeout / 1e6));
+      return;
+    }
+  if (iso->memory > 0 && (resident = resident_bytes (proc->pid)) > iso->memory)
+    proc_kill (proc, "memory",
+               g_strdup_printf ("%s grew its worker process to %" G_GSIZE_FORMAT
+                                " MB resident, over the limit of %" G_GSIZE_FORMAT
+                                " MB; the process was killed",
+                                stage, resident >> 20, iso->memory >> 20));
+}
+
+/* Fills the batch of an idle worker: documents to send again first, then
+ * new ones. Failed input needs no worker: its record is made here. */
+static gboolean
+fill_proc_batch (Isolation *iso, Proc *proc, const Source *source, guint max_docs, gsize max_window,
+                 gboolean *eof, GError **error)
+{
+  gsize bytes = 0;
+
+  while (proc->batch->len < max_docs && bytes < BATCH_BYTES)
+    {
+      Entry *entry = g_queue_pop_head (&iso->retry);
+      TamisDoc *doc;
+
+      if (entry == NULL)
+        {
+          if (*eof || iso->window->len >= max_window)
+            break;
+          doc = source->next (source->data, error);
+          if (doc == NULL)
+            {
+              *eof = TRUE;
+              return *error == NULL;
+            }
+          tamis_doc_load (doc);
+          entry = g_new0 (Entry, 1);
+          entry->doc = doc;
+          entry->seq = iso->next_write + iso->window->len;
+          g_ptr_array_add (iso->window, entry);
+          if (tamis_doc_get_error_code (doc))
+            {
+              entry->record = g_string_new (NULL);
+              tamis_writer_format (iso->writer, doc, entry->record);
+              continue;
+            }
+        }
+      bytes += tamis_doc_get_length (entry->doc);
+      g_ptr_array_add (proc->batch, entry);
+    }
+  return TRUE;
+}
+
+static gboolean
+run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer, guint n_procs,
+              Progress *progress, GError **error)
+{
+  Isolation iso = {
+    .pipeline = pipeline,
+    .writer = writer,
+    .n_procs = n_procs,
+    .timeout = tamis_pipeline_get_document_seconds (pipeline) * G_USEC_PER_SEC,
+    .memory = tamis_pipeline_get_worker_memory (pipeline),
+    .window = g_ptr_array_new (),
+  };
+  g_autofree struct pollfd *fds = g_new0 (struct pollfd, n_procs);
+  g_autofree Proc **polled = g_new0 (Proc *, n_procs);
+  /* as run_parallel(): a stream of unknown size may be a live feed */
+  guint max_docs = source->total_bytes > 0 ? BATCH_DOCS : 1;
+  gsize max_window = (gsize) n_procs * SLOTS_PER_THREAD * max_docs;
+  gboolean eof = FALSE, ok = TRUE;
+  GError *local = NULL;
+
+  iso.procs = g_new0 (Proc, n_procs);
+  for (guint i = 0; i < n_procs; i++)
+    {
+      iso.procs[i].fd = -1;
+      iso.procs[i].in = g_byte_array_new ();
+      iso.procs[i].batch = g_ptr_array_new ();
+    }
+  for (guint i = 0; ok && i < n_procs; i++)
+    {
+      /* shared with the worker across fork, and with its replacements */
+      Shared *shared = mmap (NULL, sizeof (Shared), PROT_READ | PROT_WRITE,
+                             MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+      if (shared == MAP_FAILED)
+        {
+          g_set_error (&local, G_IO_ERROR, g_io_error_from_errno (errno),
+                       "cannot share memory with a worker process: %s", g_strerror (errno));
+          ok = FALSE;
+          break;
+        }
+      iso.procs[i].shared = shared;
+      ok = proc_spawn (&iso, &iso.procs[i], &local);
+    }
+
+  while (ok)
+    {
+      guint n_polled = 0;
+      gint64 now;
+
+      for (guint i = 0; ok && i < n_procs; i++)
+        if (!proc_busy (&iso.procs[i]))
+          {
+            ok = fill_proc_batch (&iso, &iso.procs[i], source, max_docs, max_window, &eof, &local);
+            if (proc_busy (&iso.procs[i]))
+              proc_send (&iso.procs[i]);
+          }
+
+      /* Write what is ready, in order. */
+      while (ok && iso.window->len > 0)
+        {
+          Entry *entry = g_ptr_array_index (iso.window, 0);
+
+          if (entry->record == NULL)
+            break;
+          if (!tamis_writer_write_record (writer, entry->record->str, entry->record->len, &local))
+            ok = FALSE;
+          g_string_free (entry->record, TRUE);
+          account (entry->doc, progress);
+          g_free (entry);
+          g_ptr_array_remove_index (iso.window, 0);
+          iso.next_write++;
+        }
+      if (!ok || (eof && iso.window->len == 0))
+        break;
+
+      for (guint i = 0; i < n_procs; i++)
+        if (proc_busy (&iso.procs[i]))
+          {
+            fds[n_polled].fd = iso.procs[i].fd;
+            fds[n_polled].events = POLLIN;
+            fds[n_polled].revents = 0;
+            polled[n_polled++] = &iso.procs[i];
+          }
+      if (n_polled == 0)
+        continue;
+      if (poll (fds, n_polled, iso.timeout || iso.memory ? ISOLATE_WATCH_MS : -1) < 0 && errno != EINTR)
+        {
+          g_set_error (&local, G_IO_ERROR, g_io_error_from_errno (errno), "poll: %s", g_strerror (errno));
+          ok = FALSE;
+          break;
+        }
+      now = g_get_monotonic_time ();
+      for (guint i = 0; ok && i < n_polled; i++)
+        {
+          Proc *proc = polled[i];
+
+          if (fds[i].revents && !proc_read (proc))
+            ok = proc_reap (&iso, proc, &local);
+          else
+            check_limits (&iso, proc, now);
+        }
+    }
+
+  /* Idle workers exit when their socket closes; busy ones are stopped. */
+  for (guint i = 0; i < n_procs; i++)
+    {
+      Proc *proc = &iso.procs[i];
+
+      if (proc->fd >= 0)
+        {
+          if (proc_busy (proc))
+            kill (proc->pid, SIGKILL);
+          close (proc->fd);
+          while (waitpid (proc->pid, NULL, 0) < 0 && errno == EINTR)
+            ;
+        }
+      g_byte_array_unref (proc->in);
+      g_ptr_array_unref (proc->batch);
+      g_free (proc->kill_message);
+      if (proc->shared)
+        munmap (proc->shared, sizeof (Shared));
+    }
+  g_free (iso.procs);
+  g_queue_clear (&iso.retry);
+  for (guint i = 0; i < iso.window->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (iso.window, i);
+      if (entry->record)
+        g_string_free (entry->record, TRUE);
+      tamis_doc_free (entry->doc);
+      g_free (entry);
+    }
+  g_ptr_array_unref (iso.window);
+  if (local)
+    g_propagate_error (error, local);
+  return ok;
+}
+
 static gboolean
 run (TamisPipeline *pipeline, const Source *source, const Sink *sink, guint n_threads,
      TamisProgressFunc progress_func, gpointer user_data, TamisRunStats *stats, GError **error)
@@ -270,7 +923,11 @@ run (TamisPipeline *pipeline, const Source *source, const Sink *sink, guint n_th
   progress.started = g_get_monotonic_time ();
   progress.stats.total_bytes = source->total_bytes;
 
-  if (n_threads == 1)
+  /* Isolation needs records, which cross a process boundary; documents
+   * handed to a caller's function would not. */
+  if (sink->writer && tamis_pipeline_get_isolate (pipeline))
+    ok = run_isolated (pipeline, source, sink->writer, n_threads, &progress, error);
+  else if (n_threads == 1)
     ok = run_serial (pipeline, source, sink, &progress, error);
   else
     ok = run_parallel (pipeline, source, sink, n_threads, &progress, error);

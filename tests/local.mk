@@ -13,6 +13,7 @@
 TESTS += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
+	tests/test-isolate.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
@@ -28,6 +29,7 @@ EXTRA_DIST += \
 	tests/tap.sh \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
+	tests/test-isolate.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \

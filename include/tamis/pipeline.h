@@ -215,6 +215,65 @@ int tamis_pipeline_get_input_format (const TamisPipeline *pipeline);
  */
 gsize tamis_pipeline_get_max_doc_size (const TamisPipeline *pipeline);
 
+/**
+ * tamis_pipeline_get_isolate:
+ * @pipeline: a pipeline
+ *
+ * Returns: `run: {isolate:}`: whether tamis_run() runs the stages in worker
+ *   processes, so that a plugin that crashes, hangs or grows without bound
+ *   costs the document it was on, not the run
+ */
+gboolean tamis_pipeline_get_isolate (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_set_isolate:
+ * @pipeline: a pipeline
+ * @isolate: whether tamis_run() runs the stages in worker processes
+ *
+ * Overrides `run: {isolate:}`. tamis_pipeline_run() and
+ * tamis_pipeline_run_texts() ignore it: their documents go back to the
+ * caller as objects, which do not cross a process boundary.
+ */
+void tamis_pipeline_set_isolate (TamisPipeline *pipeline, gboolean isolate);
+
+/**
+ * tamis_pipeline_get_document_seconds:
+ * @pipeline: a pipeline
+ *
+ * Returns: `limits: {document_seconds:}`, 0 when not set: an isolated
+ *   worker that spends longer on one document is killed and the document
+ *   gets the error `timeout`
+ */
+double tamis_pipeline_get_document_seconds (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_set_document_seconds:
+ * @pipeline: a pipeline
+ * @seconds: the limit, 0 for none
+ *
+ * Overrides `limits: {document_seconds:}`.
+ */
+void tamis_pipeline_set_document_seconds (TamisPipeline *pipeline, double seconds);
+
+/**
+ * tamis_pipeline_get_worker_memory:
+ * @pipeline: a pipeline
+ *
+ * Returns: `limits: {worker_memory:}` in bytes, 0 when not set: an
+ *   isolated worker whose resident memory exceeds it is killed and its
+ *   document gets the error `memory`
+ */
+gsize tamis_pipeline_get_worker_memory (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_set_worker_memory:
+ * @pipeline: a pipeline
+ * @bytes: the limit, 0 for none
+ *
+ * Overrides `limits: {worker_memory:}`.
+ */
+void tamis_pipeline_set_worker_memory (TamisPipeline *pipeline, gsize bytes);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamisPipeline, tamis_pipeline_free)
 
 G_END_DECLS

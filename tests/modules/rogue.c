@@ -4,6 +4,7 @@
  * ones. */
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <tamis/plugin.h>
 
@@ -17,11 +18,13 @@ typedef enum {
   FAULT_BAD_LABEL,
   FAULT_DOC_ATTR_TYPE,
   FAULT_CRASH,
+  FAULT_HANG,
+  FAULT_HOG,
 } Fault;
 
 static const char *const faults[] = {
   "past-end", "cut-char", "foreign-layer", "undeclared-layer", "undeclared-attr", "wrong-type",
-  "bad-label", "doc-attr-type", "crash", NULL,
+  "bad-label", "doc-attr-type", "crash", "hang", "hog", NULL,
 };
 
 static gpointer
@@ -87,6 +90,21 @@ rogue_process (gpointer state, TamisDoc *doc, GError **error)
       break;
     case FAULT_CRASH:
       raise (SIGSEGV);
+      break;
+    case FAULT_HANG:
+      for (;;)
+        pause ();
+      break;
+    case FAULT_HOG:
+      /* 1 GiB in 16 MiB steps, every page touched so that it is resident;
+       * never freed, as a leak would not be */
+      for (guint step = 0; step < 64; step++)
+        {
+          volatile char *block = g_malloc (16 << 20);
+          for (gsize at = 0; at < (16 << 20); at += 4096)
+            block[at] = 1;
+          g_usleep (1000);
+        }
       break;
     }
   return TRUE;
