@@ -382,6 +382,11 @@ cli_cmd_run (int argc, char **argv)
     tamis_pipeline_set_isolate (pipeline, TRUE);
   if (doc_timeout > 0)
     tamis_pipeline_set_document_seconds (pipeline, doc_timeout);
+  /* Threads cannot be stopped from outside: say so rather than pretend. */
+  if (!tamis_pipeline_get_isolate (pipeline) &&
+      (tamis_pipeline_get_document_seconds (pipeline) > 0 || tamis_pipeline_get_worker_memory (pipeline) > 0))
+    g_printerr ("tamis: warning: the limits apply only with --isolate; without it a document "
+                "that runs over them is not stopped\n");
   pipeline_format = tamis_pipeline_get_output_format (pipeline);
   if (format_name == NULL && pipeline_format != NULL)
     format_name = g_strdup (pipeline_format);

@@ -80,6 +80,9 @@ for bad in 'run: {isolate: maybe}' 'limits: {worker_memory: lots}' 'limits: {doc
   run_tamis bad check --plugin-dir "$modules" "$T/bad.yaml"
   check "'$bad' is refused" sh -c "[ $status -eq 2 ] && grep -q 'bad\.yaml:4:' '$T/bad.err'"
 done
+run_tamis nolimit run -j 2 --doc-timeout 5 "$EXAMPLES/news.yaml" "$EXAMPLES/corpus"
+check "limits without --isolate: the run goes on, with a warning that nothing is stopped" \
+  sh -c "[ $status -eq 0 ] && grep -q 'limits apply only with --isolate' '$T/nolimit.err'"
 run_tamis negative run --isolate --doc-timeout -1 "$EXAMPLES/news.yaml" "$EXAMPLES/corpus"
 check "a negative --doc-timeout is a usage error" test "$status" -eq 2
 

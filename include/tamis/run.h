@@ -53,6 +53,14 @@ typedef void (*TamisProgressFunc) (const TamisRunStats *stats, gpointer user_dat
  * bounded. Failed documents are written as error records and counted in
  * @stats; they do not stop the run.
  *
+ * When tamis_pipeline_get_isolate() is set, the stages run in @n_threads
+ * worker processes forked from the caller instead of threads: a worker
+ * that dies, or that runs over the pipeline's limits
+ * (tamis_pipeline_get_document_seconds(), tamis_pipeline_get_worker_memory()),
+ * costs the document it was on an error record (`plugin-crash`, `timeout`,
+ * `memory`) and is replaced. The caller's signal handlers are reset to
+ * their defaults in the workers.
+ *
  * Returns: %FALSE only when reading an input stream or writing fails
  */
 gboolean tamis_run (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
@@ -100,7 +108,9 @@ typedef gboolean (*TamisDocSinkFunc) (TamisDoc *doc, gpointer user_data, GError 
  * What `tamis run` does, for documents held in memory: they are processed
  * on worker threads, a few batches per thread in flight, and handed back
  * in their order. A document that fails gets its error (as the error
- * records of the command line) and the run goes on.
+ * records of the command line) and the run goes on. The stages always run
+ * on threads here: tamis_pipeline_get_isolate() is ignored, since the
+ * documents come back as objects, which do not cross a process boundary.
  *
  * Returns: %FALSE when @source or @sink failed
  */
