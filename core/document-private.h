@@ -24,6 +24,10 @@ const TamisSpan *tamis_layer_peek_spans (const TamisLayer *layer, guint *n_spans
  * at @from; says which it found; returns the new length. */
 gsize tamis_text_fix_line_ends (char *text, gsize len, char *from, gboolean *crlf, gboolean *cr);
 
+/* How @text starts: 3 when with a UTF-8 byte-order mark (bytes to drop),
+ * -1 when with a UTF-16 one (not usable), else 0. */
+int tamis_text_bom (const char *text, gsize len);
+
 /* Marks @doc as run through a pipeline; FALSE when it already was. */
 gboolean tamis_doc_mark_processed (TamisDoc *doc);
 

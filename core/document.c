@@ -184,6 +184,16 @@ tamis_text_fix_line_ends (char *text, gsize len, char *from, gboolean *crlf, gbo
   return out - text;
 }
 
+int
+tamis_text_bom (const char *text, gsize len)
+{
+  const guchar *u = (const guchar *) text;
+
+  if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+    return -1;
+  return len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf ? 3 : 0;
+}
+
 TamisDoc *
 tamis_doc_new_full (const char *id, const char *text, gssize length, TamisDocFlags flags,
                     GError **error)
@@ -199,18 +209,20 @@ tamis_doc_new_full (const char *id, const char *text, gssize length, TamisDocFla
   if (!(flags & TAMIS_DOC_REPAIR))
     return tamis_doc_new (id, text, length, error);
   len = length < 0 ? strlen (text) : (gsize) length;
-  if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+  switch (tamis_text_bom (text, len))
     {
+    case -1:
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT,
                    "%s: UTF-16 text (byte-order mark %02X %02X) is not supported; convert it to UTF-8",
                    id ? id : "document", u[0], u[1]);
       return NULL;
-    }
-  if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
-    {
+    case 3:
       bom = TRUE;
       text += 3;
       len -= 3;
+      break;
+    default:
+      break;
     }
   copy = g_strndup (text, len);
   if ((first_cr = memchr (copy, '\r', len)))

@@ -559,15 +559,14 @@ text_doc (const char *id, char *text, gsize len, const char *where, gboolean dec
   char *message;
   const char *code;
 
-  if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+  if (tamis_text_bom (text, len) < 0)
     {
       code = "invalid-utf8";
       message = g_strdup_printf ("%s: UTF-16 text (byte-order mark %02X %02X) is not "
                                  "supported; convert it to UTF-8", where, u[0], u[1]);
       goto fail;
     }
-  if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
-    skip = 3;
+  skip = MAX (tamis_text_bom (text, len), 0);
 
   nul = memchr (text, '\0', len);
   if (nul != NULL)
