@@ -290,6 +290,29 @@ tamis_config_get_path (TamisConfig *config, const char *key, char **value, GErro
 }
 
 gboolean
+tamis_config_get_paths (TamisConfig *config, const char *key, char ***value, GError **error)
+{
+  g_auto(GStrv) names = NULL;
+  g_autofree char *dir = NULL;
+
+  if (!tamis_config_get_strv (config, key, &names, error))
+    return FALSE;
+  if (names == NULL)
+    return TRUE;
+  dir = g_path_get_dirname (config->filename);
+  for (guint i = 0; names[i] != NULL; i++)
+    if (!g_path_is_absolute (names[i]))
+      {
+        char *full = g_build_filename (dir, names[i], NULL);
+        g_free (names[i]);
+        names[i] = full;
+      }
+  g_strfreev (*value);
+  *value = g_steal_pointer (&names);
+  return TRUE;
+}
+
+gboolean
 tamis_config_get_child (TamisConfig *config, const char *key, TamisConfig **child,
                         GError **error)
 {

@@ -115,6 +115,21 @@ gboolean tamis_config_get_strv (TamisConfig *config, const char *key, char ***va
 gboolean tamis_config_get_path (TamisConfig *config, const char *key, char **value, GError **error);
 
 /**
+ * tamis_config_get_paths:
+ * @config: stage options
+ * @key: an option name (declared as a %TAMIS_OPTION_LIST)
+ * @value: (inout): as for tamis_config_get_strv()
+ * @error: return location for a #GError
+ *
+ * Reads a list of file names (one name reads as a list of one); relative
+ * ones are resolved against the directory of the pipeline file, as
+ * tamis_config_get_path() does.
+ *
+ * Returns: %FALSE on error
+ */
+gboolean tamis_config_get_paths (TamisConfig *config, const char *key, char ***value, GError **error);
+
+/**
  * tamis_config_get_child:
  * @config: stage options
  * @key: an option name whose value is a mapping

@@ -1,0 +1,53 @@
+/* entities — the features the model sees for each token. */
+#pragma once
+
+#include <glib.h>
+
+#include "ent-gaz.h"
+#include "ent-token.h"
+
+G_BEGIN_DECLS
+
+/* Changes whenever ent_features() computes something else: models record
+ * it and are refused by a plugin computing another set. */
+#define ENT_FEATURE_VERSION 1
+
+/* The most features one token gets. */
+#define ENT_MAX_FEATURES 96
+
+/* A tokenised text and what is known of its tokens, computed once. */
+typedef struct {
+  const char *text;
+  const EntTok *tokens;
+  guint n_tokens;
+  const EntTokGaz *gaz;
+  guint32 *word;    /* hash of the folded form */
+  guint32 *shape;
+  guint32 *prefix;  /* first three characters, folded */
+  guint32 *suffix3;
+  guint32 *suffix4;
+  guint8 *context;  /* ENT_CTX_* bits */
+} EntFeatDoc;
+
+enum {
+  ENT_CTX_SEEN_LOWER = 1 << 0, /* the word appears in lower case elsewhere in the text */
+  ENT_CTX_SEEN_UPPER = 1 << 1, /* … capitalised, not first in its sentence */
+  ENT_CTX_CAPS_SENTENCE = 1 << 2, /* in a sentence written in capitals (a headline) */
+};
+
+void ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guint n_tokens,
+                        const EntTokGaz *gaz);
+void ent_feat_doc_clear (EntFeatDoc *doc);
+
+/* Whether the model must decide the tag of token @i after tag @prev; when
+ * not, the tag is O (lower-case words outside names). */
+gboolean ent_feat_is_candidate (const EntFeatDoc *doc, guint i, guint prev);
+
+/* The features of token @i, given the two tags before it, into @out
+ * (room for ENT_MAX_FEATURES); returns how many. */
+guint ent_features (const EntFeatDoc *doc, guint i, guint prev, guint prev2, guint32 *out);
+
+/* Hashing shared by the features and the plugin. */
+guint32 ent_hash_bytes (const char *p, gsize len);
+
+G_END_DECLS

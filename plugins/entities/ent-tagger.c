@@ -1,0 +1,174 @@
+/* entities — from a text to its entity mentions. */
+#include "ent-tagger.h"
+
+#include <string.h>
+
+void
+ent_analysis_init (EntAnalysis *an)
+{
+  memset (an, 0, sizeof *an);
+  an->tokens = g_array_new (FALSE, FALSE, sizeof (EntTok));
+  an->gaz = g_array_new (FALSE, FALSE, sizeof (EntTokGaz));
+  an->matches = g_array_new (FALSE, FALSE, sizeof (EntGazMatch));
+  an->mentions = g_array_new (FALSE, FALSE, sizeof (EntMention));
+  an->strings = g_string_chunk_new (1024);
+}
+
+void
+ent_analysis_clear (EntAnalysis *an)
+{
+  g_array_unref (an->tokens);
+  g_array_unref (an->gaz);
+  g_array_unref (an->matches);
+  g_array_unref (an->mentions);
+  g_free (an->tags);
+  g_free (an->probs);
+  g_string_chunk_free (an->strings);
+  ent_feat_doc_clear (&an->feat);
+}
+
+void
+ent_analysis_prepare (EntAnalysis *an, const EntGaz *gaz, const char *text, gsize length,
+                      const guint32 *bounds, guint n_bounds)
+{
+  g_array_set_size (an->tokens, 0);
+  g_array_set_size (an->matches, 0);
+  g_array_set_size (an->mentions, 0);
+  g_string_chunk_clear (an->strings);
+  ent_feat_doc_clear (&an->feat);
+
+  if (bounds == NULL)
+    ent_tokenize (text, 0, (guint32) length, 0, an->tokens);
+  else
+    for (guint s = 0; s < n_bounds; s++)
+      ent_tokenize (text, bounds[2 * s], bounds[2 * s + 1], s, an->tokens);
+
+  guint n = an->tokens->len;
+  g_array_set_size (an->gaz, n);
+  if (n + 1 > an->room) {
+    an->room = n + 1;
+    an->tags = g_renew (guint8, an->tags, an->room);
+    an->probs = g_renew (float, an->probs, an->room);
+  }
+  ent_gaz_annotate (gaz, text, length, (const EntTok *) an->tokens->data, n,
+                    (EntTokGaz *) an->gaz->data, an->matches);
+  ent_feat_doc_init (&an->feat, text, (const EntTok *) an->tokens->data, n,
+                     (const EntTokGaz *) an->gaz->data);
+}
+
+char *
+ent_span_text (const EntAnalysis *an, guint first, guint last)
+{
+  const EntTok *tok = (const EntTok *) an->tokens->data;
+  const char *text = an->feat.text;
+  GString *s = g_string_new (NULL);
+
+  for (guint i = first; i <= last; i++) {
+    if (i > first && tok[i].start > tok[i - 1].end)
+      g_string_append_c (s, ' ');
+    g_string_append_len (s, text + tok[i].start, tok[i].end - tok[i].start);
+  }
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+has_cue (const EntAnalysis *an, guint i, EntCue cue)
+{
+  return (g_array_index (an->gaz, EntTokGaz, i).cue_in & (1u << cue)) != 0;
+}
+
+/* A strong list entry for exactly these tokens (weight ≥ 0.8), or -1. */
+static int
+strong_entry (const EntAnalysis *an, const EntGaz *gaz, guint first, guint last)
+{
+  for (guint k = 0; k < an->matches->len; k++) {
+    const EntGazMatch *m = &g_array_index (an->matches, EntGazMatch, k);
+    if (m->first == first && m->last == last && ent_gaz_entry_label (gaz, m->entry) <= ENT_G_MISC
+        && ent_gaz_entry_weight (gaz, m->entry) >= 0.8)
+      return (int) m->entry;
+  }
+  return -1;
+}
+
+/* The rules applied to what the model found: words that are never names
+ * come off, a capitalised verb after a name (machine translation: `Dario
+ * Amodei Dit`) is not part of it, punctuation does not end a name. */
+static gboolean
+apply_rules (const EntAnalysis *an, const EntGaz *gaz, EntMention *m)
+{
+  const EntTok *tok = (const EntTok *) an->tokens->data;
+
+  while (m->first < m->last
+         && (!(tok[m->first].flags & ENT_TOK_WORD) || (tok[m->first].flags & ENT_TOK_ELISION)
+             || (has_cue (an, m->first, ENT_CUE_NOT_ENTITY) && strong_entry (an, gaz, m->first, m->last) < 0)))
+    m->first++;
+  while (m->last > m->first
+         && ((!(tok[m->last].flags & ENT_TOK_WORD) && !(tok[m->last].flags & ENT_TOK_CLOSE)
+              && !(tok[m->last].end - tok[m->last].start == 1 && an->feat.text[tok[m->last].start] == '.'))
+             || (tok[m->last].flags & ENT_TOK_POSSESSIVE)
+             || (has_cue (an, m->last, ENT_CUE_PER_VERB_AFTER) && (tok[m->last].flags & ENT_TOK_UPPER_FIRST))))
+    m->last--;
+  if (!(tok[m->first].flags & ENT_TOK_WORD) || (tok[m->first].flags & (ENT_TOK_ELISION | ENT_TOK_POSSESSIVE)))
+    return FALSE;
+  if (m->first == m->last) {
+    guint32 f = tok[m->first].flags;
+    if (has_cue (an, m->first, ENT_CUE_NOT_ENTITY) && strong_entry (an, gaz, m->first, m->first) < 0)
+      return FALSE;
+    if (!(f & ENT_TOK_HAS_LETTER))
+      return FALSE;
+  }
+  /* a closing bracket ends a name only when it opened inside it */
+  if (tok[m->last].flags & ENT_TOK_CLOSE) {
+    gboolean opened = FALSE;
+    for (guint i = m->first; i < m->last; i++)
+      opened |= (tok[i].flags & ENT_TOK_OPEN) != 0;
+    if (!opened)
+      m->last--;
+  }
+  return m->first <= m->last;
+}
+
+void
+ent_analysis_tag (EntAnalysis *an, const EntGaz *gaz, const EntModel *model)
+{
+  guint n = an->tokens->len;
+  guint32 feats[ENT_MAX_FEATURES];
+  float scores[ENT_N_TAGS];
+  guint prev = ENT_TAG_O, prev2 = ENT_TAG_O;
+  const EntTok *tok = (const EntTok *) an->tokens->data;
+
+  for (guint i = 0; i < n; i++) {
+    if (tok[i].flags & ENT_TOK_SENT_START)
+      prev = prev2 = ENT_TAG_O;
+    guint tag = ENT_TAG_O;
+    double p = 1;
+    if (ent_feat_is_candidate (&an->feat, i, prev)) {
+      guint nf = ent_features (&an->feat, i, prev, prev2, feats);
+      ent_model_scores (model, feats, nf, scores);
+      tag = ent_model_best (scores, prev, &p);
+    }
+    an->tags[i] = tag;
+    an->probs[i] = p;
+    prev2 = prev;
+    prev = tag;
+  }
+
+  /* B- I- I- runs become mentions */
+  for (guint i = 0; i < n;) {
+    if (an->tags[i] == ENT_TAG_O) {
+      i++;
+      continue;
+    }
+    EntMention m = { .first = i, .label = ENT_TAG_LABEL (an->tags[i]) };
+    double sum = an->probs[i];
+    guint j = i + 1;
+    while (j < n && ENT_TAG_IS_INSIDE (an->tags[j]) && ENT_TAG_LABEL (an->tags[j]) == m.label
+           && tok[j].sentence == tok[i].sentence)
+      sum += an->probs[j++];
+    m.last = j - 1;
+    m.score = sum / (j - i);
+    if (apply_rules (an, gaz, &m))
+      g_array_append_val (an->mentions, m);
+    i = j;
+  }
+}

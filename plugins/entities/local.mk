@@ -1,0 +1,55 @@
+# entities: people, organisations, places and other names (plugin, trainer,
+# name lists, model trained at build time from the annotated text in train/).
+
+ENTITIES_CORE_SOURCES = \
+	plugins/entities/ent-token.c \
+	plugins/entities/ent-token.h \
+	plugins/entities/ent-gaz.c \
+	plugins/entities/ent-gaz.h \
+	plugins/entities/ent-features.c \
+	plugins/entities/ent-features.h \
+	plugins/entities/ent-model.c \
+	plugins/entities/ent-model.h \
+	plugins/entities/ent-tagger.c \
+	plugins/entities/ent-tagger.h \
+	plugins/entities/ent-coref.c
+
+plugin_LTLIBRARIES += plugins/entities.la
+plugins_entities_la_SOURCES = plugins/entities/entities.c $(ENTITIES_CORE_SOURCES)
+plugins_entities_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+plugins_entities_la_CFLAGS = $(PLUGIN_CFLAGS)
+plugins_entities_la_LDFLAGS = $(PLUGIN_LINK_FLAGS)
+plugins_entities_la_LIBADD = $(PLUGIN_LINK_LIBS) -lm
+
+bin_PROGRAMS += plugins/entities/tamis-train-entities
+plugins_entities_tamis_train_entities_SOURCES = plugins/entities/train.c $(ENTITIES_CORE_SOURCES)
+plugins_entities_tamis_train_entities_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+plugins_entities_tamis_train_entities_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
+plugins_entities_tamis_train_entities_LDADD = core/libtamis.la $(GLIB_LIBS) $(JSON_LIBS) -lm
+
+# The name and cue lists, one directory per language plus common/.
+entitiescommondir = $(pkgdatadir)/entities/common
+dist_entitiescommon_DATA = $(ENTITIES_COMMON_LISTS)
+entitiesfrdir = $(pkgdatadir)/entities/fr
+dist_entitiesfr_DATA = $(ENTITIES_FR_LISTS)
+entitiesendir = $(pkgdatadir)/entities/en
+dist_entitiesen_DATA = $(ENTITIES_EN_LISTS)
+
+include plugins/entities/lists.mk
+
+# The model is made here, from text written for the project, and is
+# reproducible: same text, lists and trainer, same bytes.
+entitiesdir = $(pkgdatadir)/entities
+nodist_entities_DATA = plugins/entities/data/model.bin
+plugins/entities/data/model.bin: plugins/entities/tamis-train-entities$(EXEEXT) $(ENTITIES_TRAIN) \
+		$(ENTITIES_COMMON_LISTS) $(ENTITIES_FR_LISTS) $(ENTITIES_EN_LISTS)
+	$(AM_V_GEN)$(MKDIR_P) plugins/entities/data && \
+	files=; for f in $(ENTITIES_TRAIN); do files="$$files $(srcdir)/$$f"; done; \
+	plugins/entities/tamis-train-entities$(EXEEXT) --data $(srcdir)/plugins/entities/data \
+	  -o $@.tmp $$files 2>plugins/entities/train.log && mv $@.tmp $@
+CLEANFILES += plugins/entities/data/model.bin plugins/entities/train.log
+all-local: plugins/entities/data/model.bin
+
+EXTRA_DIST += \
+	plugins/entities/README.md \
+	$(ENTITIES_TRAIN)
