@@ -150,7 +150,9 @@ ent_gaz_entry_label (const EntGaz *gaz, guint entry)
 const char *
 ent_gaz_entry_canonical (const EntGaz *gaz, guint entry)
 {
-  return g_array_index (gaz->name_entries, EntEntry, entry).canonical;
+  const char *canonical = g_array_index (gaz->name_entries, EntEntry, entry).canonical;
+
+  return canonical != NULL ? canonical : tamis_lexicon_get_term (gaz->names, entry);
 }
 
 double

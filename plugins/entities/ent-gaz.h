@@ -74,7 +74,8 @@ void ent_gaz_annotate (const EntGaz *gaz, const char *text, gsize length, const 
                        guint n_tokens, EntTokGaz *out, GArray *matches);
 
 /* The entity label of a name-list entry (an EntGazLabel) and its canonical
- * name (NULL when the entry is its own). */
+ * name: the one the list gives, else the term as the list writes it (so
+ * `Openai` in a text reads `OpenAI`). */
 EntGazLabel ent_gaz_entry_label (const EntGaz *gaz, guint entry);
 const char *ent_gaz_entry_canonical (const EntGaz *gaz, guint entry);
 double ent_gaz_entry_weight (const EntGaz *gaz, guint entry);

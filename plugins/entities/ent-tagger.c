@@ -43,7 +43,20 @@ ent_analysis_prepare (EntAnalysis *an, const EntGaz *gaz, const char *text, gsiz
     for (guint s = 0; s < n_bounds; s++)
       ent_tokenize (text, bounds[2 * s], bounds[2 * s + 1], s, an->tokens);
 
+  /* a line break ends a sentence too: titles, captions and lists are
+   * lines without final punctuation */
+  EntTok *tok = (EntTok *) an->tokens->data;
   guint n = an->tokens->len;
+  guint32 sentence = 0;
+  for (guint i = 0; i < n; i++) {
+    gboolean start = i == 0 || tok[i].sentence != tok[i - 1].sentence
+                     || memchr (text + tok[i - 1].end, '\n', tok[i].start - tok[i - 1].end) != NULL;
+    if (start && i > 0)
+      sentence++;
+    if (start)
+      tok[i].flags |= ENT_TOK_SENT_START;
+    tok[i].sentence = sentence;
+  }
   g_array_set_size (an->gaz, n);
   if (n + 1 > an->room) {
     an->room = n + 1;
@@ -106,6 +119,7 @@ apply_rules (const EntAnalysis *an, const EntGaz *gaz, EntMention *m)
          && ((!(tok[m->last].flags & ENT_TOK_WORD) && !(tok[m->last].flags & ENT_TOK_CLOSE)
               && !(tok[m->last].end - tok[m->last].start == 1 && an->feat.text[tok[m->last].start] == '.'))
              || (tok[m->last].flags & ENT_TOK_POSSESSIVE)
+             || (has_cue (an, m->last, ENT_CUE_NOT_ENTITY) && strong_entry (an, gaz, m->first, m->last) < 0)
              || (has_cue (an, m->last, ENT_CUE_PER_VERB_AFTER) && (tok[m->last].flags & ENT_TOK_UPPER_FIRST))))
     m->last--;
   if (!(tok[m->first].flags & ENT_TOK_WORD) || (tok[m->first].flags & (ENT_TOK_ELISION | ENT_TOK_POSSESSIVE)))
