@@ -10,7 +10,6 @@
 
 #include "ent-model.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 guint32
@@ -57,28 +56,95 @@ hash_suffix (const GString *s, guint n)
   return ent_hash_bytes (p, s->str + s->len - p) ^ (0x27d4eb2du * n);
 }
 
-static int
-compare_u32 (const void *a, const void *b)
+/* A set of word hashes, open addressing; 0 marks a free slot. */
+typedef struct {
+  guint32 *slots;
+  guint32 mask;
+} HashSet;
+
+static void
+set_init (HashSet *set, guint n)
 {
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return x < y ? -1 : x > y;
+  guint32 size = 16;
+  while (size < 2 * n)
+    size <<= 1;
+  set->slots = g_new0 (guint32, size);
+  set->mask = size - 1;
+}
+
+static void
+set_add (HashSet *set, guint32 key)
+{
+  key |= 1;
+  for (guint32 i = key & set->mask;; i = (i + 1) & set->mask) {
+    if (set->slots[i] == key)
+      return;
+    if (set->slots[i] == 0) {
+      set->slots[i] = key;
+      return;
+    }
+  }
 }
 
 static gboolean
-set_has (const guint32 *set, guint n, guint32 key)
+set_has (const HashSet *set, guint32 key)
 {
-  return bsearch (&key, set, n, sizeof (guint32), compare_u32) != NULL;
+  key |= 1;
+  for (guint32 i = key & set->mask;; i = (i + 1) & set->mask) {
+    if (set->slots[i] == key)
+      return TRUE;
+    if (set->slots[i] == 0)
+      return FALSE;
+  }
+}
+
+/* The hash of a word's folded form; ASCII words are folded on the fly. */
+static guint32
+word_hash (const char *p, gsize len, GString *scratch)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++) {
+    guchar c = (guchar) p[i];
+    if (c >= 0x80) {
+      ent_fold (p, len, scratch);
+      return ent_hash_bytes (scratch->str, scratch->len);
+    }
+    h ^= g_ascii_tolower (c);
+    h *= 16777619u;
+  }
+  return h;
+}
+
+/* Shape and affixes are computed for the tokens the model looks at only. */
+static void
+ensure_form (const EntFeatDoc *doc, guint i)
+{
+  EntFeatDoc *d = (EntFeatDoc *) doc;  /* a cache */
+  const EntTok *t = &doc->tokens[i];
+  GString *folded, *shape;
+
+  if (d->ready[i])
+    return;
+  folded = g_string_sized_new (32);
+  shape = g_string_sized_new (32);
+  ent_fold (doc->text + t->start, t->end - t->start, folded);
+  ent_shape (doc->text + t->start, t->end - t->start, shape);
+  d->shape[i] = ent_hash_bytes (shape->str, shape->len);
+  d->prefix[i] = hash_prefix (folded, 3);
+  d->suffix3[i] = hash_suffix (folded, 3);
+  d->suffix4[i] = hash_suffix (folded, 4);
+  d->ready[i] = 1;
+  g_string_free (folded, TRUE);
+  g_string_free (shape, TRUE);
 }
 
 void
 ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guint n,
                    const EntTokGaz *gaz)
 {
-  g_autoptr(GString) folded = g_string_new ("");
-  g_autoptr(GString) shape = g_string_new ("");
-  g_autofree guint32 *lower = g_new (guint32, n + 1);
-  g_autofree guint32 *upper = g_new (guint32, n + 1);
-  guint n_lower = 0, n_upper = 0;
+  g_autoptr(GString) scratch = g_string_new ("");
+  HashSet lower, upper;
 
   doc->text = text;
   doc->tokens = tokens;
@@ -89,18 +155,13 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
   doc->prefix = doc->shape + n;
   doc->suffix3 = doc->prefix + n;
   doc->suffix4 = doc->suffix3 + n;
-  doc->context = g_new0 (guint8, n + 1);
+  doc->context = g_new0 (guint8, 2 * (gsize) n + 1);
+  doc->ready = doc->context + n;
+  set_init (&lower, n);
+  set_init (&upper, n / 4 + 1);
 
-  for (guint i = 0; i < n; i++) {
-    const EntTok *t = &tokens[i];
-    ent_fold (text + t->start, t->end - t->start, folded);
-    doc->word[i] = ent_hash_bytes (folded->str, folded->len);
-    ent_shape (text + t->start, t->end - t->start, shape);
-    doc->shape[i] = ent_hash_bytes (shape->str, shape->len);
-    doc->prefix[i] = hash_prefix (folded, 3);
-    doc->suffix3[i] = hash_suffix (folded, 3);
-    doc->suffix4[i] = hash_suffix (folded, 4);
-  }
+  for (guint i = 0; i < n; i++)
+    doc->word[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, scratch);
 
   /* headlines: sentences whose words are mostly in capitals */
   for (guint i = 0; i < n;) {
@@ -117,24 +178,24 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
       if (headline)
         doc->context[k] |= ENT_CTX_CAPS_SENTENCE;
       else if ((tokens[k].flags & ENT_TOK_HAS_LETTER) && !(tokens[k].flags & ENT_TOK_HAS_UPPER))
-        lower[n_lower++] = doc->word[k];
+        set_add (&lower, doc->word[k]);
       else if ((tokens[k].flags & ENT_TOK_UPPER_FIRST) && !(tokens[k].flags & ENT_TOK_SENT_START)
                && !(tokens[k].flags & ENT_TOK_ALL_UPPER) && k > 0
                && !(tokens[k - 1].flags & (ENT_TOK_OPEN)))
-        upper[n_upper++] = doc->word[k];
+        set_add (&upper, doc->word[k]);
     }
     i = j;
   }
-  qsort (lower, n_lower, sizeof (guint32), compare_u32);
-  qsort (upper, n_upper, sizeof (guint32), compare_u32);
   for (guint i = 0; i < n; i++) {
     if (!(tokens[i].flags & ENT_TOK_HAS_UPPER))
       continue;
-    if (set_has (lower, n_lower, doc->word[i]))
+    if (set_has (&lower, doc->word[i]))
       doc->context[i] |= ENT_CTX_SEEN_LOWER;
-    if (set_has (upper, n_upper, doc->word[i]))
+    if (set_has (&upper, doc->word[i]))
       doc->context[i] |= ENT_CTX_SEEN_UPPER;
   }
+  g_free (lower.slots);
+  g_free (upper.slots);
 }
 
 void
@@ -171,6 +232,11 @@ ent_features (const EntFeatDoc *doc, guint i, guint prev, guint prev2, guint32 *
   gboolean has_m2 = i >= 2 && tok[i - 2].sentence == s;
   gboolean has_p1 = i + 1 < doc->n_tokens && tok[i + 1].sentence == s;
   gboolean has_p2 = i + 2 < doc->n_tokens && tok[i + 2].sentence == s;
+  ensure_form (doc, i);
+  if (has_m1)
+    ensure_form (doc, i - 1);
+  if (has_p1)
+    ensure_form (doc, i + 1);
   guint32 w0 = doc->word[i], sh0 = doc->shape[i];
   guint32 wm1 = has_m1 ? doc->word[i - 1] : BOS;
   guint32 wp1 = has_p1 ? doc->word[i + 1] : EOS;

@@ -27,6 +27,7 @@ typedef struct {
   guint32 *suffix3;
   guint32 *suffix4;
   guint8 *context;  /* ENT_CTX_* bits */
+  guint8 *ready;    /* shape and affixes computed */
 } EntFeatDoc;
 
 enum {

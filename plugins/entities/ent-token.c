@@ -24,6 +24,8 @@ char_at (const char *p, const char *end, int *len)
 static inline gboolean
 is_word_char (gunichar u)
 {
+  if (u < 0x80)
+    return g_ascii_isalnum (u);
   return g_unichar_isalnum (u) || g_unichar_ismark (u);
 }
 
@@ -63,6 +65,24 @@ word_flags (const char *p, const char *end)
 
   while (p < end) {
     int n;
+    guchar c = (guchar) *p;
+    if (c < 0x80) {
+      /* most of the text: no table lookups */
+      if (g_ascii_isdigit (c))
+        flags |= ENT_TOK_HAS_DIGIT;
+      else if (g_ascii_isalpha (c)) {
+        flags |= ENT_TOK_HAS_LETTER;
+        if (g_ascii_isupper (c)) {
+          flags |= ENT_TOK_HAS_UPPER;
+          if (first)
+            flags |= ENT_TOK_UPPER_FIRST;
+        } else
+          lower = TRUE;
+        first = FALSE;
+      }
+      p++;
+      continue;
+    }
     gunichar u = char_at (p, end, &n);
     if (g_unichar_isdigit (u))
       flags |= ENT_TOK_HAS_DIGIT;
@@ -121,7 +141,8 @@ ent_tokenize (const char *text, guint32 start, guint32 end, guint32 sentence, GA
     int n;
     gunichar u = char_at (p, stop, &n);
 
-    if (g_unichar_isspace (u) || u == 0xA0 || u == 0x202F || (u < 0x20)) {
+    if ((u < 0x80 && (g_ascii_isspace (u) || u < 0x20))
+        || (u >= 0x80 && (g_unichar_isspace (u) || u == 0xA0 || u == 0x202F))) {
       p += n;
       continue;
     }
@@ -246,7 +267,9 @@ ent_shape (const char *word, gsize len, GString *out)
     gunichar u = char_at (p, end, &n);
     char cls;
     p += n;
-    if (g_unichar_isdigit (u))
+    if (u < 0x80 && g_ascii_isalnum (u))
+      cls = g_ascii_isdigit (u) ? 'd' : g_ascii_isupper (u) ? 'X' : 'x';
+    else if (g_unichar_isdigit (u))
       cls = 'd';
     else if (g_unichar_isupper (u) || g_unichar_istitle (u))
       cls = 'X';
