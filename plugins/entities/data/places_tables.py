@@ -67,7 +67,9 @@ COUNTRY_EXTRA = {
 # Weights set by hand (all files). Names also used as common words, first
 # names, family names or company names.
 HAND_WEIGHT = {
-    'Nice': 0.5, 'Orange': 0.3, 'Florence': 0.5, 'Victoria': 0.5, 'Split': 0.3,
+    'Nice': 0.5, 'Orange': 0.3, 'Sienne': 0.6, 'Berkeley': 0.7, 'York': 0.8, 'Napa': 0.7,
+    'Durham': 0.8, 'Princeton': 0.8, 'Cognac': 0.5, 'Beaune': 0.8, 'Bordeaux': 0.8, 'Cologne': 0.8, 'Suisse': 1,
+    'Lourdes': 0.7, 'Réunion': 0.6, 'Reunion': 0.6, 'Geneva': 1, 'Medina': 0.8, 'Florence': 0.5, 'Victoria': 0.5, 'Split': 0.3,
     'Mobile': 0.3, 'Reading': 0.3, 'Georgia': 0.6, 'Jordan': 0.5, 'Chad': 0.4,
     'Turkey': 0.6, 'Paris': 0.6, 'Hollande': 0.4, 'Holland': 0.7, 'America': 0.8,
     'US': 0.7, 'UK': 0.9, 'Saudi': 0.6, 'CAR': 0.3, 'RSA': 0.5, 'PNG': 0.4,
@@ -244,7 +246,8 @@ SUBDIV_EXTRA = [
     (['Manchuria'], ['Mandchourie']), (['Lapland'], ['Laponie']),
     (['Kabylia'], ['Kabylie']), (['Luhansk'], ['Louhansk']),
     (['Donetsk'], ['Donetsk']), (['Zaporizhzhia'], ['Zaporijia']),
-    (['Kherson'], ['Kherson']), (['Dubai'], ['Dubaï']),
+    (['Kherson'], ['Kherson']), (['Dubai'], ['Dubaï']), (['Ticino'], ['Tessin']),
+    (['Grisons', 'Graubünden'], ['Grisons']), (['Valais'], ['Valais']),
 ]
 
 # Continents and world regions: (English names, French names).
@@ -478,7 +481,10 @@ CITY_FR = {
     'Córdoba': ['Cordoue'], 'Granada': ['Grenade'], 'Salamanca': ['Salamanque'],
     'Cadiz': ['Cadix'], 'Padova': ['Padoue'], 'Mantova': ['Mantoue'], 'Palermo': ['Palerme'],
     'Bologna': ['Bologne'], 'Verona': ['Vérone'], 'Pisa': ['Pise'], 'Siena': ['Sienne'],
-    'Syracuse': ['Syracuse'], 'Aleppo': ['Alep'], 'Mosul': ['Mossoul'],
+    'Syracuse': ['Syracuse'], 'Aleppo': ['Alep'], 'Assisi': ['Assise'],
+    'Pompeii': ['Pompéi'], 'Sorrento': ['Sorrente'], 'Salzburg': ['Salzbourg'],
+    'Santiago de Compostela': ['Saint-Jacques-de-Compostelle'], 'Toledo': ['Tolède'],
+    'Segovia': ['Ségovie'], 'Ávila': ['Ávila'], 'St. Moritz': ['Saint-Moritz'], 'Mosul': ['Mossoul'],
     'Mogadishu': ['Mogadiscio'], 'Timbuktu': ['Tombouctou'], 'Chernobyl': ['Tchernobyl'],
     'Bethlehem': ['Bethléem'], 'Tripoli': ['Tripoli'], 'Benghazi': ['Benghazi'],
     'London': ['Londres'], 'Moscow': ['Moscou'], 'Warsaw': ['Varsovie'],
@@ -563,4 +569,15 @@ CITY_EXTRA = [
     'Monrovia', 'Banjul', 'Bissau', 'Praia', 'São Tomé', 'Windhoek', 'Gaborone',
     'Maseru', 'Mbabane', 'Lilongwe', 'Harare', 'Lusaka', 'Maputo', 'Antananarivo',
     'Asmara', 'Djibouti', 'Hargeisa', 'Tobruk', 'Misrata', 'Sirte',
+    'Venice', 'Salzburg', 'Innsbruck', 'Heidelberg', 'Assisi', 'Pompeii',
+    'Portofino', 'Sorrento', 'Amalfi', 'Positano', 'Siena', 'Lucca', 'Bruges',
+    'Delft', 'Leiden', 'Maastricht', 'St. Moritz', 'Zermatt', 'Gstaad',
+    'Interlaken', 'Courchevel', 'Megève', 'Val-d’Isère', 'Monte Carlo',
+    'Antibes', 'Menton', 'Saint-Jean-de-Luz', 'Arcachon', 'Honfleur', 'Étretat',
+    'Giverny', 'Épernay', 'Cognac', 'Beaune', 'Malibu', 'Palm Springs',
+    'Key West', 'Nantucket', 'Princeton', 'Berkeley', 'Ithaca', 'New Haven',
+    'Napa', 'Davos', 'Dubrovnik', 'Mykonos', 'Marbella', 'Sintra', 'Cascais',
+    'Kraków', 'Toledo', 'Segovia', 'Ávila', 'Santiago de Compostela',
+    'Canterbury', 'York', 'Durham', 'Stonehenge', 'Bayeux', 'Carnac', 'Rocamadour',
 ]
+
