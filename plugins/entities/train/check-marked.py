@@ -13,7 +13,8 @@ import re
 import sys
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
-X
+# Lowercase only: a title may begin with a capitalised article ("L’Arabe du futur").
+ELISIONS = re.compile(r"^(l|d|qu|j|n|s|m|c|jusqu|lorsqu|puisqu)['’]")
 
 
 def parse_line(line):
