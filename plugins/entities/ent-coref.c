@@ -130,7 +130,7 @@ find_chain (const EntAnalysis *an, GArray *chains, const EntMention *ms, guint m
   const EntTok *tok = (const EntTok *) an->tokens->data;
 
   /* `Banque centrale européenne (BCE)` */
-  if (m->first >= 2 && (tok[m->first - 1].flags & ENT_TOK_OPEN))
+  if (is_acronym (an, m) && m->first >= 2 && (tok[m->first - 1].flags & ENT_TOK_OPEN))
     for (guint c = 0; c < chains->len; c++) {
       for (guint k = 0; k < an->mentions->len; k++)
         if (ms[k].cluster == c + 1 && ms[k].last == m->first - 2)

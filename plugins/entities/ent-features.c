@@ -158,7 +158,7 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
   doc->context = g_new0 (guint8, 2 * (gsize) n + 1);
   doc->ready = doc->context + n;
   set_init (&lower, n);
-  set_init (&upper, n / 4 + 1);
+  set_init (&upper, n);
 
   for (guint i = 0; i < n; i++)
     doc->word[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, scratch);

@@ -1,5 +1,46 @@
 # The files of plugins/entities/data and train/, listed for make.
-ENTITIES_COMMON_LISTS =
-ENTITIES_FR_LISTS =
-ENTITIES_EN_LISTS =
-ENTITIES_TRAIN =
+# Written by "make update-entities-lists".
+ENTITIES_COMMON_LISTS = \
+	plugins/entities/data/common/demonyms.tsv \
+	plugins/entities/data/common/first-names.tsv \
+	plugins/entities/data/common/last-names.tsv \
+	plugins/entities/data/common/loc.tsv \
+	plugins/entities/data/common/misc.tsv \
+	plugins/entities/data/common/org.tsv
+ENTITIES_FR_LISTS = \
+	plugins/entities/data/fr/demonyms.tsv \
+	plugins/entities/data/fr/loc.tsv \
+	plugins/entities/data/fr/misc.tsv \
+	plugins/entities/data/fr/org.tsv
+ENTITIES_EN_LISTS = \
+	plugins/entities/data/en/demonyms.tsv \
+	plugins/entities/data/en/loc.tsv \
+	plugins/entities/data/en/misc.tsv \
+	plugins/entities/data/en/org.tsv
+ENTITIES_TRAIN = \
+	plugins/entities/train/en/analysis.txt \
+	plugins/entities/train/en/business.txt \
+	plugins/entities/train/en/culture.txt \
+	plugins/entities/train/en/encyclopedic.txt \
+	plugins/entities/train/en/institutions.txt \
+	plugins/entities/train/en/markets.txt \
+	plugins/entities/train/en/people.txt \
+	plugins/entities/train/en/politics.txt \
+	plugins/entities/train/en/sport-reports.txt \
+	plugins/entities/train/en/sport-results.txt \
+	plugins/entities/train/en/tech-ai.txt \
+	plugins/entities/train/en/wires.txt \
+	plugins/entities/train/en/world.txt \
+	plugins/entities/train/fr/breves.txt \
+	plugins/entities/train/fr/culture.txt \
+	plugins/entities/train/fr/economie.txt \
+	plugins/entities/train/fr/encyclopedie.txt \
+	plugins/entities/train/fr/faits-divers.txt \
+	plugins/entities/train/fr/international.txt \
+	plugins/entities/train/fr/politique.txt \
+	plugins/entities/train/fr/regions.txt \
+	plugins/entities/train/fr/science.txt \
+	plugins/entities/train/fr/societe.txt \
+	plugins/entities/train/fr/sport.txt \
+	plugins/entities/train/fr/tech-ia.txt \
+	plugins/entities/train/fr/traduit.txt

@@ -53,3 +53,18 @@ all-local: plugins/entities/data/model.bin
 EXTRA_DIST += \
 	plugins/entities/README.md \
 	$(ENTITIES_TRAIN)
+
+# Rewrites lists.mk after files are added to data/ or train/.
+update-entities-lists:
+	cd $(srcdir) && { \
+	  echo '# The files of plugins/entities/data and train/, listed for make.'; \
+	  echo '# Written by "make update-entities-lists".'; \
+	  for v in COMMON:data/common FR:data/fr EN:data/en TRAIN:train; do \
+	    name=$${v%%:*}; dir=$${v#*:}; \
+	    case $$name in TRAIN) pat='*/*.txt'; var=ENTITIES_TRAIN;; *) pat='*.tsv'; var=ENTITIES_$${name}_LISTS;; esac; \
+	    printf '%s =' "$$var"; \
+	    for f in plugins/entities/$$dir/$$pat; do printf ' \\\n\t%s' "$$f"; done; \
+	    printf '\n'; \
+	  done; } > plugins/entities/lists.mk
+
+.PHONY: update-entities-lists
