@@ -192,6 +192,43 @@ Zimbabwean|zimbabwéen
 Korean|coréen
 Tibetan|tibétain
 Kurdish,Kurd|kurde
+Jewish,Jew|juif/juive
+Muslim|musulman
+Christian|chrétien
+Hindu|hindou
+Sikh|sikh
+Buddhist|bouddhiste
+Catholic|catholique
+Protestant|protestant
+Orthodox|orthodoxe
+Shia,Shiite|chiite
+Sunni|sunnite
+Hispanic,Latino,Latina|hispanique
+Roma|rom/rom
+Sami|sami
+Inuit|inuit
+Rohingya|rohingya
+Pashtun|pachtoune
+Hazara|hazara
+Tamil|tamoul
+Druze|druze
+Alawite|alaouite
+Yazidi|yézidi
+Cossack|cosaque
+Bedouin|bédouin
+Tutsi|tutsi
+Hutu|hutu
+Zulu|zoulou
+Maori|maori
+Aboriginal|aborigène
+Slav|slave
+Anglo-Saxon|anglo-saxon
+Germanic|germanique
+Celtic,Celt|celte
+Viking|viking
+Aztec|aztèque
+Inca|inca
+Maya,Mayan|maya
 Chechen|tchétchène
 Uyghur,Uighur|ouïghour
 Tatar|tatar
@@ -309,7 +346,11 @@ WEIGHT = {'Roman': 0.6, 'Norman': 0.5, 'Hamburger': 0.2, 'Kiwi': 0.5,
           'Belge': 1, 'Suisse': 0.9, 'Suisses': 0.9, 'Kiwis': 0.5, 'Hamburgers': 0.2,
           'Romans': 0.6, 'Normans': 0.5, 'Normands': 0.6, 'Normande': 0.6,
           'Danes': 0.7, 'Finns': 0.7, 'Scots': 0.8, 'Swedes': 0.5,
-          'Angelino': 0.7}
+          'Angelino': 0.7, 'Maya': 0.5, 'Inca': 0.8, 'Viking': 0.7, 'Vikings': 0.6,
+          'Christian': 0.4, 'Sami': 0.5, 'Roma': 0.5, 'Latina': 0.6, 'Latino': 0.8,
+          'Slave': 0.5, 'Slaves': 0.6, 'Orthodox': 0.8, 'Orthodoxe': 0.8,
+          'Protestant': 0.9, 'Rom': 0.6, 'Roms': 0.8, 'Sikh': 1, 'Hindu': 1,
+          'Aztec': 0.8, 'Celt': 0.9, 'Zulu': 0.9}
 
 
 def fr_forms(masc, fem=None):
@@ -389,3 +430,4 @@ def write_demonyms(here, header):
         counts[d] = len(entries)
     import sys
     print('demonyms.tsv', counts, file=sys.stderr)
+    return set(en) | set(fr)

@@ -126,11 +126,13 @@ class Words:
 class Gaz:
     """Terms per language ('en', 'fr'), each with weight and canonical."""
 
-    def __init__(self, words, first_names):
+    def __init__(self, words, first_names, last_names):
         self.words = words
         self.first = first_names
+        self.last = last_names
         self.lang = {'en': {}, 'fr': {}}
         self.dropped = []
+        self.demonyms = set()
 
     def weight(self, term, level):
         """level: 4 countries and continents, 3 capitals and big cities,
@@ -146,7 +148,7 @@ class Gaz:
             if r < 3000 or level == 1:
                 return None
             return 0.4
-        if term in self.first:
+        if term in self.first or term in self.last:
             # "France", "Asia" stay sure; a first name that is a city less so
             return 1.0 if level >= 4 else (0.8 if level == 3 else 0.5)
         return 1.0
@@ -158,7 +160,12 @@ class Gaz:
         if term.lower() in DROP or '(' in term or '/' in term:
             self.dropped.append(term)
             return
+        if term in self.demonyms and level < 2:
+            self.dropped.append(term)      # "Jewish" (an oblast's short name)
+            return
         w = (weights or {}).get(term) or self.weight(term, level)
+        if w is not None and term in self.demonyms and level < 4:
+            w = min(w, 0.7)                # "Corse": the island, or Corsicans
         if w is None:
             self.dropped.append(term)
             return
@@ -248,9 +255,11 @@ def load_cities(npm):
     return rows
 
 
-def load_first_names():
+def load_names(file):
+    """Given or family names (common/first-names.tsv, last-names.tsv), if
+    written already: places that are also such names are less sure."""
     names = set()
-    path = os.path.join(HERE, 'common', 'first-names.tsv')
+    path = os.path.join(HERE, 'common', file)
     if os.path.exists(path):
         with open(path, encoding='utf-8') as f:
             for line in f:
@@ -367,6 +376,13 @@ def regions_and_geo(g):
             g.add_both(2, [n], [n])
 
 
+# smaller towns listed for French- and English-speaking countries
+NEAR_POP = {'FR': 15000, 'BE': 15000, 'CH': 15000, 'LU': 5000, 'MC': 5000,
+            'CA': 40000, 'US': 100000, 'GB': 50000, 'IE': 20000, 'AU': 60000,
+            'NZ': 40000, 'MA': 80000, 'DZ': 80000, 'TN': 50000, 'SN': 50000,
+            'CI': 80000, 'CM': 80000, 'DE': 80000, 'IT': 80000, 'ES': 80000}
+
+
 def cities(g, npm):
     _, _, en_z = cldr_main('en')
     _, _, fr_z = cldr_main('fr')
@@ -381,12 +397,15 @@ def cities(g, npm):
     seen = set()
     for name, cc, adm, pop, code in rows:
         capital = code == 'PPLC'
-        if code in ('PPLX', 'PPLH', 'PPLQ', 'PPLW') or '(' in name or '/' in name:
+        if code in ('PPLX', 'PPLH', 'PPLQ', 'PPLW') or re.search(r'[(/0-9]', name) \
+                or name.count('-') > 3:
             continue
         if capital and pop < 10000 and name not in CITY_EXTRA:
             continue        # seats of tiny territories ("The Valley")
         seat = code == 'PPLA' and pop >= 50000     # seat of a region or state
-        if pop < 150000 and not capital and not seat and name not in CITY_EXTRA:
+        # towns of the countries whose news tamis reads most
+        near = pop >= NEAR_POP.get(cc, 10 ** 9)
+        if pop < 150000 and not (capital or seat or near) and name not in CITY_EXTRA:
             continue
         level = 3 if (capital or pop >= 1000000) else (2 if pop >= 300000 else 1)
         if name in seen:
@@ -413,7 +432,9 @@ def main():
     ap.add_argument('--dropped', help='write the names left out to this file')
     a = ap.parse_args()
     words = Words(a.npm)
-    g = Gaz(words, load_first_names())
+    demonyms = write_demonyms(HERE, HEADER)
+    g = Gaz(words, load_names('first-names.tsv'), load_names('last-names.tsv'))
+    g.demonyms = demonyms
     countries(g)
     regions_and_geo(g)
     cities(g, a.npm)
@@ -435,7 +456,6 @@ def main():
     if a.dropped:
         with open(a.dropped, 'w', encoding='utf-8') as f:
             f.write('\n'.join(sorted(set(g.dropped))) + '\n')
-    write_demonyms(HERE, HEADER)
 
 
 if __name__ == '__main__':
