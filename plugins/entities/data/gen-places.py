@@ -308,6 +308,11 @@ SHORT_EN = re.compile(r"^(.+) (Province|Prefecture|Voivodeship|Region|Oblast|"
                       r"Department|District)$")
 
 
+TRANSLIT = {'KR', 'VN', 'KZ', 'UA', 'RU', 'CN', 'NO', 'GR', 'EG', 'IQ', 'SA',
+            'TN', 'DZ', 'AF', 'TH', 'BD', 'NP', 'LK', 'ET', 'JP', 'IN', 'PK'}
+ROMANISATION = '[āīūēōḩḑṯẕʼ‘\u0304]'
+
+
 def short(name):
     """"canton du Tessin" → "Tessin", "Saga Prefecture" → "Saga"."""
     m = SHORT_FR.match(name) or SHORT_EN.match(name)
@@ -331,8 +336,9 @@ def subdivisions(g):
             if types is None or s['type'] not in types:
                 continue
         key = s['code'].lower().replace('-', '')
-        # ISO gives transliterations ("Ivanovskaja oblast'") for these
-        translit = cc in ('KR', 'VN', 'KZ', 'UA') or (cc == 'RU' and level == 1)
+        # ISO gives transliterations ("Ivanovskaja oblast'", "Anhui Sheng",
+        # "Kermān") where news uses the English or French exonym
+        translit = cc in TRANSLIT or re.search(ROMANISATION, s['name'])
         local = [] if translit else iso_local(s['name'])
         en = en_s.get(key) or (local or [s['name']])[0]
         fr = fr_s.get(key) or tr.gettext(s['name'])

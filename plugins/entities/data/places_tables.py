@@ -723,7 +723,7 @@ SUBDIV_MORE = {
     'VE': {'State'}, 'EC': {'Province'}, 'BO': {'Department'}, 'PH': {'Region'},
     'NO': {'County'}, 'SE': {'County'}, 'FI': {'Region'}, 'DK': {'Region'},
     'IE': {'County'}, 'GR': {'Administrative region'}, 'TR': {'Province'},
-    'IR': {'Province'}, 'IQ': {'Governorate'}, 'EG': {'Governorate'},
+    'IQ': {'Governorate'}, 'EG': {'Governorate'},
     'SA': {'Region'}, 'DZ': {'Province'}, 'TN': {'Governorate'},
     'KE': {'County'}, 'ET': {'Regional state', 'Administration'}, 'UA': {'Region', 'City'},
     'KZ': {'Region', 'City'}, 'CZ': {'Region', 'Capital city'}, 'HU': {'County', 'Capital city'},
