@@ -205,11 +205,11 @@ Shia,Shiite|chiite
 Sunni|sunnite
 Hispanic,Latino,Latina|hispanique
 Roma|rom/rom
-Sami|sami
+Sami|sami/sami
 Inuit|inuit
-Rohingya|rohingya
+Rohingya|rohingya/rohingya
 Pashtun|pachtoune
-Hazara|hazara
+Hazara|hazara/hazara
 Tamil|tamoul
 Druze|druze
 Alawite|alaouite
@@ -217,18 +217,18 @@ Yazidi|yézidi
 Cossack|cosaque
 Bedouin|bédouin
 Tutsi|tutsi
-Hutu|hutu
+Hutu|hutu/hutu
 Zulu|zoulou
 Maori|maori
-Aboriginal|aborigène
+Aboriginal,Aborigine|aborigène
 Slav|slave
 Anglo-Saxon|anglo-saxon
 Germanic|germanique
 Celtic,Celt|celte
 Viking|viking
 Aztec|aztèque
-Inca|inca
-Maya,Mayan|maya
+Inca|inca/inca
+Maya,Mayan|maya/maya
 Chechen|tchétchène
 Uyghur,Uighur|ouïghour
 Tatar|tatar
@@ -316,13 +316,15 @@ Hamburger|hambourgeois
 """
 
 # English plural same as the adjective ("the French", "the Chinese").
-SAME_PLURAL_ENDINGS = ('ese', 'sh', 'ch', 'ss', 'Lao', 'Thai', 'Malagasy',
-                       'Swazi', 'Québécois', 'Lyonnais', 'Marseillais', 'Bordelais',
-                       'Niçois', 'Nantais', 'Lillois', 'Rennais', 'Grenoblois',
-                       'Stéphanois', 'Bruxellois', 'Lausannois', 'Strasbourgeois')
+SAME_PLURAL_ENDINGS = ('ese', 'sh', 'ss', 'ench', 'utch')
+SAME_PLURAL = {'Lao', 'Malagasy', 'Swazi', 'Québécois', 'Lyonnais', 'Marseillais',
+               'Bordelais', 'Niçois', 'Nantais', 'Lillois', 'Rennais', 'Grenoblois',
+               'Stéphanois', 'Bruxellois', 'Lausannois', 'Strasbourgeois', 'Kyrgyz',
+               'Roma', 'Inuit', 'Sami', 'Rohingya', 'Druze'}
 # English words that are adjectives only: no plural noun.
 ADJ_ONLY = {'Nordic', 'Baltic', 'Balkan', 'Caribbean', 'Levantine', 'Luxembourgish',
-            'Icelandic', 'Greenlandic', 'Northern Irish'}
+            'Icelandic', 'Greenlandic', 'Northern Irish', 'Celtic', 'Germanic',
+            'Orthodox', 'Jewish', 'Aboriginal'}
 # English irregular plurals of the extra nouns.
 EN_PLURAL = {'Frenchman': 'Frenchmen', 'Frenchwoman': 'Frenchwomen',
              'Englishman': 'Englishmen', 'Englishwoman': 'Englishwomen',
@@ -358,7 +360,7 @@ def fr_forms(masc, fem=None):
     if fem is None:
         if masc.endswith('e'):
             fem = masc
-        elif masc.endswith(('ien', 'éen')):
+        elif masc.endswith('en'):        # coréen, hawaïen, libyen
             fem = masc + 'ne'
         elif masc.endswith(('on',)) and not masc.endswith('ton') or masc.endswith(('letton', 'breton', 'wallon')):
             fem = masc + 'ne'
@@ -374,16 +376,16 @@ def fr_forms(masc, fem=None):
 
 def en_forms(words):
     """Adjective and nouns, singular and plural."""
-    adj = words[0]
-    out = [adj]
-    if adj not in ADJ_ONLY:
-        if not adj.endswith(SAME_PLURAL_ENDINGS) and adj not in SAME_PLURAL_ENDINGS:
-            out.append(adj + 's')
-    for n in words[1:]:
-        out.append(n)
-        if n in SAME_PLURAL_ENDINGS or n.endswith(('ese', 'ss')):
-            continue
-        out.append(EN_PLURAL.get(n, n + 's'))
+    def plural(w):
+        if w in ADJ_ONLY or w in SAME_PLURAL or w.endswith(SAME_PLURAL_ENDINGS):
+            return None
+        return EN_PLURAL.get(w, w + 's')
+    out = []
+    for w in words:
+        out.append(w)
+        p = plural(w)
+        if p:
+            out.append(p)
     return out
 
 
