@@ -32,7 +32,7 @@ FIRST_LOCALES = ['en', 'fr', 'fr_CH', 'de', 'it', 'es', 'es_MX', 'pt_PT', 'pt_BR
 LAST_LOCALES = ['fr', 'fr_CH', 'de', 'it', 'es', 'es_MX', 'pt_PT', 'pt_BR', 'nl',
                 'pl', 'tr', 'sv', 'da', 'nb_NO', 'fi', 'ro', 'cs_CZ', 'hu',
                 'en_IN', 'en_NG', 'yo_NG', 'en_GH', 'zu_ZA', 'id_ID', 'fr_SN',
-                'vi', 'hr', 'sk']
+                'vi', 'hr', 'sk', 'en_HK', 'en_NP']
 # locales taken whole; from the others at most CAP names, spread over the
 # whole (alphabetical) list
 FULL = {'en', 'fr', 'de', 'it', 'es', 'pt_PT', 'pt_BR', 'nl', 'en_IN'}

@@ -116,6 +116,43 @@ FIRST = {
 }
 
 LAST = {
+    'english_more': """Abbott Acosta Atkinson Bailey Ball Banks Barber Barker Barlow Barnett
+        Barrett Bates Baxter Beck Benson Bentley Berry Bishop Blackwell Bolton Booth
+        Bowen Bowman Bradshaw Brennan Briggs Brooks Buchanan Burgess Burton Byrne
+        Caldwell Carlson Carr Carroll Carson Chambers Chandler Chapman Clarke Clayton
+        Cohen Coleman Connolly Conway Cooke Cross Curtis Dalton Davidson Dawson Day
+        Dean Dennis Dickinson Dillon Donnelly Donovan Douglas Doyle Drake Duffy Dunn
+        Dyer Eaton Erickson Farrell Fleming Fletcher Flynn Foley Fowler Francis Fraser
+        Frost Fuller Gallagher Gibbs Gilbert Glover Goodman Gould Graves Greer Hale
+        Hammond Hancock Hanson Hardy Harmon Harper Hartley Harvey Hawkins Haynes Healy
+        Higgins Hobbs Hodges Hodgson Holland Holt Hopkins Horton Houston Howell Hubbard
+        Hughes Hutchinson Ingram Jarvis Jennings Kaufman Keller Kemp Kerr Kirby Kirk
+        Knowles Lamb Lambert Lowe Lynch Mack Maddox Mann Marsh Matthews Maxwell McCann
+        McCoy McGrath McLaughlin McLean McMahon Mercer Miles Moran Morrow Moss Mullins
+        Murray Nash Newman Newton Nolan Norris Norton O'Donnell O'Reilly Osborne Owen
+        Page Parsons Paterson Pearce Pearson Perkins Pope Potter Powers Pratt Preston
+        Quinn Rankin Read Reid Reilly Rhodes Riley Roach Robbins Robson Rowe Russell
+        Sanderson Saunders Sharp Shepherd Sherman Short Simmons Sims Slater Sloan Steele
+        Stevenson Stokes Sutton Sweeney Swanson Talbot Thornton Todd Townsend Tucker
+        Turner Vaughan Wade Walters Walton Ward Waters Watts Webster Weeks Welch Wheeler
+        Whitaker Whitehead Wilkinson Willis Winters Wolfe Woodward Wyatt Yates York
+        Zimmerman Blackburn Churchill Attlee Eden Macmillan Heath Wilson Callaghan Major
+        Brown May Truss Johnson Sunak Reeves Rayner Farage Corbyn Badenoch""",
+    'french_more': """Allard Auger Barbe Barthe Baudry Beaumont Bellanger Benard Bernier
+        Besnard Blondel Bodin Bonneau Bouchard Boulay Bourdon Bousquet Bouvet Briand
+        Brunel Buisson Camus Caron Chabert Charrier Chartier Chauvet Chevrier Clerc
+        Colas Collin Coulon Courtois Couturier Cuvelier Delattre Delmas Deschamps
+        Desjardins Devaux Didier Dumoulin Duprat Durant Ferrand Ferrier Fleuret
+        Fontaine Forestier Fouquet Gallet Garreau Gaudin Geoffroy Gervais Gicquel
+        Gilles Girault Godard Gosselin Granger Grenier Grimaud Guérin Guillou Guyon
+        Hamel Hébert Hoarau Jacquemin Jourdan Jouve Lacombe Laine Lebon Lebreton
+        Leclerc Lefort Legendre Legros Lemonnier Lenoir Leroux Letellier Levasseur
+        Lombard Loiseau Maillot Marechal Martel Mathis Maurin Mercier Merle Meyer
+        Michon Millet Mons Morvan Moulin Navarro Normand Ollivier Paquet Pasquier
+        Pelletier Peltier Perrot Picard Pineau Poulet Prévost Raymond Rémy Renaud
+        Ricard Richer Rigaud Rivière Robert Rocher Rolland Rousset Sabatier Salmon
+        Tanguy Texier Thibault Thierry Tissot Toussaint Turpin Vallée Verdier
+        Vidal Vial Villard Voisin Wagner Zimmermann""",
     'english': """Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez
         Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin
         Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker
