@@ -100,6 +100,8 @@ def ok(n):
         return None
     if not n[0].isupper():
         return None
+    if ' ' in n and ("'" in n or '’' in n):
+        return None                  # "Jeanne D’Arc" is not a given name
     # glued entries of the source lists ("KuzmanićŠarac", "COmfort")
     for part in re.split(r"[ '’-]", n):
         inner = [i for i, c in enumerate(part) if i and c.isupper()]
