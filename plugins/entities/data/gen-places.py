@@ -116,7 +116,7 @@ class Words:
 
     def get(self, term):
         """Rank of the term as an ordinary word, or None."""
-        if ' ' in term or '-' in term:
+        if ' ' in term:
             return None
         return self.rank.get(term.lower())
 

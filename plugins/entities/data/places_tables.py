@@ -67,7 +67,8 @@ COUNTRY_EXTRA = {
 # Weights set by hand (all files). Names also used as common words, first
 # names, family names or company names.
 HAND_WEIGHT = {
-    'Nice': 0.5, 'Orange': 0.3, 'Sienne': 0.6, 'Berkeley': 0.7, 'York': 0.8, 'Napa': 0.7,
+    'Nice': 0.5, 'Orange': 0.3, 'Sienne': 0.6, 'Maurice': 0.6, 'Dominique': 0.4,
+    'Salvador': 0.7, 'Berkeley': 0.7, 'York': 0.8, 'Napa': 0.7,
     'Durham': 0.8, 'Princeton': 0.8, 'Cognac': 0.5, 'Beaune': 0.8, 'Bordeaux': 0.8, 'Cologne': 0.8, 'Suisse': 1,
     'Lourdes': 0.7, 'Réunion': 0.6, 'Reunion': 0.6, 'Geneva': 1, 'Medina': 0.8, 'Florence': 0.5, 'Victoria': 0.5, 'Split': 0.3,
     'Mobile': 0.3, 'Reading': 0.3, 'Georgia': 0.6, 'Jordan': 0.5, 'Chad': 0.4,
