@@ -46,9 +46,24 @@ def check(path):
     return n, errors
 
 
+def terms(path):
+    with open(path, encoding='utf-8') as f:
+        return {tuple(line.split('\t')[:2]) for line in f
+                if line.strip() and not line.startswith('#')}
+
+
 def main():
     files = sorted(glob.glob(os.path.join(HERE, '*', '*.tsv')))
     bad = False
+    # a term of common/NAME.tsv must not come again in fr/NAME.tsv or en/NAME.tsv
+    for p in glob.glob(os.path.join(HERE, 'common', '*.tsv')):
+        both = terms(p)
+        for lang in ('fr', 'en'):
+            q = os.path.join(HERE, lang, os.path.basename(p))
+            if os.path.exists(q):
+                for t, label in sorted(both & terms(q)):
+                    print('%s: %s %s also in %s' % (q, t, label, p), file=sys.stderr)
+                    bad = True
     for p in files:
         n, errors = check(p)
         print('%6d  %s' % (n, os.path.relpath(p, HERE)))

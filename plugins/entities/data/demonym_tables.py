@@ -192,6 +192,43 @@ Zimbabwean|zimbabwéen
 Korean|coréen
 Tibetan|tibétain
 Kurdish,Kurd|kurde
+Jewish,Jew|juif/juive
+Muslim|musulman
+Christian|chrétien
+Hindu|hindou
+Sikh|sikh
+Buddhist|bouddhiste
+Catholic|catholique
+Protestant|protestant
+Orthodox|orthodoxe
+Shia,Shiite|chiite
+Sunni|sunnite
+Hispanic,Latino,Latina|hispanique
+Roma|rom/rom
+Sami|sami/sami
+Inuit|inuit
+Rohingya|rohingya/rohingya
+Pashtun|pachtoune
+Hazara|hazara/hazara
+Tamil|tamoul
+Druze|druze
+Alawite|alaouite
+Yazidi|yézidi
+Cossack|cosaque
+Bedouin|bédouin
+Tutsi|tutsi
+Hutu|hutu/hutu
+Zulu|zoulou
+Maori|maori
+Aboriginal,Aborigine|aborigène
+Slav|slave
+Anglo-Saxon|anglo-saxon
+Germanic|germanique
+Celtic,Celt|celte
+Viking|viking
+Aztec|aztèque
+Inca|inca/inca
+Maya,Mayan|maya/maya
 Chechen|tchétchène
 Uyghur,Uighur|ouïghour
 Tatar|tatar
@@ -279,13 +316,15 @@ Hamburger|hambourgeois
 """
 
 # English plural same as the adjective ("the French", "the Chinese").
-SAME_PLURAL_ENDINGS = ('ese', 'sh', 'ch', 'ss', 'Lao', 'Thai', 'Malagasy',
-                       'Swazi', 'Québécois', 'Lyonnais', 'Marseillais', 'Bordelais',
-                       'Niçois', 'Nantais', 'Lillois', 'Rennais', 'Grenoblois',
-                       'Stéphanois', 'Bruxellois', 'Lausannois', 'Strasbourgeois')
+SAME_PLURAL_ENDINGS = ('ese', 'sh', 'ss', 'ench', 'utch')
+SAME_PLURAL = {'Lao', 'Malagasy', 'Swazi', 'Québécois', 'Lyonnais', 'Marseillais',
+               'Bordelais', 'Niçois', 'Nantais', 'Lillois', 'Rennais', 'Grenoblois',
+               'Stéphanois', 'Bruxellois', 'Lausannois', 'Strasbourgeois', 'Kyrgyz',
+               'Roma', 'Inuit', 'Sami', 'Rohingya', 'Druze'}
 # English words that are adjectives only: no plural noun.
 ADJ_ONLY = {'Nordic', 'Baltic', 'Balkan', 'Caribbean', 'Levantine', 'Luxembourgish',
-            'Icelandic', 'Greenlandic', 'Northern Irish'}
+            'Icelandic', 'Greenlandic', 'Northern Irish', 'Celtic', 'Germanic',
+            'Orthodox', 'Jewish', 'Aboriginal'}
 # English irregular plurals of the extra nouns.
 EN_PLURAL = {'Frenchman': 'Frenchmen', 'Frenchwoman': 'Frenchwomen',
              'Englishman': 'Englishmen', 'Englishwoman': 'Englishwomen',
@@ -309,7 +348,11 @@ WEIGHT = {'Roman': 0.6, 'Norman': 0.5, 'Hamburger': 0.2, 'Kiwi': 0.5,
           'Belge': 1, 'Suisse': 0.9, 'Suisses': 0.9, 'Kiwis': 0.5, 'Hamburgers': 0.2,
           'Romans': 0.6, 'Normans': 0.5, 'Normands': 0.6, 'Normande': 0.6,
           'Danes': 0.7, 'Finns': 0.7, 'Scots': 0.8, 'Swedes': 0.5,
-          'Angelino': 0.7}
+          'Angelino': 0.7, 'Maya': 0.5, 'Inca': 0.8, 'Viking': 0.7, 'Vikings': 0.6,
+          'Christian': 0.4, 'Sami': 0.5, 'Roma': 0.5, 'Latina': 0.6, 'Latino': 0.8,
+          'Slave': 0.5, 'Slaves': 0.6, 'Orthodox': 0.8, 'Orthodoxe': 0.8,
+          'Protestant': 0.9, 'Rom': 0.6, 'Roms': 0.8, 'Sikh': 1, 'Hindu': 1,
+          'Aztec': 0.8, 'Celt': 0.9, 'Zulu': 0.9}
 
 
 def fr_forms(masc, fem=None):
@@ -317,7 +360,7 @@ def fr_forms(masc, fem=None):
     if fem is None:
         if masc.endswith('e'):
             fem = masc
-        elif masc.endswith(('ien', 'éen')):
+        elif masc.endswith('en'):        # coréen, hawaïen, libyen
             fem = masc + 'ne'
         elif masc.endswith(('on',)) and not masc.endswith('ton') or masc.endswith(('letton', 'breton', 'wallon')):
             fem = masc + 'ne'
@@ -333,16 +376,16 @@ def fr_forms(masc, fem=None):
 
 def en_forms(words):
     """Adjective and nouns, singular and plural."""
-    adj = words[0]
-    out = [adj]
-    if adj not in ADJ_ONLY:
-        if not adj.endswith(SAME_PLURAL_ENDINGS) and adj not in SAME_PLURAL_ENDINGS:
-            out.append(adj + 's')
-    for n in words[1:]:
-        out.append(n)
-        if n in SAME_PLURAL_ENDINGS or n.endswith(('ese', 'ss')):
-            continue
-        out.append(EN_PLURAL.get(n, n + 's'))
+    def plural(w):
+        if w in ADJ_ONLY or w in SAME_PLURAL or w.endswith(SAME_PLURAL_ENDINGS):
+            return None
+        return EN_PLURAL.get(w, w + 's')
+    out = []
+    for w in words:
+        out.append(w)
+        p = plural(w)
+        if p:
+            out.append(p)
     return out
 
 
@@ -389,3 +432,4 @@ def write_demonyms(here, header):
         counts[d] = len(entries)
     import sys
     print('demonyms.tsv', counts, file=sys.stderr)
+    return set(en) | set(fr)

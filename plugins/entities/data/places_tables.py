@@ -67,7 +67,8 @@ COUNTRY_EXTRA = {
 # Weights set by hand (all files). Names also used as common words, first
 # names, family names or company names.
 HAND_WEIGHT = {
-    'Nice': 0.5, 'Orange': 0.3, 'Sienne': 0.6, 'Berkeley': 0.7, 'York': 0.8, 'Napa': 0.7,
+    'Nice': 0.5, 'Orange': 0.3, 'Sienne': 0.6, 'Maurice': 0.6, 'Dominique': 0.4,
+    'Salvador': 0.7, 'Berkeley': 0.7, 'York': 0.8, 'Napa': 0.7,
     'Durham': 0.8, 'Princeton': 0.8, 'Cognac': 0.5, 'Beaune': 0.8, 'Bordeaux': 0.8, 'Cologne': 0.8, 'Suisse': 1,
     'Lourdes': 0.7, 'Réunion': 0.6, 'Reunion': 0.6, 'Geneva': 1, 'Medina': 0.8, 'Florence': 0.5, 'Victoria': 0.5, 'Split': 0.3,
     'Mobile': 0.3, 'Reading': 0.3, 'Georgia': 0.6, 'Jordan': 0.5, 'Chad': 0.4,
@@ -581,3 +582,157 @@ CITY_EXTRA = [
     'Canterbury', 'York', 'Durham', 'Stonehenge', 'Bayeux', 'Carnac', 'Rocamadour',
 ]
 
+
+# ISO 3166-3 former countries left out (not place names in running text).
+FORMER_SKIP = {'NTHH', 'PCHH', 'PUUM', 'FXFR', 'BQAQ', 'TPTL', 'BUMM'}
+
+# Historical states, empires and regions: (English names, French names).
+HISTORICAL = [
+    (['Soviet Union', 'USSR'], ['Union soviétique', 'URSS']),
+    (['Yugoslavia'], ['Yougoslavie']), (['Czechoslovakia'], ['Tchécoslovaquie']),
+    (['East Germany', 'GDR'], ['Allemagne de l’Est', 'RDA']),
+    (['West Germany'], ['Allemagne de l’Ouest']),
+    (['Zaire'], ['Zaïre']), (['Rhodesia'], ['Rhodésie']), (['Ceylon'], ['Ceylan']),
+    (['Persia'], ['Perse']), (['Siam'], ['Siam']), (['Prussia'], ['Prusse']),
+    (['Ottoman Empire'], ['Empire ottoman']), (['Roman Empire'], ['Empire romain']),
+    (['Byzantine Empire'], ['Empire byzantin']), (['Byzantium'], ['Byzance']),
+    (['Holy Roman Empire'], ['Saint-Empire romain germanique', 'Saint-Empire']),
+    (['Austria-Hungary', 'Austro-Hungarian Empire'], ['Autriche-Hongrie', 'Empire austro-hongrois']),
+    (['Russian Empire'], ['Empire russe']), (['British Empire'], ['Empire britannique']),
+    (['Mughal Empire'], ['Empire moghol']), (['Third Reich'], ['Troisième Reich', 'IIIe Reich']),
+    (['Constantinople'], ['Constantinople']), (['Gaul'], ['Gaule']),
+    (['Bohemia'], ['Bohême']), (['Moravia'], ['Moravie']), (['Silesia'], ['Silésie']),
+    (['Galicia'], ['Galice', 'Galicie']), (['Transylvania'], ['Transylvanie']),
+    (['Bessarabia'], ['Bessarabie']), (['Thrace'], ['Thrace']),
+    (['Cyrenaica'], ['Cyrénaïque']), (['Tripolitania'], ['Tripolitaine']),
+    (['New France'], ['Nouvelle-France']), (['Dahomey'], ['Dahomey']),
+    (['Upper Volta'], ['Haute-Volta']), (['Abyssinia'], ['Abyssinie']),
+    (['Formosa'], ['Formose']), (['Mesopotamia'], ['Mésopotamie']),
+    (['Judea'], ['Judée']), (['Samaria'], ['Samarie']), (['Galilee'], ['Galilée']),
+    (['Macedon'], ['Macédoine antique']), (['Flanders'], ['Flandre']),
+    (['Lotharingia'], ['Lotharingie']), (['Aquitaine'], ['Aquitaine']),
+    (['Burgundy'], ['Bourgogne']), (['Navarre'], ['Navarre']), (['Castile'], ['Castille']),
+    (['Al-Andalus'], ['Al-Andalus']), (['Kievan Rus’'], ['Rus’ de Kiev']),
+    (['Livonia'], ['Livonie']), (['Courland'], ['Courlande']), (['Pomerania'], ['Poméranie']),
+    (['Dalmatia'], ['Dalmatie']), (['Istria'], ['Istrie']), (['Illyria'], ['Illyrie']),
+    (['Wallachia'], ['Valachie']), (['Carthage'], ['Carthage']), (['Babylon'], ['Babylone']),
+    (['Nubia'], ['Nubie']), (['Saxony'], ['Saxe']), (['Westphalia'], ['Westphalie']),
+    (['Rhineland'], ['Rhénanie']), (['Sudetenland'], ['Sudètes']), (['Savoy'], ['Savoie']),
+    (['Dauphiné'], ['Dauphiné']), (['Béarn'], ['Béarn']), (['Roussillon'], ['Roussillon']),
+    (['Gascony'], ['Gascogne']), (['Anjou'], ['Anjou']), (['Touraine'], ['Touraine']),
+    (['Berry'], ['Berry']), (['Poitou'], ['Poitou']), (['Périgord'], ['Périgord']),
+    (['Quercy'], ['Quercy']), (['Vendée'], ['Vendée']), (['Beauce'], ['Beauce']),
+    (['Sologne'], ['Sologne']), (['Camargue'], ['Camargue']), (['Cévennes'], ['Cévennes']),
+    (['Pays de Caux'], ['pays de Caux']), (['Cotentin'], ['Cotentin']),
+    (['Morvan'], ['Morvan']), (['Beaujolais'], ['Beaujolais']), (['Médoc'], ['Médoc']),
+]
+
+# Associated Press abbreviations of US states (datelines in English news).
+AP_STATES = {
+    'Alabama': ['Ala.'], 'Arizona': ['Ariz.'], 'Arkansas': ['Ark.'],
+    'California': ['Calif.'], 'Colorado': ['Colo.'], 'Connecticut': ['Conn.'],
+    'Delaware': ['Del.'], 'Florida': ['Fla.'], 'Georgia': ['Ga.'],
+    'Illinois': ['Ill.'], 'Indiana': ['Ind.'], 'Kansas': ['Kan.', 'Kans.'],
+    'Kentucky': ['Ky.'], 'Louisiana': ['La.'], 'Maryland': ['Md.'],
+    'Massachusetts': ['Mass.'], 'Michigan': ['Mich.'], 'Minnesota': ['Minn.'],
+    'Mississippi': ['Miss.'], 'Missouri': ['Mo.'], 'Montana': ['Mont.'],
+    'Nebraska': ['Neb.', 'Nebr.'], 'Nevada': ['Nev.'], 'New Hampshire': ['N.H.'],
+    'New Jersey': ['N.J.'], 'New Mexico': ['N.M.'], 'New York': ['N.Y.'],
+    'North Carolina': ['N.C.'], 'North Dakota': ['N.D.'], 'Oklahoma': ['Okla.'],
+    'Oregon': ['Ore.', 'Oreg.'], 'Pennsylvania': ['Pa.', 'Penn.'],
+    'Rhode Island': ['R.I.'], 'South Carolina': ['S.C.'], 'South Dakota': ['S.D.'],
+    'Tennessee': ['Tenn.'], 'Texas': ['Tex.'], 'Vermont': ['Vt.'],
+    'Virginia': ['Va.'], 'Washington': ['Wash.'], 'West Virginia': ['W.Va.'],
+    'Wisconsin': ['Wis.', 'Wisc.'], 'Wyoming': ['Wyo.'],
+}
+# abbreviations that are also words or names when the period is not read
+AP_WEIGHT = {'Ala.': 0.6, 'Ark.': 0.6, 'Del.': 0.6, 'Ga.': 0.7, 'Ill.': 0.4,
+             'Ind.': 0.5, 'Kan.': 0.7, 'La.': 0.3, 'Md.': 0.7, 'Mass.': 0.5,
+             'Miss.': 0.3, 'Mo.': 0.4, 'Mont.': 0.6, 'Neb.': 0.8, 'Pa.': 0.4,
+             'Penn.': 0.6, 'Tex.': 0.7, 'Va.': 0.7, 'Wash.': 0.5, 'Ore.': 0.6,
+             'Colo.': 0.8, 'Conn.': 0.7, 'Minn.': 0.8, 'Mich.': 0.7, 'Wis.': 0.7}
+
+# Famous buildings, landmarks and venues (LOC, named sites).
+LANDMARKS = [
+    (['White House'], ['Maison-Blanche', 'Maison Blanche']), (['Kremlin'], ['Kremlin']),
+    (['Pentagon'], ['Pentagone']), (['Capitol', 'US Capitol'], ['Capitole']),
+    (['Élysée Palace', 'Elysee Palace'], ['palais de l’Élysée', 'Élysée']),
+    (['Hôtel Matignon'], ['hôtel Matignon', 'Matignon']),
+    (['Buckingham Palace'], ['palais de Buckingham']),
+    (['Eiffel Tower'], ['tour Eiffel']), (['Louvre'], ['Louvre']),
+    (['Colosseum'], ['Colisée']), (['Acropolis'], ['Acropole']),
+    (['Taj Mahal'], ['Taj Mahal']), (['Great Wall of China', 'Great Wall'], ['Grande Muraille de Chine', 'Grande Muraille']),
+    (['Statue of Liberty'], ['statue de la Liberté']),
+    (['Notre-Dame de Paris', 'Notre-Dame'], ['Notre-Dame de Paris', 'Notre-Dame']),
+    (['Sacré-Cœur'], ['Sacré-Cœur']), (['Arc de Triomphe'], ['arc de triomphe', 'Arc de Triomphe']),
+    (['Big Ben'], ['Big Ben']), (['Westminster Abbey'], ['abbaye de Westminster']),
+    (['Wembley', 'Wembley Stadium'], ['stade de Wembley', 'Wembley']),
+    (['Stade de France'], ['Stade de France']), (['Parc des Princes'], ['Parc des Princes']),
+    (['Old Trafford'], ['Old Trafford']), (['Camp Nou'], ['Camp Nou']),
+    (['Santiago Bernabéu'], ['Santiago-Bernabéu', 'Santiago Bernabéu']),
+    (['Maracanã'], ['Maracanã']), (['Twickenham'], ['Twickenham']),
+    (['Murrayfield'], ['Murrayfield']), (['Madison Square Garden'], ['Madison Square Garden']),
+    (['Yankee Stadium'], ['Yankee Stadium']), (['Golden Gate Bridge'], ['pont du Golden Gate', 'Golden Gate']),
+    (['Brandenburg Gate'], ['porte de Brandebourg']), (['Reichstag'], ['Reichstag']),
+    (['Forbidden City'], ['Cité interdite']), (['Sistine Chapel'], ['chapelle Sixtine']),
+    (['St. Peter’s Square', 'St Peter’s Square'], ['place Saint-Pierre']),
+    (['St. Peter’s Basilica'], ['basilique Saint-Pierre']),
+    (['Western Wall', 'Wailing Wall'], ['mur des Lamentations']),
+    (['Temple Mount'], ['mont du Temple', 'esplanade des Mosquées']),
+    (['Al-Aqsa Mosque'], ['mosquée al-Aqsa']), (['Kaaba'], ['Kaaba']),
+    (['Hagia Sophia'], ['Sainte-Sophie']), (['Machu Picchu'], ['Machu Picchu']),
+    (['Angkor Wat', 'Angkor'], ['Angkor']), (['Petra'], ['Pétra']),
+    (['Pyramids of Giza'], ['pyramides de Gizeh']), (['Stonehenge'], ['Stonehenge']),
+    (['Versailles Palace', 'Palace of Versailles'], ['château de Versailles']),
+    (['Mont Saint-Michel Abbey'], ['abbaye du Mont-Saint-Michel']),
+    (['Ground Zero'], ['Ground Zero']), (['World Trade Center'], ['World Trade Center']),
+    (['Empire State Building'], ['Empire State Building']),
+    (['Zaporizhzhia Nuclear Power Plant'], ['centrale nucléaire de Zaporijia']),
+    (['Fukushima Daiichi'], ['Fukushima Daiichi']),
+    (['Guantanamo Bay', 'Guantánamo Bay'], ['baie de Guantánamo', 'Guantánamo']),
+    (['Mar-a-Lago'], ['Mar-a-Lago']), (['Camp David'], ['Camp David']),
+    (['Wall St.', 'Wall St'], ['Wall Street']), (['Fleet Street'], ['Fleet Street']),
+    (['Lord’s'], ['Lord’s']), (['Roland Garros'], ['Roland-Garros']),
+    (['Flushing Meadows'], ['Flushing Meadows']), (['Anfield'], ['Anfield']),
+    (['San Siro'], ['San Siro', 'stade San Siro']), (['Allianz Arena'], ['Allianz Arena']),
+    (['Vélodrome', 'Stade Vélodrome'], ['stade Vélodrome', 'Vélodrome']),
+    (['Groupama Stadium'], ['Groupama Stadium']), (['La Scala'], ['la Scala', 'Scala']),
+    (['Bolshoi Theatre'], ['théâtre Bolchoï']), (['Sydney Opera House'], ['opéra de Sydney']),
+    (['Burj Khalifa'], ['Burj Khalifa']), (['Three Gorges Dam'], ['barrage des Trois-Gorges']),
+    (['Hoover Dam'], ['barrage Hoover']), (['Channel Tunnel'], ['tunnel sous la Manche']),
+    (['International Space Station', 'ISS'], ['Station spatiale internationale', 'ISS']),
+]
+LANDMARK_WEIGHT = {'Capitol': 0.6, 'Pentagon': 0.5, 'Pentagone': 0.5, 'Kremlin': 0.6,
+                   'Louvre': 0.5, 'Élysée': 0.5, 'Matignon': 0.5, 'Notre-Dame': 0.6,
+                   'Petra': 0.5, 'Vélodrome': 0.6, 'Scala': 0.5, 'la Scala': 0.6,
+                   'ISS': 0.4, 'Angkor': 0.9, 'Lord’s': 0.5, 'Anfield': 0.7,
+                   'Maison Blanche': 0.9, 'Reichstag': 0.7, 'Wall St': 0.7,
+                   'Golden Gate': 0.8, 'Roland Garros': 0.5, 'Roland-Garros': 0.5,
+                   'Wembley': 0.8, 'Camp Nou': 0.9, 'Twickenham': 0.8}
+
+# Rivers of France, Belgium and Switzerland often named in French news.
+RIVERS_FR = ['Saône', 'Isère', 'Durance', 'Adour', 'Tarn', 'Charente', 'Allier',
+             'Aisne', 'Vilaine', 'Mayenne', 'Sarthe', 'Yonne', 'Ariège', 'Aude',
+             'Hérault', 'Var', 'Gard', 'Ardèche', 'Drôme', 'Creuse', 'Indre',
+             'Orne', 'Eure', 'Sambre', 'Ourthe', 'Lys', 'Aar', 'Reuss', 'Limmat',
+             'Sarine', 'Doubs', 'Ill', 'Meurthe', 'Escaut', 'Oise', 'Vézère']
+
+# More countries whose first-level subdivisions are listed (as minor places:
+# those whose name is a common word are left out).
+SUBDIV_MORE = {
+    'CO': {'Department', 'Capital district'}, 'PE': {'Region'}, 'CL': {'Region'},
+    'VE': {'State'}, 'EC': {'Province'}, 'BO': {'Department'}, 'PH': {'Region'},
+    'NO': {'County'}, 'SE': {'County'}, 'FI': {'Region'}, 'DK': {'Region'},
+    'IE': {'County'}, 'GR': {'Administrative region'}, 'TR': {'Province'},
+    'IQ': {'Governorate'}, 'EG': {'Governorate'},
+    'SA': {'Region'}, 'DZ': {'Province'}, 'TN': {'Governorate'},
+    'KE': {'County'}, 'ET': {'Regional state', 'Administration'}, 'UA': {'Region', 'City'},
+    'KZ': {'Region', 'City'}, 'CZ': {'Region', 'Capital city'}, 'HU': {'County', 'Capital city'},
+    'RO': {'Department', 'Municipality'}, 'HR': {'County', 'City'}, 'PT': {'District'},
+    'NZ': {'Region'}, 'TH': {'Province'}, 'VN': {'Province'}, 'MY': {'State'},
+    'BD': {'Division'}, 'LK': {'Province'}, 'AF': {'Province'}, 'NP': {'Province'},
+    'SN': {'Region'}, 'CI': {'District'}, 'CM': {'Region'}, 'CD': {'Province', 'City'},
+    'ML': {'Region'}, 'BF': {'Region'}, 'NE': {'Region'}, 'TD': {'Province'},
+    'GN': {'Administrative region'}, 'MG': {'Province'}, 'HT': {'Department'}, 'LU': {'Canton'},
+    'RU': {'Administrative region', 'Autonomous district', 'Autonomous region'},
+}
