@@ -6,7 +6,8 @@ the label ORG, a weight between 0.1 and 1, and no (term, label) pair may
 appear twice in a file or in both common/ and a language file. A canonical
 name must itself be a term of the same file or of common/. Entries must be
 sorted by term (case-folded). Terms that differ only by case or accents are
-reported as warnings, since the matcher folds both.
+reported as warnings, since the matcher folds both, and so is a term of a
+language file that folds like a term of common/ naming another organisation.
 
 Usage: check_org.py [DATA_DIR]   (default: the directory of this script)
 Exit status 0 when every file passes.
@@ -78,6 +79,7 @@ def main():
     for name in FILES:
         data[name] = load(os.path.join(base, name, "org.tsv"), errors)
     common = data["common"]
+    common_folded = {fold(term): term for term in common}
     for name in FILES:
         path = os.path.join(base, name, "org.tsv")
         entries = data[name]
@@ -91,6 +93,13 @@ def main():
             if name != "common" and term in common:
                 errors.append(f"{where}: {term!r} is also in common/org.tsv")
             key = fold(term)
+            other = common_folded.get(key) if name != "common" else None
+            if other is not None and other != term:
+                mine = fold(canonical or term)
+                theirs = fold(common[other][1] or other)
+                if mine != theirs:
+                    warnings.append(f"{where}: {term!r} folds like {other!r} "
+                                    "of common/ but names another organisation")
             if key in folded:
                 warnings.append(f"{where}: {term!r} folds like {folded[key]!r}")
             folded[key] = term
