@@ -53,7 +53,8 @@ def parse_line(line):
                 errs.append("elided article inside mark: [%s]" % text)
             elif text[-1] in "’'":
                 errs.append("apostrophe at end of mark: [%s]" % text)
-            ents.append((cur[0], text))
+            else:
+                ents.append((cur[0], text))
             cur = None
         i += 1
     if cur is not None:
