@@ -16,6 +16,8 @@
       CPU time of `tamis run PIPELINE` -j 1 on OUT-many.jsonl and on
       OUT-tiny.jsonl, best of REPEAT (3); prints the JSON the peers print:
       bytes, cpu (without start-up), startup_cpu, wall.
+  nlp-bench.py time-diff WHOLE.json PART.json
+      The timing of what WHOLE runs beyond PART (a stage after others).
   nlp-bench.py speed-table INPUT=SYSTEM=FILE.json...
       The Markdown table of the timings.
 """
@@ -106,6 +108,12 @@ def cmd_time_tamis(tamis, pipeline, out, repeat="3"):
                       "wall": best["many"][1], "startup_cpu": startup}))
 
 
+def cmd_time_diff(whole, part):
+    w, p = json.load(open(whole)), json.load(open(part))
+    print(json.dumps({"bytes": w["bytes"], "cpu": max(w["cpu"] - p["cpu"], 1e-6), "wall": w["wall"] - p["wall"],
+                      "startup_cpu": max(w["startup_cpu"] - p["startup_cpu"], 0.0)}))
+
+
 def cmd_speed_table(*items):
     print("| input | system | MB timed | MB per CPU-second | start-up (CPU s) |")
     print("|---|---|---|---|---|")
@@ -121,7 +129,7 @@ def cmd_speed_table(*items):
 
 
 if __name__ == "__main__":
-    commands = {"stage": cmd_stage, "corpus": cmd_corpus, "time-tamis": cmd_time_tamis,
+    commands = {"stage": cmd_stage, "corpus": cmd_corpus, "time-tamis": cmd_time_tamis, "time-diff": cmd_time_diff,
                 "speed-table": cmd_speed_table}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
