@@ -13,9 +13,10 @@
       OUT-many.jsonl (repeated to about TARGET_MB), OUT-tiny.jsonl (one
       short record: start-up), and OUT.size (bytes once, bytes many).
   nlp-bench.py time-tamis TAMIS PIPELINE OUT [REPEAT]
-      CPU time of `tamis run PIPELINE` -j 1 on OUT-many.jsonl and on
-      OUT-tiny.jsonl, best of REPEAT (3); prints the JSON the peers print:
-      bytes, cpu (without start-up), startup_cpu, wall.
+      CPU time of `tamis run PIPELINE` -j 1 on OUT-tiny.jsonl (start-up)
+      and on OUT-many.jsonl, given as many times as it takes for a second
+      of work (64 at most), best of REPEAT (3); prints the JSON the peers
+      print: bytes, cpu (without start-up), startup_cpu, wall.
   nlp-bench.py time-diff WHOLE.json PART.json
       The timing of what WHOLE runs beyond PART (a stage after others).
   nlp-bench.py speed-table INPUT=SYSTEM=FILE.json...
@@ -88,29 +89,43 @@ def cmd_corpus(out, lang, target_mb, source):
 def run_cpu(cmd):
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = os.times().elapsed
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    if subprocess.run(cmd, stdout=subprocess.DEVNULL).returncode != 0:
+        sys.exit("nlp-bench: %s failed" % " ".join(cmd))
     wall = os.times().elapsed - t0
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime), wall
 
 
 def cmd_time_tamis(tamis, pipeline, out, repeat="3"):
-    many = open(out + ".size").read().split()[1]
-    best = {}
-    for which in ("tiny", "many"):
+    many = int(open(out + ".size").read().split()[1])
+
+    def best(files):
+        cpu = wall = None
         for _ in range(int(repeat)):
-            cpu, wall = run_cpu([tamis, "run", pipeline, "%s-%s.jsonl" % (out, which),
-                                 "-o", out + ".out", "-j", "1"])
-            old = best.get(which, (cpu, wall))
-            best[which] = (min(cpu, old[0]), min(wall, old[1]))
-    startup = best["tiny"][0]
-    print(json.dumps({"bytes": int(many), "cpu": max(best["many"][0] - startup, 1e-6),
-                      "wall": best["many"][1], "startup_cpu": startup}))
+            c, w = run_cpu([tamis, "run", pipeline] + files + ["-o", out + ".out", "-j", "1"])
+            cpu, wall = min(c, cpu or c), min(w, wall or w)
+        return cpu, wall
+
+    startup = best([out + "-tiny.jsonl"])[0]
+    # the input given several times over until the work takes a second
+    # or so, so that start-up and timer resolution weigh little
+    copies = 1
+    while True:
+        cpu, wall = best([out + "-many.jsonl"] * copies)
+        work = cpu - startup
+        if work >= 1.0 or copies >= 64:
+            break
+        copies = min(64, max(copies + 1, int(copies * 1.5 / max(work, 0.01)) + 1))
+    print(json.dumps({"bytes": many * copies, "cpu": max(work, 1e-6), "wall": wall, "startup_cpu": startup}))
 
 
 def cmd_time_diff(whole, part):
     w, p = json.load(open(whole)), json.load(open(part))
-    print(json.dumps({"bytes": w["bytes"], "cpu": max(w["cpu"] - p["cpu"], 1e-6), "wall": w["wall"] - p["wall"],
+    # per byte: the two may have been timed on different amounts
+    cpu = w["cpu"] - p["cpu"] * w["bytes"] / p["bytes"]
+    # under 2 % of the whole, the difference is noise: no figure
+    print(json.dumps({"bytes": w["bytes"], "cpu": cpu if cpu > 0.02 * w["cpu"] else None,
+                      "wall": w["wall"] - p["wall"],
                       "startup_cpu": max(w["startup_cpu"] - p["startup_cpu"], 0.0)}))
 
 
@@ -124,8 +139,8 @@ def cmd_speed_table(*items):
         except (OSError, ValueError):
             print("| %s | %s | - | failed | - |" % (name, system))
             continue
-        print("| %s | %s | %.2f | %.3f | %.2f |" % (name, system, t["bytes"] / 1e6,
-                                                 t["bytes"] / 1e6 / t["cpu"], t["startup_cpu"]))
+        speed = "%.3f" % (t["bytes"] / 1e6 / t["cpu"]) if t["cpu"] else "within timing noise"
+        print("| %s | %s | %.2f | %s | %.2f |" % (name, system, t["bytes"] / 1e6, speed, t["startup_cpu"]))
 
 
 if __name__ == "__main__":

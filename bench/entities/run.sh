@@ -196,10 +196,10 @@ if [ -n "$rows" ]; then
   # shellcheck disable=SC2086
   $NLP speed-table $rows
   echo
-  echo "tamis is timed on the input repeated to about $MB MB, the peers on 0.1 MB or more"
-  echo "(best of three); start-up (tamis: a run on one short record; Node: both libraries"
-  echo "loaded and a first text in each language) is left out of MB per CPU-second and shown"
-  echo "apart."
+  echo "tamis is timed on the input repeated to about $MB MB, given as many times as it"
+  echo "takes for a second of work, the peers on 0.1 MB or more; best of three. Start-up"
+  echo "(tamis: a run on one short record; Node: both libraries loaded and a first text in"
+  echo "each language) is left out of MB per CPU-second and shown apart."
   echo
 fi
 
