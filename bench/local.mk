@@ -1,1 +1,3 @@
-# Benchmarks live beside the plugin they measure (plugins/NAME/local.mk).
+# Benchmarks live beside the plugin they measure (plugins/NAME/local.mk);
+# those of plugins written apart from their bench live here.
+include bench/nlp.mk
