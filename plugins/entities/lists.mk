@@ -6,17 +6,22 @@ ENTITIES_COMMON_LISTS = \
 	plugins/entities/data/common/last-names.tsv \
 	plugins/entities/data/common/loc.tsv \
 	plugins/entities/data/common/misc.tsv \
-	plugins/entities/data/common/org.tsv
+	plugins/entities/data/common/org.tsv \
+	plugins/entities/data/common/per.tsv
 ENTITIES_FR_LISTS = \
+	plugins/entities/data/fr/cues.tsv \
 	plugins/entities/data/fr/demonyms.tsv \
 	plugins/entities/data/fr/loc.tsv \
 	plugins/entities/data/fr/misc.tsv \
-	plugins/entities/data/fr/org.tsv
+	plugins/entities/data/fr/org.tsv \
+	plugins/entities/data/fr/per.tsv
 ENTITIES_EN_LISTS = \
+	plugins/entities/data/en/cues.tsv \
 	plugins/entities/data/en/demonyms.tsv \
 	plugins/entities/data/en/loc.tsv \
 	plugins/entities/data/en/misc.tsv \
-	plugins/entities/data/en/org.tsv
+	plugins/entities/data/en/org.tsv \
+	plugins/entities/data/en/per.tsv
 ENTITIES_TRAIN = \
 	plugins/entities/train/en/analysis.txt \
 	plugins/entities/train/en/business.txt \
@@ -24,11 +29,15 @@ ENTITIES_TRAIN = \
 	plugins/entities/train/en/encyclopedic.txt \
 	plugins/entities/train/en/institutions.txt \
 	plugins/entities/train/en/markets.txt \
+	plugins/entities/train/en/media.txt \
 	plugins/entities/train/en/people.txt \
 	plugins/entities/train/en/politics.txt \
+	plugins/entities/train/en/regional.txt \
+	plugins/entities/train/en/society.txt \
 	plugins/entities/train/en/sport-reports.txt \
 	plugins/entities/train/en/sport-results.txt \
 	plugins/entities/train/en/tech-ai.txt \
+	plugins/entities/train/en/trade.txt \
 	plugins/entities/train/en/wires.txt \
 	plugins/entities/train/en/world.txt \
 	plugins/entities/train/fr/breves.txt \
