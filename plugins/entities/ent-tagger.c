@@ -122,6 +122,11 @@ apply_rules (const EntAnalysis *an, const EntGaz *gaz, EntMention *m)
              || (has_cue (an, m->last, ENT_CUE_NOT_ENTITY) && strong_entry (an, gaz, m->first, m->last) < 0)
              || (has_cue (an, m->last, ENT_CUE_PER_VERB_AFTER) && (tok[m->last].flags & ENT_TOK_UPPER_FIRST))))
     m->last--;
+  /* a person's name has no number in it (`Gillespie 10-0-39-2` in a
+   * scorecard), unlike products (`Llama 4`) */
+  if (m->label == 0)
+    while (m->last > m->first && !(tok[m->last].flags & ENT_TOK_HAS_LETTER))
+      m->last--;
   if (!(tok[m->first].flags & ENT_TOK_WORD) || (tok[m->first].flags & (ENT_TOK_ELISION | ENT_TOK_POSSESSIVE)))
     return FALSE;
   if (m->first == m->last) {
