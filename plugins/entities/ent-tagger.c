@@ -103,6 +103,45 @@ strong_entry (const EntAnalysis *an, const EntGaz *gaz, guint first, guint last)
   return -1;
 }
 
+static const char *const connectors[] = {
+  "de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and", "for", "&",
+  "a", "à", "en", "aux", "au", NULL
+};
+
+static gboolean
+is_connector (const EntAnalysis *an, guint i)
+{
+  const EntTok *t = &g_array_index (an->tokens, EntTok, i);
+  gsize len = t->end - t->start;
+
+  for (guint k = 0; connectors[k] != NULL; k++)
+    if (strlen (connectors[k]) == len && strncmp (an->feat.text + t->start, connectors[k], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A lower-case word inside a name that announces another name (`Vortan-3
+ * de la start-up Quillara`): the first name ends before it, the second
+ * starts after it, with the label the cue announces. */
+#define SPLIT_CUES ((1u << ENT_CUE_ORG_BEFORE) | (1u << ENT_CUE_MISC_BEFORE) \
+                    | (1u << ENT_CUE_PER_TITLE) | (1u << ENT_CUE_PER_BEFORE))
+
+static int
+split_point (const EntAnalysis *an, const EntMention *m, guint *label)
+{
+  const EntTok *tok = (const EntTok *) an->tokens->data;
+  const EntTokGaz *gaz = (const EntTokGaz *) an->gaz->data;
+
+  for (guint i = m->first + 1; i < m->last; i++) {
+    if ((tok[i].flags & ENT_TOK_HAS_UPPER) || !(gaz[i].cue_in & SPLIT_CUES) || is_connector (an, i))
+      continue;
+    guint16 cues = gaz[i].cue_in;
+    *label = (cues & (1u << ENT_CUE_ORG_BEFORE)) ? 1 : (cues & (1u << ENT_CUE_MISC_BEFORE)) ? 3 : 0;
+    return (int) i;
+  }
+  return -1;
+}
+
 /* The rules applied to what the model found: words that are never names
  * come off, a capitalised verb after a name (machine translation: `Dario
  * Amodei Dit`) is not part of it, punctuation does not end a name. */
@@ -121,6 +160,9 @@ apply_rules (const EntAnalysis *an, const EntGaz *gaz, EntMention *m)
              || (tok[m->last].flags & ENT_TOK_POSSESSIVE)
              || (has_cue (an, m->last, ENT_CUE_NOT_ENTITY) && strong_entry (an, gaz, m->first, m->last) < 0)
              || (has_cue (an, m->last, ENT_CUE_PER_VERB_AFTER) && (tok[m->last].flags & ENT_TOK_UPPER_FIRST))))
+    m->last--;
+  /* nor does a name end on a connector (`de`, `of the`) */
+  while (m->last > m->first && !(tok[m->last].flags & ENT_TOK_HAS_UPPER) && is_connector (an, m->last))
     m->last--;
   /* a person's name has no number in it (`Gillespie 10-0-39-2` in a
    * scorecard), unlike products (`Llama 4`) */
@@ -186,7 +228,21 @@ ent_analysis_tag (EntAnalysis *an, const EntGaz *gaz, const EntModel *model)
       sum += an->probs[j++];
     m.last = j - 1;
     m.score = sum / (j - i);
-    if (apply_rules (an, gaz, &m))
+    guint label;
+    int cut = split_point (an, &m, &label);
+    if (cut >= 0) {
+      EntMention after = m;
+      guint k = (guint) cut + 1;
+      while (k <= m.last && !(tok[k].flags & ENT_TOK_HAS_UPPER))
+        k++;
+      m.last = (guint) cut - 1;
+      after.first = k;
+      after.label = label;
+      if (apply_rules (an, gaz, &m))
+        g_array_append_val (an->mentions, m);
+      if (after.first <= after.last && apply_rules (an, gaz, &after))
+        g_array_append_val (an->mentions, after);
+    } else if (apply_rules (an, gaz, &m))
       g_array_append_val (an->mentions, m);
     i = j;
   }

@@ -86,6 +86,11 @@ entities_create (TamisConfig *config, GError **error)
       if (g_str_equal (labels[i], ent_entity_labels[l]))
         ent->labels |= 1u << l;
 
+  for (guint i = 0; user != NULL && user[i] != NULL; i++)
+    if (!g_file_test (user[i], G_FILE_TEST_IS_REGULAR)) {
+      tamis_config_set_error (config, "gazetteers", error, "'%s' is not a file", user[i]);
+      goto fail;
+    }
   if (!default_lists (config, ent->langs, files, error))
     goto fail;
   g_ptr_array_add (files, NULL);
