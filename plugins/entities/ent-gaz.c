@@ -155,6 +155,12 @@ ent_gaz_entry_canonical (const EntGaz *gaz, guint entry)
   return canonical != NULL ? canonical : tamis_lexicon_get_term (gaz->names, entry);
 }
 
+gboolean
+ent_gaz_entry_is_user (const EntGaz *gaz, guint entry)
+{
+  return g_array_index (gaz->name_entries, EntEntry, entry).user;
+}
+
 double
 ent_gaz_entry_weight (const EntGaz *gaz, guint entry)
 {

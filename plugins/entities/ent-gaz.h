@@ -79,6 +79,8 @@ void ent_gaz_annotate (const EntGaz *gaz, const char *text, gsize length, const 
 EntGazLabel ent_gaz_entry_label (const EntGaz *gaz, guint entry);
 const char *ent_gaz_entry_canonical (const EntGaz *gaz, guint entry);
 double ent_gaz_entry_weight (const EntGaz *gaz, guint entry);
+/* Whether the entry comes from a user's list. */
+gboolean ent_gaz_entry_is_user (const EntGaz *gaz, guint entry);
 
 /* The .tsv files of a directory, sorted by name, appended to @files. */
 gboolean ent_gaz_list_dir (const char *dir, GPtrArray *files, GError **error);

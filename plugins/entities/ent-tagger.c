@@ -127,19 +127,58 @@ is_connector (const EntAnalysis *an, guint i)
                     | (1u << ENT_CUE_PER_TITLE) | (1u << ENT_CUE_PER_BEFORE))
 
 static int
-split_point (const EntAnalysis *an, const EntMention *m, guint *label)
+split_point (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m, guint *label)
 {
   const EntTok *tok = (const EntTok *) an->tokens->data;
-  const EntTokGaz *gaz = (const EntTokGaz *) an->gaz->data;
+  const EntTokGaz *tg = (const EntTokGaz *) an->gaz->data;
 
   for (guint i = m->first + 1; i < m->last; i++) {
-    if ((tok[i].flags & ENT_TOK_HAS_UPPER) || !(gaz[i].cue_in & SPLIT_CUES) || is_connector (an, i))
+    if ((tok[i].flags & ENT_TOK_HAS_UPPER) || !(tg[i].cue_in & SPLIT_CUES) || is_connector (an, i)
+        || !(tok[i + 1].flags & ENT_TOK_HAS_UPPER))
       continue;
-    guint16 cues = gaz[i].cue_in;
+    guint16 cues = tg[i].cue_in;
     *label = (cues & (1u << ENT_CUE_ORG_BEFORE)) ? 1 : (cues & (1u << ENT_CUE_MISC_BEFORE)) ? 3 : 0;
     return (int) i;
   }
+  /* `l’Union européenne et d’Airbus`: two listed names joined by `et` */
+  for (guint i = m->first + 1; i < m->last; i++) {
+    gsize len = tok[i].end - tok[i].start;
+    const char *w = an->feat.text + tok[i].start;
+    if (!((len == 2 && strncmp (w, "et", 2) == 0) || (len == 3 && strncmp (w, "and", 3) == 0)))
+      continue;
+    guint k = i + 1;
+    while (k < m->last && (tok[k].flags & ENT_TOK_ELISION))
+      k++;
+    gboolean left = FALSE;
+    int right = -1;
+    for (guint g = 0; g < an->matches->len; g++) {
+      const EntGazMatch *x = &g_array_index (an->matches, EntGazMatch, g);
+      if (ent_gaz_entry_label (gaz, x->entry) > ENT_G_MISC)
+        continue;
+      left |= x->last == i - 1 && x->first >= m->first;
+      if (x->first == k && x->last <= m->last)
+        right = (int) ent_gaz_entry_label (gaz, x->entry);
+    }
+    if (left && right >= 0) {
+      *label = (guint) right;
+      return (int) i;
+    }
+  }
   return -1;
+}
+
+/* A user's list has the last word on the names it gives. */
+static void
+apply_user_label (const EntAnalysis *an, const EntGaz *gaz, EntMention *m)
+{
+  for (guint k = 0; k < an->matches->len; k++) {
+    const EntGazMatch *g = &g_array_index (an->matches, EntGazMatch, k);
+    if (g->first == m->first && g->last == m->last && ent_gaz_entry_is_user (gaz, g->entry)
+        && ent_gaz_entry_label (gaz, g->entry) <= ENT_G_MISC) {
+      m->label = ent_gaz_entry_label (gaz, g->entry);
+      return;
+    }
+  }
 }
 
 /* The rules applied to what the model found: words that are never names
@@ -186,7 +225,10 @@ apply_rules (const EntAnalysis *an, const EntGaz *gaz, EntMention *m)
     if (!opened)
       m->last--;
   }
-  return m->first <= m->last;
+  if (m->first > m->last)
+    return FALSE;
+  apply_user_label (an, gaz, m);
+  return TRUE;
 }
 
 void
@@ -229,12 +271,13 @@ ent_analysis_tag (EntAnalysis *an, const EntGaz *gaz, const EntModel *model)
     m.last = j - 1;
     m.score = sum / (j - i);
     guint label;
-    int cut = split_point (an, &m, &label);
+    int cut = split_point (an, gaz, &m, &label);
     if (cut >= 0) {
       EntMention after = m;
       guint k = (guint) cut + 1;
       while (k <= m.last && !(tok[k].flags & ENT_TOK_HAS_UPPER))
         k++;
+      /* the part before keeps the model's label */
       m.last = (guint) cut - 1;
       after.first = k;
       after.label = label;

@@ -68,3 +68,10 @@ update-entities-lists:
 	  done; } > plugins/entities/lists.mk
 
 .PHONY: update-entities-lists
+
+check_PROGRAMS += tests/test-entities
+TESTS += tests/test-entities
+tests_test_entities_SOURCES = tests/test-entities.c
+tests_test_entities_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_test_entities_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
+tests_test_entities_LDADD = core/libtamis.la $(GLIB_LIBS)
