@@ -75,3 +75,10 @@ tests_test_entities_SOURCES = tests/test-entities.c
 tests_test_entities_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_test_entities_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
 tests_test_entities_LDADD = core/libtamis.la $(GLIB_LIBS)
+
+TESTS += tests/test-entities-train.sh
+EXTRA_DIST += \
+	tests/test-entities-train.sh \
+	tests/data/news/fr.txt \
+	tests/data/news/en.txt \
+	tests/data/news/check.py
