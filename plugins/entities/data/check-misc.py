@@ -49,6 +49,8 @@ def read(path, name, errors):
         if not line.strip():
             continue
         if line.startswith("#"):
+            if line != "#" and not line.startswith("# "):
+                errors.append(f"{path}:{n}: a comment starts with '# ' (a term cannot start with '#')")
             continue
         fields = line.split("\t")
         if len(fields) != 4:
