@@ -141,7 +141,7 @@ ensure_form (const EntFeatDoc *doc, guint i)
 
 void
 ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guint n,
-                   const EntTokGaz *gaz)
+                   const EntTokGaz *gaz, const EntGaz *lists)
 {
   g_autoptr(GString) scratch = g_string_new ("");
   HashSet lower, upper;
@@ -160,8 +160,12 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
   set_init (&lower, n);
   set_init (&upper, n);
 
-  for (guint i = 0; i < n; i++)
+  doc->roles = g_new0 (guint16, n + 1);
+  for (guint i = 0; i < n; i++) {
     doc->word[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, scratch);
+    if (tokens[i].flags & ENT_TOK_HAS_LETTER)
+      doc->roles[i] = ent_gaz_word_roles (lists, doc->word[i]);
+  }
 
   /* headlines: sentences whose words are mostly in capitals */
   for (guint i = 0; i < n;) {
@@ -203,6 +207,7 @@ ent_feat_doc_clear (EntFeatDoc *doc)
 {
   g_clear_pointer (&doc->word, g_free);
   g_clear_pointer (&doc->context, g_free);
+  g_clear_pointer (&doc->roles, g_free);
 }
 
 gboolean
@@ -217,6 +222,7 @@ enum {
   T_PREV, T_PREV_WORD, T_PREV2_PREV, T_PREV_SHAPE, T_FLAGS, T_WORD_M1_SHAPE, T_BIGRAM,
   T_GAZ_W, T_GAZ, T_GAZ_M1, T_GAZ_P1, T_CUE_END_M1, T_CUE_END_M2, T_CUE_START_P1,
   T_CUE_IN, T_CUE_START_P2, T_CAPS_LEN, T_PREV_GAZ, T_WORD_P1_SHAPE, T_FLAGS_PREV,
+  T_ROLE, T_ROLE_M1, T_ROLE_P1, T_ROLE_PREV,
 };
 
 #define BOS 0x9e3779b9u
@@ -290,6 +296,18 @@ ent_features (const EntFeatDoc *doc, guint i, guint prev, guint prev2, guint32 *
     for (guint l = 0; l < ENT_G_N; l++)
       if (doc->gaz[i + 1].pos[l])
         F (T_GAZ_P1, (l << 4) | doc->gaz[i + 1].pos[l]);
+
+  /* the roles of the word in the name lists, and of its neighbours' */
+  for (guint b = 0; b < 16; b++) {
+    if (doc->roles[i] & (1u << b)) {
+      F (T_ROLE, b);
+      F (T_ROLE_PREV, b * 16 + prev);
+    }
+    if (has_m1 && (doc->roles[i - 1] & (1u << b)))
+      F (T_ROLE_M1, b);
+    if (has_p1 && (doc->roles[i + 1] & (1u << b)))
+      F (T_ROLE_P1, b);
+  }
 
   for (guint c = 0; c < ENT_CUE_N; c++) {
     guint16 bit = 1u << c;

@@ -10,10 +10,10 @@ G_BEGIN_DECLS
 
 /* Changes whenever ent_features() computes something else: models record
  * it and are refused by a plugin computing another set. */
-#define ENT_FEATURE_VERSION 1
+#define ENT_FEATURE_VERSION 2
 
 /* The most features one token gets. */
-#define ENT_MAX_FEATURES 96
+#define ENT_MAX_FEATURES 160
 
 /* A tokenised text and what is known of its tokens, computed once. */
 typedef struct {
@@ -28,6 +28,7 @@ typedef struct {
   guint32 *suffix4;
   guint8 *context;  /* ENT_CTX_* bits */
   guint8 *ready;    /* shape and affixes computed */
+  guint16 *roles;   /* ent_gaz_word_roles() of each word */
 } EntFeatDoc;
 
 enum {
@@ -37,7 +38,7 @@ enum {
 };
 
 void ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guint n_tokens,
-                        const EntTokGaz *gaz);
+                        const EntTokGaz *gaz, const EntGaz *lists);
 void ent_feat_doc_clear (EntFeatDoc *doc);
 
 /* Whether the model must decide the tag of token @i after tag @prev; when

@@ -6,6 +6,7 @@
  * without overlaps, and a cue (`la société`) must not hide the name that
  * follows it (`Société Générale`). */
 #include "ent-gaz.h"
+#include "ent-features.h"
 
 #include <string.h>
 #include <tamis/error.h>
@@ -34,6 +35,9 @@ struct _EntGaz {
   GArray *name_entries; /* EntEntry, by entry of @names */
   GArray *cue_entries;
   GStringChunk *strings;
+  guint32 *role_keys;   /* open addressing: word hash (0 free) → roles */
+  guint16 *role_bits;
+  guint32 role_mask;
 };
 
 static int
@@ -97,7 +101,67 @@ ent_gaz_free (EntGaz *gaz)
   g_array_unref (gaz->name_entries);
   g_array_unref (gaz->cue_entries);
   g_string_chunk_free (gaz->strings);
+  g_free (gaz->role_keys);
+  g_free (gaz->role_bits);
   g_free (gaz);
+}
+
+static void
+role_add (EntGaz *gaz, guint32 key, guint16 bits)
+{
+  key |= 1;
+  for (guint32 i = key & gaz->role_mask;; i = (i + 1) & gaz->role_mask) {
+    if (gaz->role_keys[i] == 0)
+      gaz->role_keys[i] = key;
+    if (gaz->role_keys[i] == key) {
+      gaz->role_bits[i] |= bits;
+      return;
+    }
+  }
+}
+
+guint16
+ent_gaz_word_roles (const EntGaz *gaz, guint32 word)
+{
+  guint32 key = word | 1;
+
+  for (guint32 i = key & gaz->role_mask;; i = (i + 1) & gaz->role_mask) {
+    if (gaz->role_keys[i] == key)
+      return gaz->role_bits[i];
+    if (gaz->role_keys[i] == 0)
+      return 0;
+  }
+}
+
+static void
+build_roles (EntGaz *gaz)
+{
+  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (EntTok));
+  g_autoptr(GString) folded = g_string_new (NULL);
+  guint32 size = 1024;
+
+  while (size < 4 * gaz->name_entries->len)
+    size <<= 1;
+  gaz->role_keys = g_new0 (guint32, size);
+  gaz->role_bits = g_new0 (guint16, size);
+  gaz->role_mask = size - 1;
+  for (guint e = 0; e < gaz->name_entries->len; e++) {
+    const EntEntry *entry = &g_array_index (gaz->name_entries, EntEntry, e);
+    if (entry->label > ENT_G_MISC || entry->weight < 0.5)
+      continue;
+    const char *term = tamis_lexicon_get_term (gaz->names, e);
+    g_array_set_size (tokens, 0);
+    ent_tokenize (term, 0, strlen (term), 0, tokens);
+    guint n = tokens->len;
+    for (guint i = 0; i < n; i++) {
+      const EntTok *t = &g_array_index (tokens, EntTok, i);
+      if (!(t->flags & ENT_TOK_HAS_LETTER))
+        continue;
+      guint pos = n == 1 ? 3 : i == 0 ? 0 : i == n - 1 ? 2 : 1;
+      ent_fold (term + t->start, t->end - t->start, folded);
+      role_add (gaz, ent_hash_bytes (folded->str, folded->len), 1u << (4 * entry->label + pos));
+    }
+  }
 }
 
 EntGaz *
@@ -125,6 +189,7 @@ ent_gaz_new (const char *const *default_files, const char *const *user_files, GE
   if (gaz->cues == NULL)
     return NULL;
   g_assert (tamis_lexicon_get_n_entries (gaz->names) == gaz->name_entries->len);
+  build_roles (gaz);
   g_assert (tamis_lexicon_get_n_entries (gaz->cues) == gaz->cue_entries->len);
   return g_steal_pointer (&gaz);
 }

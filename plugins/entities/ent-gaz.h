@@ -82,6 +82,14 @@ double ent_gaz_entry_weight (const EntGaz *gaz, guint entry);
 /* Whether the entry comes from a user's list. */
 gboolean ent_gaz_entry_is_user (const EntGaz *gaz, guint entry);
 
+/* What the name lists say of a single word wherever it appears in them:
+ * bit 4 × label + position (0 first word of a longer name, 1 inside, 2
+ * last word, 3 the whole name), for PER, ORG, LOC and MISC; so `Ligue`
+ * reads as the start of organisations and events, `hockey` as inside
+ * organisations, even in names no list holds. @word is the hash of the
+ * word's folded form (ent_hash_bytes() of ent_fold()). */
+guint16 ent_gaz_word_roles (const EntGaz *gaz, guint32 word);
+
 /* The .tsv files of a directory, sorted by name, appended to @files. */
 gboolean ent_gaz_list_dir (const char *dir, GPtrArray *files, GError **error);
 

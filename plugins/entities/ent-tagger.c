@@ -66,7 +66,7 @@ ent_analysis_prepare (EntAnalysis *an, const EntGaz *gaz, const char *text, gsiz
   ent_gaz_annotate (gaz, text, length, (const EntTok *) an->tokens->data, n,
                     (EntTokGaz *) an->gaz->data, an->matches);
   ent_feat_doc_init (&an->feat, text, (const EntTok *) an->tokens->data, n,
-                     (const EntTokGaz *) an->gaz->data);
+                     (const EntTokGaz *) an->gaz->data, gaz);
 }
 
 char *
