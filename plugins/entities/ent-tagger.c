@@ -200,8 +200,11 @@ apply_rules (const EntAnalysis *an, const EntGaz *gaz, EntMention *m)
              || (has_cue (an, m->last, ENT_CUE_NOT_ENTITY) && strong_entry (an, gaz, m->first, m->last) < 0)
              || (has_cue (an, m->last, ENT_CUE_PER_VERB_AFTER) && (tok[m->last].flags & ENT_TOK_UPPER_FIRST))))
     m->last--;
-  /* nor does a name end on a connector (`de`, `of the`) */
-  while (m->last > m->first && !(tok[m->last].flags & ENT_TOK_HAS_UPPER) && is_connector (an, m->last))
+  /* nor does a name end on a connector (`de`, `of the`) or on a lower-case
+   * word that announces names (`the Stargate project`) */
+  while (m->last > m->first && !(tok[m->last].flags & ENT_TOK_HAS_UPPER)
+         && (is_connector (an, m->last)
+             || (g_array_index (an->gaz, EntTokGaz, m->last).cue_in & (SPLIT_CUES | (1u << ENT_CUE_LOC_BEFORE)))))
     m->last--;
   /* a person's name has no number in it (`Gillespie 10-0-39-2` in a
    * scorecard), unlike products (`Llama 4`) */
