@@ -24,21 +24,32 @@ ENTITIES_EN_LISTS = \
 	plugins/entities/data/en/per.tsv
 ENTITIES_TRAIN = \
 	plugins/entities/train/en/analysis.txt \
+	plugins/entities/train/en/business-2.txt \
 	plugins/entities/train/en/business.txt \
+	plugins/entities/train/en/culture-2.txt \
 	plugins/entities/train/en/culture.txt \
+	plugins/entities/train/en/encyclopedic-2.txt \
 	plugins/entities/train/en/encyclopedic.txt \
 	plugins/entities/train/en/institutions.txt \
+	plugins/entities/train/en/markets-2.txt \
 	plugins/entities/train/en/markets.txt \
 	plugins/entities/train/en/media.txt \
+	plugins/entities/train/en/people-2.txt \
 	plugins/entities/train/en/people.txt \
+	plugins/entities/train/en/politics-2.txt \
 	plugins/entities/train/en/politics.txt \
 	plugins/entities/train/en/regional.txt \
 	plugins/entities/train/en/society.txt \
+	plugins/entities/train/en/sport-briefs-2.txt \
+	plugins/entities/train/en/sport-reports-2.txt \
 	plugins/entities/train/en/sport-reports.txt \
+	plugins/entities/train/en/sport-results-2.txt \
 	plugins/entities/train/en/sport-results.txt \
 	plugins/entities/train/en/tech-ai.txt \
 	plugins/entities/train/en/trade.txt \
+	plugins/entities/train/en/wires-2.txt \
 	plugins/entities/train/en/wires.txt \
+	plugins/entities/train/en/world-2.txt \
 	plugins/entities/train/en/world.txt \
 	plugins/entities/train/fr/breves.txt \
 	plugins/entities/train/fr/culture.txt \
