@@ -38,7 +38,8 @@ BUILTIN_PLUGIN_LINK_FLAGS = -module -avoid-version -static -rpath $(plugindir)
 noinst_LTLIBRARIES += \
 	plugins/builtin/segment.la \
 	plugins/builtin/langid.la \
-	plugins/builtin/money.la
+	plugins/builtin/money.la \
+	plugins/builtin/entities.la
 plugins_builtin_segment_la_SOURCES =
 plugins_builtin_segment_la_LIBADD = $(plugins_segment_la_OBJECTS) $(plugins_segment_la_LIBADD)
 plugins_builtin_segment_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
@@ -48,13 +49,18 @@ plugins_builtin_langid_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
 plugins_builtin_money_la_SOURCES =
 plugins_builtin_money_la_LIBADD = $(plugins_money_la_OBJECTS) $(plugins_money_la_LIBADD)
 plugins_builtin_money_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
+plugins_builtin_entities_la_SOURCES =
+plugins_builtin_entities_la_LIBADD = $(plugins_entities_la_OBJECTS) $(plugins_entities_la_LIBADD)
+plugins_builtin_entities_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
 
 tamis_LDFLAGS = \
 	-dlpreopen plugins/builtin/segment.la \
 	-dlpreopen plugins/builtin/langid.la \
-	-dlpreopen plugins/builtin/money.la
+	-dlpreopen plugins/builtin/money.la \
+	-dlpreopen plugins/builtin/entities.la
 EXTRA_tamis_DEPENDENCIES = \
 	plugins/builtin/segment.la \
 	plugins/builtin/langid.la \
-	plugins/builtin/money.la
+	plugins/builtin/money.la \
+	plugins/builtin/entities.la
 endif
