@@ -134,6 +134,7 @@ ensure_form (const EntFeatDoc *doc, guint i)
   d->prefix[i] = hash_prefix (folded, 3);
   d->suffix3[i] = hash_suffix (folded, 3);
   d->suffix4[i] = hash_suffix (folded, 4);
+  d->roles[i] = (t->flags & ENT_TOK_HAS_LETTER) ? ent_gaz_word_roles (doc->lists, doc->word[i]) : 0;
   d->ready[i] = 1;
   g_string_free (folded, TRUE);
   g_string_free (shape, TRUE);
@@ -150,22 +151,27 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
   doc->tokens = tokens;
   doc->n_tokens = n;
   doc->gaz = gaz;
-  doc->word = g_new (guint32, 5 * (gsize) n + 1);
-  doc->shape = doc->word + n;
-  doc->prefix = doc->shape + n;
-  doc->suffix3 = doc->prefix + n;
-  doc->suffix4 = doc->suffix3 + n;
-  doc->context = g_new0 (guint8, 2 * (gsize) n + 1);
-  doc->ready = doc->context + n;
+  if (n + 1 > doc->room) {
+    /* buffers are kept from text to text, grown when needed */
+    doc->room = n + 1;
+    g_free (doc->word);
+    g_free (doc->context);
+    doc->word = g_new (guint32, 5 * doc->room);
+    doc->context = g_new (guint8, 2 * doc->room);
+    doc->roles = g_new (guint16, doc->room);
+  }
+  doc->shape = doc->word + doc->room;
+  doc->prefix = doc->shape + doc->room;
+  doc->suffix3 = doc->prefix + doc->room;
+  doc->suffix4 = doc->suffix3 + doc->room;
+  doc->ready = doc->context + doc->room;
+  memset (doc->context, 0, 2 * doc->room);
   set_init (&lower, n);
   set_init (&upper, n);
 
-  doc->roles = g_new0 (guint16, n + 1);
-  for (guint i = 0; i < n; i++) {
+  doc->lists = lists;
+  for (guint i = 0; i < n; i++)
     doc->word[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, scratch);
-    if (tokens[i].flags & ENT_TOK_HAS_LETTER)
-      doc->roles[i] = ent_gaz_word_roles (lists, doc->word[i]);
-  }
 
   /* headlines: sentences whose words are mostly in capitals */
   for (guint i = 0; i < n;) {
@@ -208,6 +214,7 @@ ent_feat_doc_clear (EntFeatDoc *doc)
   g_clear_pointer (&doc->word, g_free);
   g_clear_pointer (&doc->context, g_free);
   g_clear_pointer (&doc->roles, g_free);
+  doc->room = 0;
 }
 
 gboolean

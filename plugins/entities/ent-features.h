@@ -29,6 +29,8 @@ typedef struct {
   guint8 *context;  /* ENT_CTX_* bits */
   guint8 *ready;    /* shape and affixes computed */
   guint16 *roles;   /* ent_gaz_word_roles() of each word */
+  const EntGaz *lists;
+  gsize room;       /* tokens the buffers hold */
 } EntFeatDoc;
 
 enum {
@@ -39,6 +41,8 @@ enum {
 
 void ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guint n_tokens,
                         const EntTokGaz *gaz, const EntGaz *lists);
+/* Frees the buffers; ent_feat_doc_init() may be called again on a
+ * document without it, and reuses them. */
 void ent_feat_doc_clear (EntFeatDoc *doc);
 
 /* Whether the model must decide the tag of token @i after tag @prev; when

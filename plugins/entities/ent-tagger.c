@@ -35,7 +35,6 @@ ent_analysis_prepare (EntAnalysis *an, const EntGaz *gaz, const char *text, gsiz
   g_array_set_size (an->matches, 0);
   g_array_set_size (an->mentions, 0);
   g_string_chunk_clear (an->strings);
-  ent_feat_doc_clear (&an->feat);
 
   if (bounds == NULL)
     ent_tokenize (text, 0, (guint32) length, 0, an->tokens);

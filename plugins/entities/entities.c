@@ -18,7 +18,16 @@ typedef struct {
   guint labels;       /* bit per entity label written */
   double min_score;
   gboolean coreference;
+  GAsyncQueue *spare;  /* EntAnalysis buffers kept from document to document */
 } Entities;
+
+static void
+analysis_free (gpointer data)
+{
+  EntAnalysis *an = data;
+  ent_analysis_clear (an);
+  g_free (an);
+}
 
 static void
 entities_destroy (gpointer state)
@@ -29,6 +38,8 @@ entities_destroy (gpointer state)
     return;
   ent_gaz_free (ent->gaz);
   ent_model_free (ent->model);
+  if (ent->spare != NULL)
+    g_async_queue_unref (ent->spare);
   g_strfreev (ent->langs);
   g_free (ent);
 }
@@ -73,6 +84,7 @@ entities_create (TamisConfig *config, GError **error)
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   Entities *ent = g_new0 (Entities, 1);
 
+  ent->spare = g_async_queue_new_full (analysis_free);
   if (!tamis_config_get_strv (config, "languages", &ent->langs, error)
       || !tamis_config_get_strv (config, "labels", &labels, error)
       || !tamis_config_get_paths (config, "gazetteers", &user, error)
@@ -138,7 +150,6 @@ entities_process (gpointer state, TamisDoc *doc, GError **error)
   gsize len = tamis_doc_get_length (doc);
   const char *text = tamis_doc_get_text (doc);
   const TamisLayer *sentences = tamis_doc_get_layer (doc, "sentence");
-  EntAnalysis an;
 
   if (!wants_language (ent, tamis_doc_get_string (doc, "lang")))
     return TRUE;
@@ -155,16 +166,20 @@ entities_process (gpointer state, TamisDoc *doc, GError **error)
     bounds[2 * s + 1] = tamis_layer_get_end (sentences, s);
   }
 
-  ent_analysis_init (&an);
-  ent_analysis_prepare (&an, ent->gaz, text, len, sentences ? bounds : NULL, ns);
-  ent_analysis_tag (&an, ent->gaz, ent->model);
+  EntAnalysis *an = g_async_queue_try_pop (ent->spare);
+  if (an == NULL) {
+    an = g_new (EntAnalysis, 1);
+    ent_analysis_init (an);
+  }
+  ent_analysis_prepare (an, ent->gaz, text, len, sentences ? bounds : NULL, ns);
+  ent_analysis_tag (an, ent->gaz, ent->model);
   if (ent->coreference)
-    ent_coref (&an, ent->gaz);
+    ent_coref (an, ent->gaz);
 
   TamisLayer *layer = tamis_doc_ensure_layer (doc, "entity");
-  const EntTok *tok = (const EntTok *) an.tokens->data;
-  for (guint i = 0; i < an.mentions->len; i++) {
-    const EntMention *m = &g_array_index (an.mentions, EntMention, i);
+  const EntTok *tok = (const EntTok *) an->tokens->data;
+  for (guint i = 0; i < an->mentions->len; i++) {
+    const EntMention *m = &g_array_index (an->mentions, EntMention, i);
     if (!(ent->labels & (1u << m->label)) || m->score < ent->min_score)
       continue;
     guint span = tamis_layer_add (layer, tok[m->first].start, tok[m->last].end,
@@ -173,11 +188,11 @@ entities_process (gpointer state, TamisDoc *doc, GError **error)
     if (m->canonical != NULL)
       tamis_layer_set_string (layer, span, "canonical", m->canonical);
     else {
-      g_autofree char *self = ent_span_text (&an, m->first, m->last);
+      g_autofree char *self = ent_span_text (an, m->first, m->last);
       tamis_layer_set_string (layer, span, "canonical", self);
     }
   }
-  ent_analysis_clear (&an);
+  g_async_queue_push (ent->spare, an);
   return TRUE;
 }
 

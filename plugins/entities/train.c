@@ -463,7 +463,7 @@ static char *model_path = NULL;
 static char **gazetteers = NULL;
 static char *languages = NULL;
 static int epochs = 10;
-static int bits = 18;
+static int bits = 16;
 static double dropout = 0.25;
 static gboolean eval_mode = FALSE;
 
@@ -475,7 +475,7 @@ static const GOptionEntry options[] = {
   { "languages", 'l', 0, G_OPTION_ARG_STRING, &languages, "Name lists to load, comma-separated (default fr,en)", "LIST" },
   { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers, "An extra name list (repeatable)", "FILE" },
   { "epochs", 'e', 0, G_OPTION_ARG_INT, &epochs, "Passes over the data (default 10)", "N" },
-  { "bits", 'b', 0, G_OPTION_ARG_INT, &bits, "Hash table of 2^N feature rows (default 18)", "N" },
+  { "bits", 'b', 0, G_OPTION_ARG_INT, &bits, "Hash table of 2^N feature rows (default 16)", "N" },
   { "dropout", 0, 0, G_OPTION_ARG_DOUBLE, &dropout, "Share of sentences trained without their name lists (default 0.25)", "P" },
   { NULL }
 };
