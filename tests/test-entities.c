@@ -39,14 +39,17 @@ pipeline (const char *options)
   return p;
 }
 
+/* runs @p on @text, whose language is @lang (as langid would say) */
 static GPtrArray *
-run_with (TamisPipeline *p, const char *text)
+run_with (TamisPipeline *p, const char *lang, const char *text)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TamisDoc) doc = tamis_doc_new ("t", text, -1, &error);
   GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) found_free);
 
   g_assert_no_error (error);
+  if (lang != NULL)
+    tamis_doc_set_string (doc, "lang", lang);
   g_assert_true (tamis_pipeline_process (p, doc, &error));
   g_assert_no_error (error);
   const TamisLayer *layer = tamis_doc_get_layer (doc, "entity");
@@ -67,11 +70,11 @@ run_with (TamisPipeline *p, const char *text)
 static TamisPipeline *shared;
 
 static GPtrArray *
-run (const char *text)
+run (const char *lang, const char *text)
 {
   if (shared == NULL)
     shared = pipeline (NULL);
-  return run_with (shared, text);
+  return run_with (shared, lang, text);
 }
 
 /* The mention of @text (its @nth occurrence among mentions), or NULL. */
@@ -116,7 +119,7 @@ assert_no_entity (GPtrArray *found, const char *text)
 static void
 test_french_news (void)
 {
-  g_autoptr (GPtrArray) f = run (
+  g_autoptr (GPtrArray) f = run ("fr",
     "Selon Mark Zuckerberg, PDG de Meta, l’IA coûtera 65 milliards de dollars cette année. "
     "Cependant, Zuckerberg reste confiant face à DeepSeek et à Nvidia.");
 
@@ -134,7 +137,7 @@ test_french_news (void)
 static void
 test_english_news (void)
 {
-  g_autoptr (GPtrArray) f = run (
+  g_autoptr (GPtrArray) f = run ("en",
     "However, Nvidia’s shares fell 17% as Japan's SoftBank said it would back OpenAI's "
     "Stargate project. GDP rose and the CEO of Microsoft, Satya Nadella, met Yann LeCun in "
     "Manhattan. Nadella later flew to Silicon Valley to present Llama 4 and ChatGPT.");
@@ -162,7 +165,7 @@ test_english_news (void)
 static void
 test_elisions (void)
 {
-  g_autoptr (GPtrArray) f = run (
+  g_autoptr (GPtrArray) f = run ("fr",
     "Les dirigeants d’OpenAI ont rencontré ceux de l’Union européenne et d'Airbus à Bruxelles.");
 
   assert_entity (f, "OpenAI", "ORG", NULL);
@@ -176,8 +179,8 @@ test_elisions (void)
 static void
 test_unknown_names_french (void)
 {
-  g_autoptr (GPtrArray) f = run (
-    "M. Kwadwo Asante-Boateng, directeur financier de Veltrionix, a déclaré que la société "
+  g_autoptr (GPtrArray) f = run ("fr",
+    "M. Kwadwo Asante-Boateng, directeur financier du groupe Veltrionix, a déclaré que la société "
     "ouvrira un site à Plouzévédé. Le modèle Vortan-3 de la start-up Quillara dépasse ChatGPT, "
     "selon Inès Barthomieu.");
 
@@ -194,7 +197,7 @@ test_unknown_names_french (void)
 static void
 test_unknown_names_english (void)
 {
-  g_autoptr (GPtrArray) f = run (
+  g_autoptr (GPtrArray) f = run ("en",
     "\"We are confident,\" said Thandiwe Mokoena, chief executive of Brightwater Holdings, in "
     "Castlemorton on Tuesday. The Glorvex X2 chip, made by Tarnwell Inc., beat expectations, "
     "according to analyst Priyanka Deshmukh.");
@@ -211,7 +214,7 @@ test_unknown_names_english (void)
 static void
 test_translation_artefacts (void)
 {
-  g_autoptr (GPtrArray) f = run ("Dario Amodei Dit que Anthropic veut lever 5 milliards de dollars.");
+  g_autoptr (GPtrArray) f = run ("fr", "Dario Amodei Dit que Anthropic veut lever 5 milliards de dollars.");
 
   assert_entity (f, "Dario Amodei", "PER", NULL);
   assert_entity (f, "Anthropic", "ORG", NULL);
@@ -221,7 +224,7 @@ test_translation_artefacts (void)
 static void
 test_coreference (void)
 {
-  g_autoptr (GPtrArray) f = run (
+  g_autoptr (GPtrArray) f = run ("fr",
     "La Banque centrale européenne (BCE) a relevé ses taux jeudi. La BCE juge l’inflation trop "
     "forte. Méta et Meta ne sont qu'une seule entreprise.");
 
@@ -239,7 +242,7 @@ test_coreference (void)
 static void
 test_coreference_backwards (void)
 {
-  g_autoptr (GPtrArray) f = run (
+  g_autoptr (GPtrArray) f = run ("fr",
     "Zuckerberg a tranché. Mark Zuckerberg a annoncé que Meta dépenserait 65 milliards.");
   assert_entity (f, "Zuckerberg", "PER", "Mark Zuckerberg");
 }
@@ -248,7 +251,7 @@ static void
 test_option_labels (void)
 {
   g_autoptr (TamisPipeline) p = pipeline ("labels: [PER]");
-  g_autoptr (GPtrArray) f = run_with (p, "Selon Mark Zuckerberg, Meta investira à Paris.");
+  g_autoptr (GPtrArray) f = run_with (p, "fr", "Selon Mark Zuckerberg, Meta investira à Paris.");
 
   assert_entity (f, "Mark Zuckerberg", "PER", NULL);
   g_assert_cmpuint (f->len, ==, 1);
@@ -258,7 +261,7 @@ static void
 test_option_coreference_off (void)
 {
   g_autoptr (TamisPipeline) p = pipeline ("coreference: false");
-  g_autoptr (GPtrArray) f = run_with (p, "Mark Zuckerberg dirige Meta. Zuckerberg a parlé.");
+  g_autoptr (GPtrArray) f = run_with (p, "fr", "Mark Zuckerberg dirige Meta. Zuckerberg a parlé.");
   const Found *z = find (f, "Zuckerberg", 0);
 
   assert_entity (f, "Mark Zuckerberg", "PER", NULL);
@@ -298,10 +301,10 @@ test_user_gazetteer (void)
                                       "Nvidia\tMISC\t1\n");
   g_autofree char *opts = g_strdup_printf ("gazetteers: ['%s']", path);
   g_autoptr (TamisPipeline) p = pipeline (opts);
-  g_autoptr (GPtrArray) f = run_with (p, "Zorblax Industries a racheté une usine. Zorblax emploie 300 personnes.");
+  g_autoptr (GPtrArray) f = run_with (p, "fr", "Zorblax Industries a racheté une usine. Zorblax emploie 300 personnes.");
 
   assert_entity (f, "Zorblax Industries", "ORG", "Zorblax Industries");
-  g_autoptr (GPtrArray) g = run_with (p, "Les puces que Nvidia vend se vendent bien.");
+  g_autoptr (GPtrArray) g = run_with (p, "fr", "Les puces que Nvidia vend se vendent bien.");
   assert_entity (g, "Nvidia", "MISC", NULL);
   remove_temp (path);
 }

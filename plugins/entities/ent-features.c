@@ -229,7 +229,7 @@ enum {
   T_PREV, T_PREV_WORD, T_PREV2_PREV, T_PREV_SHAPE, T_FLAGS, T_WORD_M1_SHAPE, T_BIGRAM,
   T_GAZ_W, T_GAZ, T_GAZ_M1, T_GAZ_P1, T_CUE_END_M1, T_CUE_END_M2, T_CUE_START_P1,
   T_CUE_IN, T_CUE_START_P2, T_CAPS_LEN, T_PREV_GAZ, T_WORD_P1_SHAPE, T_FLAGS_PREV,
-  T_ROLE, T_ROLE_M1, T_ROLE_P1, T_ROLE_PREV,
+  T_ROLE, T_ROLE_M1, T_ROLE_P1, T_ROLE_PREV, T_CUE_M2_WORD_M1,
 };
 
 #define BOS 0x9e3779b9u
@@ -320,8 +320,11 @@ ent_features (const EntFeatDoc *doc, guint i, guint prev, guint prev2, guint32 *
     guint16 bit = 1u << c;
     if (has_m1 && (doc->gaz[i - 1].cue_end & bit))
       F (T_CUE_END_M1, c);
-    if (has_m2 && (doc->gaz[i - 2].cue_end & bit))
+    if (has_m2 && (doc->gaz[i - 2].cue_end & bit)) {
       F (T_CUE_END_M2, c);
+      /* `PDG de X`, `CEO of X`: a title, a preposition, then the employer */
+      F (T_CUE_M2_WORD_M1, mix (c, wm1));
+    }
     if (has_p1 && (doc->gaz[i + 1].cue_start & bit))
       F (T_CUE_START_P1, c);
     if (has_p2 && (doc->gaz[i + 2].cue_start & bit))

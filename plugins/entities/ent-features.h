@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* Changes whenever ent_features() computes something else: models record
  * it and are refused by a plugin computing another set. */
-#define ENT_FEATURE_VERSION 2
+#define ENT_FEATURE_VERSION 3
 
 /* The most features one token gets. */
 #define ENT_MAX_FEATURES 160

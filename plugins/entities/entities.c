@@ -13,7 +13,8 @@
 
 typedef struct {
   EntGaz *gaz;
-  EntModel *model;
+  EntModel *model;        /* for any language */
+  EntModel **lang_models; /* by language of @langs: data/model-LANG.bin, or NULL */
   char **langs;
   guint labels;       /* bit per entity label written */
   double min_score;
@@ -38,6 +39,9 @@ entities_destroy (gpointer state)
     return;
   ent_gaz_free (ent->gaz);
   ent_model_free (ent->model);
+  for (guint i = 0; ent->lang_models != NULL && ent->langs[i] != NULL; i++)
+    ent_model_free (ent->lang_models[i]);
+  g_free (ent->lang_models);
   if (ent->spare != NULL)
     g_async_queue_unref (ent->spare);
   g_strfreev (ent->langs);
@@ -112,7 +116,17 @@ entities_create (TamisConfig *config, GError **error)
     goto fail;
   }
 
+  ent->lang_models = g_new0 (EntModel *, g_strv_length (ent->langs) + 1);
   if (model_path == NULL) {
+    /* a language may have a model of its own, trained on its text alone */
+    for (guint i = 0; ent->langs[i] != NULL; i++) {
+      g_autofree char *rel = g_strdup_printf ("model-%s.bin", ent->langs[i]);
+      g_autofree char *path = tamis_config_find_data (config, rel, NULL);
+      if (path != NULL && (ent->lang_models[i] = ent_model_load (path, &local)) == NULL) {
+        tamis_config_set_error (config, "model", error, "%s", local->message);
+        goto fail;
+      }
+    }
     model_path = tamis_config_find_data (config, "model.bin", &local);
     if (model_path == NULL) {
       tamis_config_set_error (config, "model", error, "no entity model: %s", local->message);
@@ -131,16 +145,16 @@ fail:
   return NULL;
 }
 
-static gboolean
-wants_language (const Entities *ent, const char *lang)
+/* The index of @lang ("fr", "fr-CA") in the stage's languages, -1 when
+ * it is not one of them. */
+static int
+language_index (const Entities *ent, const char *lang)
 {
-  if (lang == NULL)
-    return TRUE;
   for (guint i = 0; ent->langs[i] != NULL; i++)
     if (g_str_equal (ent->langs[i], lang)
         || (g_str_has_prefix (lang, ent->langs[i]) && lang[strlen (ent->langs[i])] == '-'))
-      return TRUE;
-  return FALSE;
+      return (int) i;
+  return -1;
 }
 
 static gboolean
@@ -151,8 +165,11 @@ entities_process (gpointer state, TamisDoc *doc, GError **error)
   const char *text = tamis_doc_get_text (doc);
   const TamisLayer *sentences = tamis_doc_get_layer (doc, "sentence");
 
-  if (!wants_language (ent, tamis_doc_get_string (doc, "lang")))
+  const char *lang = tamis_doc_get_string (doc, "lang");
+  int li = lang != NULL ? language_index (ent, lang) : -1;
+  if (lang != NULL && li < 0)
     return TRUE;
+  const EntModel *model = li >= 0 && ent->lang_models[li] != NULL ? ent->lang_models[li] : ent->model;
   if (len >= G_MAXUINT32) {
     g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT,
                  "document of %" G_GSIZE_FORMAT " bytes: entities handles up to 4 GiB", len);
@@ -172,7 +189,7 @@ entities_process (gpointer state, TamisDoc *doc, GError **error)
     ent_analysis_init (an);
   }
   ent_analysis_prepare (an, ent->gaz, text, len, sentences ? bounds : NULL, ns);
-  ent_analysis_tag (an, ent->gaz, ent->model);
+  ent_analysis_tag (an, ent->gaz, model);
   if (ent->coreference)
     ent_coref (an, ent->gaz);
 
@@ -207,7 +224,7 @@ TAMIS_PLUGIN_DEFINE (entities, "1.0.0",
                        { "gazetteers", TAMIS_OPTION_LIST, NULL,
                          .help = "extra name lists (files relative to the pipeline, lexicon format: term, label, weight, canonical); their entries replace the plugin's for the same term" },
                        { "model", TAMIS_OPTION_PATH, NULL,
-                         .help = "a model made by tamis-train-entities (default: the plugin's model.bin)" },
+                         .help = "a model made by tamis-train-entities, for every language (default: the plugin's model-LANG.bin for a language that has one, else model.bin)" },
                        { "min_score", TAMIS_OPTION_DOUBLE, "0.3", .min = "0", .max = "1",
                          .help = "names scored lower are left out" },
                        { "coreference", TAMIS_OPTION_BOOL, "true",

@@ -51,16 +51,29 @@ ENTITIES_TRAIN = \
 	plugins/entities/train/en/wires.txt \
 	plugins/entities/train/en/world-2.txt \
 	plugins/entities/train/en/world.txt \
+	plugins/entities/train/fr/biographies-2.txt \
 	plugins/entities/train/fr/breves.txt \
+	plugins/entities/train/fr/culture-2.txt \
 	plugins/entities/train/fr/culture.txt \
+	plugins/entities/train/fr/economie-2.txt \
 	plugins/entities/train/fr/economie.txt \
+	plugins/entities/train/fr/encyclopedie-2.txt \
 	plugins/entities/train/fr/encyclopedie.txt \
 	plugins/entities/train/fr/faits-divers.txt \
+	plugins/entities/train/fr/geographie-2.txt \
+	plugins/entities/train/fr/histoire-2.txt \
 	plugins/entities/train/fr/international.txt \
+	plugins/entities/train/fr/jeux-2.txt \
+	plugins/entities/train/fr/ligues-2.txt \
+	plugins/entities/train/fr/medias-2.txt \
+	plugins/entities/train/fr/musique-2.txt \
+	plugins/entities/train/fr/oeuvres-2.txt \
 	plugins/entities/train/fr/politique.txt \
 	plugins/entities/train/fr/regions.txt \
 	plugins/entities/train/fr/science.txt \
+	plugins/entities/train/fr/sciences-2.txt \
 	plugins/entities/train/fr/societe.txt \
+	plugins/entities/train/fr/sport-2.txt \
 	plugins/entities/train/fr/sport.txt \
 	plugins/entities/train/fr/tech-ia.txt \
 	plugins/entities/train/fr/traduit.txt

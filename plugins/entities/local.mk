@@ -37,18 +37,25 @@ dist_entitiesen_DATA = $(ENTITIES_EN_LISTS)
 
 include plugins/entities/lists.mk
 
-# The model is made here, from text written for the project, and is
-# reproducible: same text, lists and trainer, same bytes.
+# The models are made here, from text written for the project, and are
+# reproducible: same text, lists and trainer, same bytes. model.bin learns
+# from all of it and serves French and any other language; English has a
+# model of its own, which scores better on English than the shared one.
+ENTITIES_TRAIN_CMD = plugins/entities/tamis-train-entities$(EXEEXT) --data $(srcdir)/plugins/entities/data
 entitiesdir = $(pkgdatadir)/entities
-nodist_entities_DATA = plugins/entities/data/model.bin
-plugins/entities/data/model.bin: plugins/entities/tamis-train-entities$(EXEEXT) $(ENTITIES_TRAIN) \
-		$(ENTITIES_COMMON_LISTS) $(ENTITIES_FR_LISTS) $(ENTITIES_EN_LISTS)
+nodist_entities_DATA = plugins/entities/data/model.bin plugins/entities/data/model-en.bin
+ENTITIES_MODEL_DEPS = plugins/entities/tamis-train-entities$(EXEEXT) $(ENTITIES_TRAIN) \
+	$(ENTITIES_COMMON_LISTS) $(ENTITIES_FR_LISTS) $(ENTITIES_EN_LISTS)
+plugins/entities/data/model.bin: $(ENTITIES_MODEL_DEPS)
 	$(AM_V_GEN)$(MKDIR_P) plugins/entities/data && \
 	files=; for f in $(ENTITIES_TRAIN); do files="$$files $(srcdir)/$$f"; done; \
-	plugins/entities/tamis-train-entities$(EXEEXT) --data $(srcdir)/plugins/entities/data \
-	  -o $@.tmp $$files 2>plugins/entities/train.log && mv $@.tmp $@
-CLEANFILES += plugins/entities/data/model.bin plugins/entities/train.log
-all-local: plugins/entities/data/model.bin
+	$(ENTITIES_TRAIN_CMD) -o $@.tmp $$files 2>plugins/entities/train.log && mv $@.tmp $@
+plugins/entities/data/model-en.bin: $(ENTITIES_MODEL_DEPS)
+	$(AM_V_GEN)$(MKDIR_P) plugins/entities/data && \
+	files=; for f in $(ENTITIES_TRAIN); do case $$f in */train/en/*) files="$$files $(srcdir)/$$f";; esac; done; \
+	$(ENTITIES_TRAIN_CMD) -o $@.tmp $$files 2>plugins/entities/train-en.log && mv $@.tmp $@
+CLEANFILES += $(nodist_entities_DATA) plugins/entities/train.log plugins/entities/train-en.log
+all-local: $(nodist_entities_DATA)
 
 EXTRA_DIST += \
 	plugins/entities/README.md \

@@ -345,9 +345,9 @@ typedef struct {
 } Prepared;
 
 static void
-train (EntTrainer *tr, Prepared *prep, GPtrArray *docs, guint epochs, double dropout)
+train (EntTrainer *tr, Prepared *prep, GPtrArray *docs, guint epochs, double dropout, guint32 seed)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (20261205);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autofree guint *order = g_new (guint, docs->len + 1);
   guint32 feats[ENT_MAX_FEATURES];
   float scores[ENT_N_TAGS];
@@ -466,6 +466,7 @@ static int epochs = 10;
 static int bits = 16;
 static double dropout = 0.25;
 static gboolean eval_mode = FALSE;
+static int seed = 1;
 
 static const GOptionEntry options[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the trained model to FILE", "FILE" },
@@ -476,6 +477,7 @@ static const GOptionEntry options[] = {
   { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers, "An extra name list (repeatable)", "FILE" },
   { "epochs", 'e', 0, G_OPTION_ARG_INT, &epochs, "Passes over the data (default 10)", "N" },
   { "bits", 'b', 0, G_OPTION_ARG_INT, &bits, "Hash table of 2^N feature rows (default 16)", "N" },
+  { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the order the documents are seen in (default 1)", "N" },
   { "dropout", 0, 0, G_OPTION_ARG_DOUBLE, &dropout, "Share of sentences trained without their name lists (default 0.25)", "P" },
   { NULL }
 };
@@ -576,7 +578,7 @@ main (int argc, char **argv)
     }
   } else {
     g_autoptr(EntTrainer) tr = ent_trainer_new (bits);
-    train (tr, prep, docs, epochs, dropout);
+    train (tr, prep, docs, epochs, dropout, (guint32) seed);
     g_autoptr(EntModel) model = ent_trainer_average (tr);
     if (!ent_model_save (model, output, &error)) {
       g_printerr ("tamis-train-entities: %s\n", error->message);
