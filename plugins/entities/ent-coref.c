@@ -8,7 +8,7 @@
  * acronym given in brackets right after it. Long mentions are placed
  * first, so a family name met before the full name still finds it. A
  * chain takes the label of its first mention of several words, else the
- * label most of its mentions got, and its canonical name from the lists,
+ * label its mentions and the lists vote for, and its canonical name from the lists,
  * else its longest mention. Last, a chain's forms repeated where the
  * model saw nothing become mentions too. */
 #include "ent-tagger.h"
@@ -98,6 +98,38 @@ list_canonical (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m)
     }
   }
   return any;
+}
+
+/* The label of the strongest list entry for exactly the tokens of @m, or
+ * -1; and the weight of the strongest entry of a label. */
+static int
+list_label (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m)
+{
+  int best = -1;
+  double weight = 0;
+
+  for (guint k = 0; k < an->matches->len; k++) {
+    const EntGazMatch *g = &g_array_index (an->matches, EntGazMatch, k);
+    if (g->first == m->first && g->last == m->last && ent_gaz_entry_label (gaz, g->entry) <= ENT_G_MISC
+        && ent_gaz_entry_weight (gaz, g->entry) > weight) {
+      best = ent_gaz_entry_label (gaz, g->entry);
+      weight = ent_gaz_entry_weight (gaz, g->entry);
+    }
+  }
+  return best;
+}
+
+static double
+list_weight (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m, int label)
+{
+  double weight = 0;
+
+  for (guint k = 0; k < an->matches->len; k++) {
+    const EntGazMatch *g = &g_array_index (an->matches, EntGazMatch, k);
+    if (g->first == m->first && g->last == m->last && (int) ent_gaz_entry_label (gaz, g->entry) == label)
+      weight = MAX (weight, ent_gaz_entry_weight (gaz, g->entry));
+  }
+  return weight;
 }
 
 static gint
@@ -205,6 +237,10 @@ ent_coref (EntAnalysis *an, const EntGaz *gaz)
     if (ch->canonical == NULL && ms[i].canonical != NULL)
       ch->canonical = ms[i].canonical;
     ch->votes[ms[i].label] += ms[i].score;
+    /* for chains of one-word names, the lists have a say */
+    int listed = list_label (an, gaz, &ms[i]);
+    if (listed >= 0)
+      ch->votes[listed] += list_weight (an, gaz, &ms[i], listed);
     if (ms[i].last > ms[i].first && (ch->multi_label < 0 || ms[i].first < ch->multi_first)) {
       ch->multi_label = ms[i].label;
       ch->multi_first = ms[i].first;

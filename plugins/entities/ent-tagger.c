@@ -119,6 +119,19 @@ is_connector (const EntAnalysis *an, guint i)
   return FALSE;
 }
 
+static gboolean
+ends_with_pronoun (const char *w, gsize len)
+{
+  static const char *const pronouns[] = { "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", NULL };
+
+  for (guint k = 0; pronouns[k] != NULL; k++) {
+    gsize n = strlen (pronouns[k]);
+    if (len > n && strncmp (w + len - n, pronouns[k], n) == 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* A lower-case word inside a name that announces another name (`Vortan-3
  * de la start-up Quillara`): the first name ends before it, the second
  * starts after it, with the label the cue announces. */
@@ -139,6 +152,16 @@ split_point (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m, guin
     *label = (cues & (1u << ENT_CUE_ORG_BEFORE)) ? 1 : (cues & (1u << ENT_CUE_MISC_BEFORE)) ? 3 : 0;
     return (int) i;
   }
+  /* `Avec Deepseek Les magasins`: a word that is never part of a name,
+   * capitalised inside one by machine translation, ends it */
+  for (guint i = m->first + 1; i <= m->last; i++)
+    if ((tok[i].flags & ENT_TOK_UPPER_FIRST) && (tg[i].cue_in & (1u << ENT_CUE_NOT_ENTITY))
+        && !(tok[i].flags & ENT_TOK_ALL_UPPER)
+        /* `Marine Le Pen` keeps its particle: it comes before a capital */
+        && (i == m->last || !(tok[i + 1].flags & ENT_TOK_UPPER_FIRST))) {
+      *label = m->label;
+      return (int) i;
+    }
   /* `l’Union européenne et d’Airbus`: two listed names joined by `et` */
   for (guint i = m->first + 1; i < m->last; i++) {
     gsize len = tok[i].end - tok[i].start;
@@ -204,6 +227,10 @@ apply_rules (const EntAnalysis *an, const EntGaz *gaz, EntMention *m)
   while (m->last > m->first && !(tok[m->last].flags & ENT_TOK_HAS_UPPER)
          && (is_connector (an, m->last)
              || (g_array_index (an->gaz, EntTokGaz, m->last).cue_in & (SPLIT_CUES | (1u << ENT_CUE_LOC_BEFORE)))))
+    m->last--;
+  /* `Deepseek est-il`: a verb and its inverted pronoun end a question, not a name */
+  while (m->last > m->first && !(tok[m->last].flags & ENT_TOK_HAS_UPPER)
+         && ends_with_pronoun (an->feat.text + tok[m->last].start, tok[m->last].end - tok[m->last].start))
     m->last--;
   /* a person's name has no number in it (`Gillespie 10-0-39-2` in a
    * scorecard), unlike products (`Llama 4`) */
