@@ -240,7 +240,7 @@ ent_coref (EntAnalysis *an, const EntGaz *gaz)
     /* for chains of one-word names, the lists have a say */
     int listed = list_label (an, gaz, &ms[i]);
     if (listed >= 0)
-      ch->votes[listed] += list_weight (an, gaz, &ms[i], listed);
+      ch->votes[listed] += 0.25 * list_weight (an, gaz, &ms[i], listed);
     if (ms[i].last > ms[i].first && (ch->multi_label < 0 || ms[i].first < ch->multi_first)) {
       ch->multi_label = ms[i].label;
       ch->multi_first = ms[i].first;

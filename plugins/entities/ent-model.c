@@ -149,6 +149,8 @@ allowed (guint tag, guint prev)
   return !ENT_TAG_IS_INSIDE (tag) || (prev != ENT_TAG_O && ENT_TAG_LABEL (prev) == ENT_TAG_LABEL (tag));
 }
 
+#define ENT_SCORE_TEMPERATURE 10.0
+
 guint
 ent_model_best (const float *scores, guint prev, double *probability)
 {
@@ -159,9 +161,12 @@ ent_model_best (const float *scores, guint prev, double *probability)
     if (allowed (t, prev) && scores[t] > scores[best])
       best = t;
   if (probability != NULL) {
+    /* perceptron scores are not log-odds: a softmax of them as they are
+     * says 1.0 for nearly everything, and a temperature spreads it so that
+     * min_score has something to cut */
     for (guint t = 0; t < ENT_N_TAGS; t++)
       if (allowed (t, prev))
-        sum += exp ((double) scores[t] - scores[best]);
+        sum += exp (((double) scores[t] - scores[best]) / ENT_SCORE_TEMPERATURE);
     *probability = 1.0 / sum;
   }
   return best;

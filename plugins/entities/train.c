@@ -414,6 +414,8 @@ train (EntTrainer *tr, Prepared *prep, GPtrArray *docs, guint epochs, double dro
   }
 }
 
+static double min_score = 0.5;
+
 typedef struct {
   guint tp[4], fp[4], fn[4];
   guint span_tp, span_fp, span_fn;
@@ -427,6 +429,8 @@ score_doc (Score *sc, const EntAnalysis *an, const Doc *d)
 
   for (guint i = 0; i < an->mentions->len; i++) {
     const EntMention *m = &g_array_index (an->mentions, EntMention, i);
+    if (m->score < min_score)
+      continue;
     guint32 s = tok[m->first].start, e = tok[m->last].end;
     gboolean exact = FALSE, span = FALSE;
     for (guint g = 0; g < d->gold->len; g++) {
@@ -477,6 +481,7 @@ static const GOptionEntry options[] = {
   { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME_ARRAY, &gazetteers, "An extra name list (repeatable)", "FILE" },
   { "epochs", 'e', 0, G_OPTION_ARG_INT, &epochs, "Passes over the data (default 10)", "N" },
   { "bits", 'b', 0, G_OPTION_ARG_INT, &bits, "Hash table of 2^N feature rows (default 16)", "N" },
+  { "min-score", 0, 0, G_OPTION_ARG_DOUBLE, &min_score, "With --eval, leave out names scored lower, as the stage's min_score does (default 0.5)", "S" },
   { "seed", 0, 0, G_OPTION_ARG_INT, &seed, "Seed of the order the documents are seen in (default 1)", "N" },
   { "dropout", 0, 0, G_OPTION_ARG_DOUBLE, &dropout, "Share of sentences trained without their name lists (default 0.25)", "P" },
   { NULL }
