@@ -297,9 +297,9 @@ ent_coref (EntAnalysis *an, const EntGaz *gaz)
        * also an ordinary lower-case word of the text */
       if (len == 1 && (an->feat.context[i] & ENT_CTX_SEEN_LOWER))
         continue;
+      const EntMention *rep = &ms[g_array_index (chains, Chain, GPOINTER_TO_UINT (found) - 1).rep];
       EntMention m = { .first = i, .last = last, .cluster = GPOINTER_TO_UINT (found),
-                       .label = ms[g_array_index (chains, Chain, GPOINTER_TO_UINT (found) - 1).rep].label,
-                       .score = 0.5 };
+                       .label = rep->label, .score = rep->score };
       g_array_append_val (an->mentions, m);
       ms = (EntMention *) an->mentions->data;
       for (guint t = i; t <= last; t++)
