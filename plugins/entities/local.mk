@@ -59,6 +59,22 @@ all-local: $(nodist_entities_DATA)
 
 EXTRA_DIST += \
 	plugins/entities/README.md \
+	plugins/entities/lists.mk \
+	plugins/entities/data/SOURCES.md \
+	plugins/entities/data/SOURCES-org.md \
+	plugins/entities/data/SOURCES-misc.md \
+	plugins/entities/data/gen-places.py \
+	plugins/entities/data/gen-names.py \
+	plugins/entities/data/places_tables.py \
+	plugins/entities/data/demonym_tables.py \
+	plugins/entities/data/names_tables.py \
+	plugins/entities/data/check-gazetteers.py \
+	plugins/entities/data/check_org.py \
+	plugins/entities/data/check-misc.py \
+	plugins/entities/data/measure-coverage.py \
+	plugins/entities/data/measure-misc.py \
+	plugins/entities/train/check-marked.py \
+	plugins/entities/train/check-marked-en.py \
 	$(ENTITIES_TRAIN)
 
 # Rewrites lists.mk after files are added to data/ or train/.
