@@ -1,0 +1,761 @@
+/* sentiment — scoring one document.
+ *
+ * The merged lexicon is matched once over the whole text. Then, sentence
+ * by sentence, one walk over the bytes puts the matches and the clause
+ * breaks (punctuation and break words) in order and counts the words
+ * between them; a few passes over that short list apply the rules:
+ *
+ *   - direction words pair with the nearest financial noun of their clause
+ *     (revenue fell, baisse des coûts) and take the sign of the product;
+ *   - a negation flips the polar cues that follow it in its clause, within
+ *     three words (VADER's factor, -0.74);
+ *   - intensifiers and dampeners multiply the nearest cue (très bon, fell
+ *     sharply);
+ *   - contrast words weigh the clauses around them (mais, but: the part
+ *     after weighs more; although, bien que: the clause they open less);
+ *     conditionals and questions weigh less; a cue between quotation marks
+ *     on its own (scare quotes) weighs little.
+ *
+ * A sentence's score is VADER's normalisation of the sum of its cues,
+ * sum / sqrt(sum² + 15); below the neutral threshold it is neutral, which
+ * a sentence without cues always is. The document's score is the sum of
+ * its sentences' scores over the square root of their number. Entity
+ * mentions take the score of their part of the sentence (split at
+ * semicolons, contrast and clause words), to which the parts without any
+ * mention are added. */
+#include <math.h>
+#include <string.h>
+#include <tamis/plugin.h>
+
+#include "senti-score.h"
+
+#define NEGATION_FACTOR (-0.74)
+#define NEGATION_WINDOW 3      /* words between a negation and its cue */
+#define MODIFIER_WINDOW 2      /* words between an intensifier and its cue */
+#define PAIR_WINDOW 5          /* words between a direction and its noun */
+#define QUESTION_FACTOR 0.5
+#define SCARE_QUOTE_FACTOR 0.3
+#define ALPHA 15.0
+
+/* Item kinds beyond the lexicon classes: clause breaks from punctuation. */
+enum {
+  BREAK_SOFT = SENTI_N_CLASSES, /* , : – */
+  BREAK_HARD,                   /* ; */
+};
+
+/* One match of the lexicon, its entries merged. */
+typedef struct {
+  guint32 start, end;
+  guint8 cls;        /* the last rule class among the entries, or SENTI_NONE */
+  gboolean has_polar;
+  float polar;       /* the last POS, NEG or NEU weight */
+  float factor;      /* the rule's weight */
+} Match;
+
+/* A match or a break inside one sentence, with what the rules make of it. */
+typedef struct {
+  guint32 start, end;       /* the cue as written (a pair covers both words) */
+  guint32 own_start;        /* the word the rules measure from */
+  guint32 word_start, word_end; /* word counts before and after it */
+  guint8 cls;
+  gboolean has_polar;
+  gboolean paired;          /* a financial noun used by a direction word */
+  gboolean direction;       /* a direction word paired with a noun */
+  gboolean negated;
+  gboolean scare_quoted;
+  float polar, factor;
+  float base;               /* polarity before the rules */
+  float intensity;
+  float value;              /* what it adds to the sentence */
+  guint16 clause, segment;
+} Item;
+
+typedef struct {
+  guint32 start, end;
+  const char *canonical;
+  const char *type;
+  guint index;              /* in the entity layer */
+} Mention;
+
+typedef struct {
+  double sum;               /* of sentence scores */
+  guint sentences;
+  guint mentions;
+  int last_sentence;
+  double sentence_sum;      /* mention scores in the current sentence */
+  guint sentence_n;
+  const char *type;
+} Target;
+
+typedef struct {
+  const SentiParams *params;
+  const SentiLexicon *lexicon;
+  TamisDoc *doc;
+  const char *text;
+  GArray *matches;          /* Match */
+  GArray *items;            /* Item, one sentence */
+  GArray *clause_w;         /* double, per clause */
+  GArray *seg_w;            /* double, per segment */
+  GArray *seg_start;        /* guint32, where each segment starts */
+  GArray *seg_val;          /* double, per segment */
+  GArray *seg_has;          /* guint8, per segment: holds a mention */
+  GArray *mentions;         /* Mention, the whole document */
+  TamisLayer *sentences_out;
+  TamisLayer *cues_out;
+  TamisLayer *targets_out;
+  GHashTable *targets;      /* canonical → Target */
+  GPtrArray *target_order;  /* canonicals in order of first mention */
+  double doc_sum;
+  guint n_sentences;
+} Scorer;
+
+double
+senti_normalize (double raw)
+{
+  return raw / sqrt (raw * raw + ALPHA);
+}
+
+static const char *
+label_for (double score, double threshold)
+{
+  if (score >= threshold && score > 0)
+    return "positive";
+  if (score <= -threshold && score < 0)
+    return "negative";
+  return "neutral";
+}
+
+static gboolean
+on_match (const TamisLexicon *lexicon, guint entry, guint32 start, guint32 end, gpointer data)
+{
+  Scorer *s = data;
+  const SentiEntry *e = &s->lexicon->entries[entry];
+  Match *m = s->matches->len ? &g_array_index (s->matches, Match, s->matches->len - 1) : NULL;
+
+  (void) lexicon;
+  if (m == NULL || m->start != start || m->end != end)
+    {
+      Match fresh = { start, end, SENTI_NONE, FALSE, 0, 1 };
+      g_array_append_val (s->matches, fresh);
+      m = &g_array_index (s->matches, Match, s->matches->len - 1);
+    }
+  if (e->rule)
+    {
+      m->cls = e->cls;
+      m->factor = e->weight;
+    }
+  else
+    {
+      m->has_polar = TRUE;
+      m->polar = e->weight;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether the bytes at @p open (or, @closing, close) a quotation. */
+static gboolean
+is_quote (const char *text, guint32 p, guint32 limit, gboolean closing)
+{
+  const guchar *t = (const guchar *) text;
+
+  if (p < limit && t[p] == '"')
+    return TRUE;
+  if (p + 1 < limit && t[p] == 0xC2 && t[p + 1] == (closing ? 0xBB : 0xAB)) /* » « */
+    return TRUE;
+  if (p + 2 < limit && t[p] == 0xE2 && t[p + 1] == 0x80 && t[p + 2] == (closing ? 0x9D : 0x9C))
+    return TRUE; /* ” “ */
+  return FALSE;
+}
+
+/* A cue alone between quotation marks: « succès », "rescue". */
+static gboolean
+scare_quoted (const char *text, guint32 sent_start, guint32 sent_end, guint32 start, guint32 end)
+{
+  const guchar *t = (const guchar *) text;
+  guint32 b = start, a = end;
+
+  while (b > sent_start && (is_space (t[b - 1]) || (t[b - 1] == 0xA0 && b >= 2 && t[b - 2] == 0xC2)))
+    b -= t[b - 1] == 0xA0 ? 2 : 1;
+  while (a < sent_end && (is_space (t[a]) || (t[a] == 0xC2 && a + 1 < sent_end && t[a + 1] == 0xA0)))
+    a += t[a] == 0xC2 ? 2 : 1;
+  if (b == sent_start || !is_quote (text, a, sent_end, TRUE))
+    return FALSE;
+  return (t[b - 1] == '"') || (b >= 2 && is_quote (text, b - 2, sent_end, FALSE)) ||
+         (b >= 3 && is_quote (text, b - 3, sent_end, FALSE));
+}
+
+static void
+add_break (Scorer *s, guint32 at, guint words, guint8 kind)
+{
+  Item it = { 0 };
+
+  it.start = it.end = it.own_start = at;
+  it.word_start = it.word_end = words;
+  it.cls = kind;
+  g_array_append_val (s->items, it);
+}
+
+/* The walk: the matches of [start, end) and the breaks, in text order, with
+ * word counts. @mi: the first match not before @start. Returns whether the
+ * sentence is a question. */
+static gboolean
+collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
+{
+  const guchar *t = (const guchar *) s->text;
+  guint words = 0;
+  gboolean in_word = FALSE, question = FALSE;
+  guint32 p = start;
+
+  g_array_set_size (s->items, 0);
+  while (p < end)
+    {
+      if (*mi < s->matches->len)
+        {
+          const Match *m = &g_array_index (s->matches, Match, *mi);
+          if (m->start <= p)
+            {
+              const Mention *men = NULL;
+              (*mi)++;
+              if (m->start < p)
+                continue; /* inside the previous match */
+              while (*ment < s->mentions->len &&
+                     g_array_index (s->mentions, Mention, *ment).end <= m->start)
+                (*ment)++;
+              if (*ment < s->mentions->len)
+                men = &g_array_index (s->mentions, Mention, *ment);
+              if (men && men->start < m->end && m->start < men->end)
+                continue; /* part of a name: "Bon Marché" is no praise */
+
+              Item it = { 0 };
+              it.start = it.own_start = m->start;
+              it.end = m->end;
+              it.word_start = words;
+              for (guint32 q = m->start; q < m->end; q++)
+                if (!is_space (t[q]) && (q == m->start || is_space (t[q - 1])))
+                  words++;
+              in_word = TRUE;
+              it.word_end = words;
+              it.cls = m->cls;
+              it.has_polar = m->has_polar;
+              it.polar = m->polar;
+              it.factor = m->factor;
+              it.intensity = 1;
+              g_array_append_val (s->items, it);
+              p = m->end;
+              continue;
+            }
+        }
+      guchar c = t[p];
+      if (is_space (c))
+        in_word = FALSE;
+      else
+        {
+          if (!in_word)
+            words++;
+          in_word = TRUE;
+          if ((c == ',' || c == ':') && (p + 1 >= end || is_space (t[p + 1])))
+            add_break (s, p, words, BREAK_SOFT);
+          else if (c == ';')
+            add_break (s, p, words, BREAK_HARD);
+          else if (c == '?')
+            question = TRUE;
+          else if (c == 0xE2 && p + 2 < end && t[p + 1] == 0x80 && (t[p + 2] == 0x93 || t[p + 2] == 0x94))
+            add_break (s, p, words, BREAK_SOFT);
+        }
+      p++;
+    }
+  return question;
+}
+
+static double
+darray (GArray *a, guint i)
+{
+  return g_array_index (a, double, i);
+}
+
+/* Clauses and segments, and their weights. */
+static void
+assign_clauses (Scorer *s)
+{
+  guint clause = 0, segment = 0;
+  double one = 1;
+
+  g_array_set_size (s->clause_w, 0);
+  g_array_set_size (s->seg_w, 0);
+  g_array_set_size (s->seg_start, 0);
+  g_array_append_val (s->clause_w, one);
+  g_array_append_val (s->seg_w, one);
+  {
+    guint32 zero = 0;
+    g_array_append_val (s->seg_start, zero);
+  }
+  for (guint i = 0; i < s->items->len; i++)
+    {
+      Item *it = &g_array_index (s->items, Item, i);
+      gboolean new_clause = FALSE, new_segment = FALSE;
+      double cw = 1, sw = 1;
+
+      switch (it->cls)
+        {
+        case BREAK_SOFT:
+          new_clause = TRUE;
+          break;
+        case BREAK_HARD:
+        case SENTI_CLAUSE:
+          new_clause = new_segment = TRUE;
+          break;
+        case SENTI_CONTRAST:
+          new_clause = new_segment = TRUE;
+          if (it->factor >= 1)
+            {
+              for (guint k = 0; k < s->seg_w->len; k++)
+                g_array_index (s->seg_w, double, k) /= it->factor;
+              sw = it->factor;
+            }
+          else
+            cw = it->factor;
+          break;
+        case SENTI_CONDITIONAL:
+          g_array_index (s->clause_w, double, clause) *= it->factor;
+          break;
+        default:
+          break;
+        }
+      if (new_clause)
+        {
+          clause++;
+          g_array_append_val (s->clause_w, cw);
+        }
+      if (new_segment)
+        {
+          segment++;
+          g_array_append_val (s->seg_w, sw);
+          g_array_append_val (s->seg_start, it->start);
+        }
+      it->clause = clause;
+      it->segment = segment;
+    }
+}
+
+static gboolean
+is_direction (guint8 cls)
+{
+  return cls == SENTI_DIRECTION_UP || cls == SENTI_DIRECTION_DOWN;
+}
+
+static gboolean
+is_fin (guint8 cls)
+{
+  return cls == SENTI_FIN_GOOD || cls == SENTI_FIN_BAD;
+}
+
+/* Words between two items, whichever comes first. */
+static guint
+gap (const Item *a, const Item *b)
+{
+  if (a->word_end <= b->word_start)
+    return b->word_start - a->word_end;
+  if (b->word_end <= a->word_start)
+    return a->word_start - b->word_end;
+  return 0;
+}
+
+static void
+pair_directions (Scorer *s)
+{
+  Item *items = (Item *) s->items->data;
+  guint n = s->items->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Item *d = &items[i];
+      Item *best = NULL;
+      guint best_gap = G_MAXUINT;
+
+      if (!is_direction (d->cls))
+        continue;
+      for (guint j = 0; j < n; j++)
+        {
+          Item *f = &items[j];
+          guint g;
+          if (!is_fin (f->cls) || f->clause != d->clause)
+            continue;
+          g = gap (d, f);
+          /* at equal distance the noun before the verb (revenue fell) */
+          if (g <= PAIR_WINDOW && (g < best_gap || (g == best_gap && f->start < d->start)))
+            {
+              best = f;
+              best_gap = g;
+            }
+        }
+      if (best == NULL)
+        continue;
+      best->paired = TRUE;
+      d->direction = TRUE;
+      d->base = d->factor * best->factor * (d->cls == SENTI_DIRECTION_UP ? 1 : -1) *
+                (best->cls == SENTI_FIN_GOOD ? 1 : -1);
+      d->start = MIN (d->start, best->start);
+      d->end = MAX (d->end, best->end);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Item *it = &items[i];
+      if (!it->direction && !it->paired && it->has_polar &&
+          (it->cls == SENTI_NONE || is_direction (it->cls) || is_fin (it->cls)))
+        it->base = it->polar;
+    }
+}
+
+static void
+apply_modifiers (Scorer *s)
+{
+  Item *items = (Item *) s->items->data;
+  guint n = s->items->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const Item *m = &items[i];
+
+      if (m->cls == SENTI_NEGATION)
+        {
+          for (guint j = i + 1; j < n; j++)
+            {
+              Item *c = &items[j];
+              if (c->clause != m->clause || c->word_start - m->word_end > NEGATION_WINDOW)
+                break;
+              if (c->base != 0)
+                c->negated = !c->negated;
+              if (c->base != 0 || c->cls == SENTI_NEGATION)
+                break; /* one cue per negation; a second negation starts its own scope */
+            }
+        }
+      else if (m->cls == SENTI_INTENSIFIER || m->cls == SENTI_DAMPENER)
+        {
+          Item *target = NULL;
+          for (guint j = i + 1; j < n && target == NULL; j++)
+            {
+              Item *c = &items[j];
+              if (c->clause != m->clause || c->word_start - m->word_end > MODIFIER_WINDOW)
+                break;
+              if (c->base != 0)
+                target = c;
+            }
+          /* after its cue: "fell sharply", "a chuté fortement" */
+          for (guint j = i; j-- > 0 && target == NULL;)
+            {
+              Item *c = &items[j];
+              if (c->clause != m->clause || m->word_start - c->word_end > 1)
+                break;
+              if (c->base != 0)
+                target = c;
+            }
+          if (target)
+            target->intensity *= m->factor;
+        }
+    }
+}
+
+/* The entities of the document, from an `entity` layer, sorted by start. */
+static void
+collect_mentions (Scorer *s)
+{
+  const TamisLayer *layer = tamis_doc_get_layer (s->doc, "entity");
+  guint n = layer ? tamis_layer_get_n_spans (layer) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Mention m;
+      m.start = tamis_layer_get_start (layer, i);
+      m.end = tamis_layer_get_end (layer, i);
+      m.canonical = tamis_layer_get_string (layer, i, "canonical");
+      if (m.canonical == NULL || *m.canonical == '\0')
+        {
+          g_autofree char *name = g_strndup (s->text + m.start, m.end - m.start);
+          m.canonical = tamis_doc_intern (s->doc, name);
+        }
+      m.type = tamis_layer_get_label (layer, i);
+      m.index = i;
+      g_array_append_val (s->mentions, m);
+    }
+}
+
+static void
+score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
+{
+  guint nseg = s->seg_w->len;
+  guint first = *mention;
+  guint last;
+  double *val;
+  guint8 *has;
+
+  while (first < s->mentions->len && g_array_index (s->mentions, Mention, first).start < start)
+    first++;
+  last = first;
+  while (last < s->mentions->len && g_array_index (s->mentions, Mention, last).start < end)
+    last++;
+  *mention = last;
+  if (first == last)
+    return;
+
+  g_array_set_size (s->seg_val, nseg);
+  g_array_set_size (s->seg_has, nseg);
+  val = (double *) s->seg_val->data;
+  has = (guint8 *) s->seg_has->data;
+  memset (val, 0, nseg * sizeof (double));
+  memset (has, 0, nseg);
+  for (guint i = 0; i < s->items->len; i++)
+    {
+      const Item *it = &g_array_index (s->items, Item, i);
+      val[it->segment] += it->value;
+    }
+  for (guint k = first; k < last; k++)
+    {
+      const Mention *m = &g_array_index (s->mentions, Mention, k);
+      guint seg = 0;
+      while (seg + 1 < nseg && g_array_index (s->seg_start, guint32, seg + 1) <= m->start)
+        seg++;
+      has[seg] = TRUE;
+    }
+  /* a part without a name speaks of the names of the part before it (or,
+   * at the start, after it) */
+  for (guint seg = 0; seg < nseg; seg++)
+    if (!has[seg] && val[seg] != 0)
+      {
+        int to = -1;
+        for (int b = (int) seg - 1; b >= 0 && to < 0; b--)
+          if (has[b])
+            to = b;
+        for (guint a = seg + 1; a < nseg && to < 0; a++)
+          if (has[a])
+            to = (int) a;
+        if (to >= 0)
+          val[to] += val[seg];
+      }
+
+  for (guint k = first; k < last; k++)
+    {
+      const Mention *m = &g_array_index (s->mentions, Mention, k);
+      guint seg = 0;
+      double score;
+      Target *t;
+
+      while (seg + 1 < nseg && g_array_index (s->seg_start, guint32, seg + 1) <= m->start)
+        seg++;
+      score = senti_normalize (val[seg]);
+      if (s->targets_out)
+        {
+          guint i = tamis_layer_add (s->targets_out, m->start, m->end,
+                                     label_for (score, s->params->neutral_threshold));
+          tamis_layer_set_score (s->targets_out, i, score);
+          tamis_layer_set_string (s->targets_out, i, "canonical", m->canonical);
+          if (m->type)
+            tamis_layer_set_string (s->targets_out, i, "type", m->type);
+        }
+      t = g_hash_table_lookup (s->targets, m->canonical);
+      if (t == NULL)
+        {
+          t = g_new0 (Target, 1);
+          t->last_sentence = -1;
+          t->type = m->type;
+          g_hash_table_insert (s->targets, (gpointer) m->canonical, t);
+          g_ptr_array_add (s->target_order, (gpointer) m->canonical);
+        }
+      if (t->last_sentence != (int) s->n_sentences)
+        {
+          if (t->sentence_n)
+            t->sum += t->sentence_sum / t->sentence_n;
+          t->sentence_sum = 0;
+          t->sentence_n = 0;
+          t->last_sentence = (int) s->n_sentences;
+          t->sentences++;
+        }
+      t->sentence_sum += score;
+      t->sentence_n++;
+      t->mentions++;
+    }
+}
+
+static void
+score_sentence (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment_skip,
+                guint *ment_target)
+{
+  gboolean question = collect_items (s, start, end, mi, ment_skip);
+  double raw = 0, score;
+  Item *items;
+
+  assign_clauses (s);
+  pair_directions (s);
+  apply_modifiers (s);
+  items = (Item *) s->items->data;
+  for (guint i = 0; i < s->items->len; i++)
+    {
+      Item *it = &items[i];
+      double v = it->base;
+      if (v == 0)
+        continue;
+      v *= it->intensity;
+      if (it->negated)
+        v *= NEGATION_FACTOR;
+      v *= darray (s->clause_w, it->clause) * darray (s->seg_w, it->segment);
+      if (question)
+        v *= QUESTION_FACTOR;
+      if (!it->direction && scare_quoted (s->text, start, end, it->own_start, it->end))
+        {
+          it->scare_quoted = TRUE;
+          v *= SCARE_QUOTE_FACTOR;
+        }
+      it->value = (float) v;
+      raw += v;
+      if (s->cues_out)
+        {
+          guint k = tamis_layer_add (s->cues_out, it->start, it->end, v > 0 ? "positive" : "negative");
+          tamis_layer_set_double (s->cues_out, k, "weight", round (v * 1000) / 1000);
+          tamis_layer_set_static (s->cues_out, k, "rule", it->direction ? "direction" : "lexicon");
+          tamis_layer_set_bool (s->cues_out, k, "negated", it->negated);
+          if (it->intensity != 1)
+            tamis_layer_set_double (s->cues_out, k, "intensity", round (it->intensity * 1000) / 1000);
+        }
+    }
+  score = senti_normalize (raw);
+  {
+    guint k = tamis_layer_add (s->sentences_out, start, end,
+                               label_for (score, s->params->neutral_threshold));
+    tamis_layer_set_score (s->sentences_out, k, score);
+  }
+  if (s->params->targets)
+    score_targets (s, start, end, ment_target);
+  s->doc_sum += score;
+  s->n_sentences++;
+}
+
+static void
+json_string (GString *out, const char *str)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p; p++)
+    {
+      guchar c = *p;
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+write_targets (Scorer *s)
+{
+  g_autoptr (GString) json = g_string_new ("{");
+
+  for (guint i = 0; i < s->target_order->len; i++)
+    {
+      const char *name = s->target_order->pdata[i];
+      Target *t = g_hash_table_lookup (s->targets, name);
+      double score;
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (t->sentence_n)
+        t->sum += t->sentence_sum / t->sentence_n;
+      score = t->sentences ? t->sum / t->sentences : 0;
+      score = round (score * 1000) / 1000 + 0.0;
+      if (score == 0)
+        score = 0; /* not -0 */
+      if (i > 0)
+        g_string_append (json, ", ");
+      json_string (json, name);
+      g_string_append (json, ": {\"label\": ");
+      json_string (json, label_for (score, s->params->neutral_threshold));
+      g_string_append_printf (json, ", \"score\": %s, \"sentences\": %u, \"mentions\": %u",
+                              g_ascii_formatd (buf, sizeof buf, "%.3f", score), t->sentences,
+                              t->mentions);
+      if (t->type)
+        {
+          g_string_append (json, ", \"type\": ");
+          json_string (json, t->type);
+        }
+      g_string_append_c (json, '}');
+    }
+  g_string_append_c (json, '}');
+  tamis_doc_set_json (s->doc, "entity_sentiment", json->str);
+}
+
+void
+senti_score_doc (const SentiParams *params, const SentiLexicon *lexicon, TamisDoc *doc)
+{
+  Scorer s = { 0 };
+  const TamisLayer *sentences = tamis_doc_get_layer (doc, "sentence");
+  gsize len = tamis_doc_get_length (doc);
+  guint n = sentences ? tamis_layer_get_n_spans (sentences) : 0;
+  guint mi = 0, ment_skip = 0, ment_target = 0;
+  double score;
+
+  s.params = params;
+  s.lexicon = lexicon;
+  s.doc = doc;
+  s.text = tamis_doc_get_text (doc);
+  s.matches = g_array_sized_new (FALSE, FALSE, sizeof (Match), 64);
+  s.items = g_array_sized_new (FALSE, FALSE, sizeof (Item), 32);
+  s.clause_w = g_array_sized_new (FALSE, FALSE, sizeof (double), 8);
+  s.seg_w = g_array_sized_new (FALSE, FALSE, sizeof (double), 8);
+  s.seg_start = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 8);
+  s.seg_val = g_array_sized_new (FALSE, FALSE, sizeof (double), 8);
+  s.seg_has = g_array_sized_new (FALSE, FALSE, 1, 8);
+  s.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  s.sentences_out = tamis_doc_ensure_layer (doc, "sentiment");
+  s.cues_out = params->cues ? tamis_doc_ensure_layer (doc, "sentiment_cue") : NULL;
+
+  if (params->targets && tamis_doc_get_layer (doc, "entity") != NULL)
+    {
+      collect_mentions (&s);
+      s.targets_out = tamis_doc_ensure_layer (doc, "entity_sentiment");
+      s.targets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      s.target_order = g_ptr_array_new ();
+    }
+
+  tamis_lexicon_match (lexicon->lexicon, s.text, len, lexicon->lang, on_match, &s);
+
+  {
+    SentiParams local = *params;
+    local.targets = params->targets && s.targets != NULL;
+    s.params = &local;
+    if (n == 0 && len > 0)
+      score_sentence (&s, 0, (guint32) len, &mi, &ment_skip, &ment_target);
+    for (guint i = 0; i < n; i++)
+      score_sentence (&s, tamis_layer_get_start (sentences, i), tamis_layer_get_end (sentences, i),
+                      &mi, &ment_skip, &ment_target);
+    if (s.targets)
+      write_targets (&s);
+    s.params = params;
+  }
+
+  score = s.n_sentences ? s.doc_sum / sqrt (s.n_sentences) : 0;
+  score = CLAMP (score, -1, 1);
+  score = round (score * 1000) / 1000;
+  if (score == 0)
+    score = 0; /* not -0 */
+  tamis_doc_set_string (doc, "sentiment", label_for (score, params->neutral_threshold));
+  tamis_doc_set_double (doc, "sentiment_score", score);
+
+  g_array_unref (s.matches);
+  g_array_unref (s.items);
+  g_array_unref (s.clause_w);
+  g_array_unref (s.seg_w);
+  g_array_unref (s.seg_start);
+  g_array_unref (s.seg_val);
+  g_array_unref (s.seg_has);
+  g_array_unref (s.mentions);
+  if (s.targets)
+    {
+      g_hash_table_unref (s.targets);
+      g_ptr_array_unref (s.target_order);
+    }
+}
