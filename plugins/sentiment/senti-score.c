@@ -13,7 +13,7 @@
  *     sharply);
  *   - contrast words weigh the clauses around them (mais, but: the part
  *     after weighs more; although, bien que: the clause they open less);
- *     conditionals and questions weigh less; a cue between quotation marks
+ * conditionals and questions weigh less; a cue between quotation marks
  *     on its own (scare quotes) weighs little.
  *
  * A sentence's score is VADER's normalisation of the sum of its cues,
@@ -34,6 +34,7 @@
 #define MODIFIER_WINDOW 2      /* words between an intensifier and its cue */
 #define PAIR_WINDOW 5          /* words between a direction and its noun */
 #define QUESTION_FACTOR 0.5
+#define CONCESSIVE_MAIN 1.5    /* the main clause beside "although" */
 #define SCARE_QUOTE_FACTOR 0.3
 #define ALPHA 15.0
 
@@ -285,6 +286,7 @@ assign_clauses (Scorer *s)
 {
   guint clause = 0, segment = 0;
   double one = 1;
+  gboolean concessive = FALSE;
 
   g_array_set_size (s->clause_w, 0);
   g_array_set_size (s->seg_w, 0);
@@ -319,9 +321,13 @@ assign_clauses (Scorer *s)
               sw = it->factor;
             }
           else
-            cw = it->factor;
+            {
+              cw = -it->factor; /* marked; made positive below */
+              concessive = TRUE;
+            }
           break;
         case SENTI_CONDITIONAL:
+          /* keeps the sign that marks a concessive clause */
           g_array_index (s->clause_w, double, clause) *= it->factor;
           break;
         default:
@@ -340,6 +346,12 @@ assign_clauses (Scorer *s)
         }
       it->clause = clause;
       it->segment = segment;
+    }
+  /* beside a concessive clause the main clause weighs as after "but" */
+  for (guint k = 0; concessive && k < s->clause_w->len; k++)
+    {
+      double *w = &g_array_index (s->clause_w, double, k);
+      *w = *w < 0 ? -*w : *w * CONCESSIVE_MAIN;
     }
 }
 
