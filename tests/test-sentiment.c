@@ -48,7 +48,7 @@ static double
 score_of (const char *lang, const char *text)
 {
   g_autoptr (TamisDoc) doc = run (lang, text);
-  const TamisLayer *layer = tamis_doc_get_layer (doc, "sentiment");
+  const TamisLayer *layer = tamis_doc_get_layer (doc, "sentence_sentiment");
 
   g_assert_nonnull (layer);
   g_assert_cmpuint (tamis_layer_get_n_spans (layer), ==, 1);
@@ -200,7 +200,7 @@ test_document (void)
 {
   g_autoptr (TamisDoc) doc = run ("fr", "Le groupe a publié ses comptes mardi. Les ventes ont bondi de 20 %. "
                                         "Le bénéfice est excellent. Le siège reste à Lyon.");
-  const TamisLayer *layer = tamis_doc_get_layer (doc, "sentiment");
+  const TamisLayer *layer = tamis_doc_get_layer (doc, "sentence_sentiment");
   guint n;
   g_autofree TestSpan *spans = test_spans (layer, &n);
 
@@ -213,7 +213,7 @@ test_document (void)
   g_assert_cmpfloat (tamis_doc_get_double (doc, "sentiment_score", 0), >, 0);
   g_assert_cmpfloat (tamis_doc_get_double (doc, "sentiment_score", 0), <=, 1);
   /* no entity layer: nothing about entities */
-  g_assert_null (tamis_doc_get_layer (doc, "entity_sentiment"));
+  g_assert_null (tamis_doc_get_layer (doc, "mention_sentiment"));
   g_assert_false (tamis_doc_get_attr (doc, "entity_sentiment", NULL));
 }
 
@@ -279,7 +279,7 @@ test_entities (void)
   assert_entity (d1, "Meta", "positive", 2);
   assert_entity (d1, "DeepSeek", "negative", 1);
   assert_entity (d1, "Menlo Park", "neutral", 1);
-  layer = tamis_doc_get_layer (d1, "entity_sentiment");
+  layer = tamis_doc_get_layer (d1, "mention_sentiment");
   g_assert_nonnull (layer);
   n = tamis_layer_get_n_spans (layer);
   g_assert_cmpuint (n, ==, 4);
@@ -307,7 +307,7 @@ test_targets_off (void)
   g_assert_no_error (error);
   add_entity (doc, "Meta", 0, "Meta", "ORG");
   process (p, doc);
-  g_assert_null (tamis_doc_get_layer (doc, "entity_sentiment"));
+  g_assert_null (tamis_doc_get_layer (doc, "mention_sentiment"));
   g_assert_cmpstr (tamis_doc_get_string (doc, "sentiment"), ==, "positive");
 }
 
@@ -377,6 +377,21 @@ test_malformed (void)
   g_rmdir (dir);
 }
 
+/* Layers and document attributes share one namespace in pipelines: the
+ * layers have names of their own, so that 'output: layers' can list them. */
+static void
+test_output_layers (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = tamis_pipeline_new_from_data (
+    "tamis: 1\nstages:\n  - segment\n  - sentiment\n"
+    "output:\n  layers: [sentence_sentiment, sentiment_cue, mention_sentiment]\n",
+    -1, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (p);
+}
+
 static void
 test_options (void)
 {
@@ -426,6 +441,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/targets-off", test_targets_off);
   g_test_add_func ("/sentiment/user-lexicon", test_user_lexicon);
   g_test_add_func ("/sentiment/malformed", test_malformed);
+  g_test_add_func ("/sentiment/output-layers", test_output_layers);
   g_test_add_func ("/sentiment/options", test_options);
   status = g_test_run ();
   tamis_pipeline_free (default_pipeline);

@@ -722,13 +722,13 @@ senti_score_doc (const SentiParams *params, const SentiLexicon *lexicon, TamisDo
   s.seg_val = g_array_sized_new (FALSE, FALSE, sizeof (double), 8);
   s.seg_has = g_array_sized_new (FALSE, FALSE, 1, 8);
   s.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
-  s.sentences_out = tamis_doc_ensure_layer (doc, "sentiment");
+  s.sentences_out = tamis_doc_ensure_layer (doc, "sentence_sentiment");
   s.cues_out = params->cues ? tamis_doc_ensure_layer (doc, "sentiment_cue") : NULL;
 
   if (params->targets && tamis_doc_get_layer (doc, "entity") != NULL)
     {
       collect_mentions (&s);
-      s.targets_out = tamis_doc_ensure_layer (doc, "entity_sentiment");
+      s.targets_out = tamis_doc_ensure_layer (doc, "mention_sentiment");
       s.targets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
       s.target_order = g_ptr_array_new ();
     }

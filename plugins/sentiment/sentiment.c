@@ -161,18 +161,24 @@ sentiment_create (TamisConfig *config, GError **error)
       return NULL;
     }
   if (!st->params.targets)
-    tamis_config_drop_output (config, "entity_sentiment");
+    {
+      tamis_config_drop_output (config, "entity_sentiment");
+      tamis_config_drop_output (config, "mention_sentiment");
+    }
   if (!st->params.cues)
     tamis_config_drop_output (config, "sentiment_cue");
   return st;
 }
 
-/* The lexicon of the document's `lang` (region ignored), else all of them. */
+/* The lexicon of the document's `lang` (region ignored; the attribute an
+ * earlier stage set, else the field of the input record), else all of them. */
 static const SentiLexicon *
 doc_lexicon (const Sentiment *st, TamisDoc *doc)
 {
   const char *lang = tamis_doc_get_string (doc, "lang");
 
+  if (lang == NULL)
+    lang = tamis_doc_get_meta (doc, "lang");
   if (lang != NULL)
     {
       gsize n = strcspn (lang, "-_");
@@ -216,7 +222,7 @@ TAMIS_PLUGIN_DEFINE (sentiment, "0.1.0",
                          .help = "write the sentiment_cue layer: the words that decided" }),
                      .reads = TAMIS_NAMES ("sentence"),
                      .writes = TAMIS_WRITES (
-                       TAMIS_LAYER ("sentiment", POLARITIES, NULL,
+                       TAMIS_LAYER ("sentence_sentiment", POLARITIES, NULL,
                                     "one span per sentence; its score is the polarity in [-1, 1]"),
                        TAMIS_LAYER ("sentiment_cue", TAMIS_NAMES ("positive", "negative"),
                                     TAMIS_ATTRIBUTES (
@@ -225,7 +231,7 @@ TAMIS_PLUGIN_DEFINE (sentiment, "0.1.0",
                                       { "negated", TAMIS_VALUE_BOOL, "a negation flipped it" },
                                       { "intensity", TAMIS_VALUE_DOUBLE, "the factor of its intensifiers and dampeners, when not 1" }),
                                     "the words and expressions that decided"),
-                       TAMIS_LAYER ("entity_sentiment", POLARITIES,
+                       TAMIS_LAYER ("mention_sentiment", POLARITIES,
                                     TAMIS_ATTRIBUTES (
                                       { "canonical", TAMIS_VALUE_STRING, "the entity's canonical name" },
                                       { "type", TAMIS_VALUE_STRING, "the entity's label (PER, ORG, LOC, MISC)" }),
