@@ -33,6 +33,7 @@
 #define NEGATION_WINDOW 3      /* words between a negation and its cue */
 #define MODIFIER_WINDOW 2      /* words between an intensifier and its cue */
 #define PAIR_WINDOW 5          /* words between a direction and its noun */
+#define CLAUSE_PENALTY 1       /* a comma between them counts as a word more */
 #define QUESTION_FACTOR 0.5
 #define CONCESSIVE_MAIN 1.5    /* the main clause beside "although" */
 #define SCARE_QUOTE_FACTOR 0.3
@@ -210,7 +211,7 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
 {
   const guchar *t = (const guchar *) s->text;
   guint words = 0;
-  gboolean in_word = FALSE, question = FALSE;
+  gboolean counted = FALSE, question = FALSE;
   guint32 p = start;
 
   g_array_set_size (s->items, 0);
@@ -240,7 +241,7 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
               for (guint32 q = m->start; q < m->end; q++)
                 if (!is_space (t[q]) && (q == m->start || is_space (t[q - 1])))
                   words++;
-              in_word = TRUE;
+              counted = TRUE;
               it.word_end = words;
               it.cls = m->cls;
               it.has_polar = m->has_polar;
@@ -254,12 +255,16 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
         }
       guchar c = t[p];
       if (is_space (c))
-        in_word = FALSE;
+        counted = FALSE;
       else
         {
-          if (!in_word)
-            words++;
-          in_word = TRUE;
+          /* a word is a run without spaces holding a letter or a digit:
+           * punctuation set apart by spaces ("5 mn , up") is none */
+          if (!counted && (g_ascii_isalnum (c) || c >= 0x80))
+            {
+              words++;
+              counted = TRUE;
+            }
           if ((c == ',' || c == ':') && (p + 1 >= end || is_space (t[p + 1])))
             add_break (s, p, words, BREAK_SOFT);
           else if (c == ';')
@@ -396,9 +401,11 @@ pair_directions (Scorer *s)
         {
           Item *f = &items[j];
           guint g;
-          if (!is_fin (f->cls) || f->clause != d->clause)
+          /* a comma may part them (profit was 5 million, up from 3) but
+           * not a segment break */
+          if (!is_fin (f->cls) || f->segment != d->segment)
             continue;
-          g = gap (d, f);
+          g = gap (d, f) + (f->clause != d->clause ? CLAUSE_PENALTY : 0);
           /* at equal distance the noun before the verb (revenue fell) */
           if (g <= PAIR_WINDOW && (g < best_gap || (g == best_gap && f->start < d->start)))
             {
