@@ -33,6 +33,7 @@
 #define NEGATION_WINDOW 3      /* words between a negation and its cue */
 #define MODIFIER_WINDOW 2      /* words between an intensifier and its cue */
 #define PAIR_WINDOW 5          /* words between a direction and its noun */
+#define PAIR_WEIGHT 1.5         /* a direction and its noun, both of weight 1 */
 #define CLAUSE_PENALTY 1       /* a comma between them counts as a word more */
 #define QUESTION_FACTOR 0.5
 #define CONCESSIVE_MAIN 1.5    /* the main clause beside "although" */
@@ -417,7 +418,7 @@ pair_directions (Scorer *s)
         continue;
       best->paired = TRUE;
       d->direction = TRUE;
-      d->base = d->factor * best->factor * (d->cls == SENTI_DIRECTION_UP ? 1 : -1) *
+      d->base = PAIR_WEIGHT * d->factor * best->factor * (d->cls == SENTI_DIRECTION_UP ? 1 : -1) *
                 (best->cls == SENTI_FIN_GOOD ? 1 : -1);
       d->start = MIN (d->start, best->start);
       d->end = MAX (d->end, best->end);

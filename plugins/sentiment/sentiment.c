@@ -1,6 +1,6 @@
 /* sentiment — opinion of sentences, documents and the entities they speak
  * of, for French and English news, with rules in the VADER tradition over
- * cue lexicons (data/LANG/rules.tsv and data/LANG/lexicon.tsv).
+ * cue lexicons (data/LANG/rules.tsv, directions.tsv, lexicon.tsv).
  *
  * Options (the stage's `with:`):
  *   languages: [fr, en]        lexicons to load
@@ -65,21 +65,28 @@ user_lexicon (TamisConfig *user, const char *key, GPtrArray *files, GError **err
   return TRUE;
 }
 
-/* The data files of @lang: the rules, then the lexicon. */
+/* The data files of @lang, in the order they override each other: the
+ * rules, the direction words and financial nouns (optional), the polar
+ * lexicon. */
 static gboolean
 lang_files (TamisConfig *config, const char *lang, GPtrArray *files, GError **error)
 {
-  static const char *const names[] = { "rules.tsv", "lexicon.tsv" };
+  static const struct {
+    const char *name;
+    gboolean optional;
+  } names[] = { { "rules.tsv", FALSE }, { "directions.tsv", TRUE }, { "lexicon.tsv", FALSE } };
 
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
     {
-      g_autofree char *rel = g_strdup_printf ("%s/%s", lang, names[k]);
+      g_autofree char *rel = g_strdup_printf ("%s/%s", lang, names[k].name);
       g_autoptr (GError) local = NULL;
       char *path = tamis_config_find_data (config, rel, &local);
+      if (path == NULL && names[k].optional)
+        continue;
       if (path == NULL)
         {
           tamis_config_set_error (config, "languages", error, "no %s for language '%s': %s",
-                                  names[k], lang, local->message);
+                                  names[k].name, lang, local->message);
           return FALSE;
         }
       g_ptr_array_add (files, path);
@@ -211,7 +218,7 @@ TAMIS_PLUGIN_DEFINE (sentiment, "0.1.0",
                      "Sentiment of sentences, documents and named entities, French and English, rules over cue lexicons",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, "[fr, en]",
-                         .help = "lexicons to load (data/LANG/rules.tsv and data/LANG/lexicon.tsv); a document's lang picks one" },
+                         .help = "lexicons to load (data/LANG/rules.tsv, directions.tsv if present, lexicon.tsv); a document's lang picks one" },
                        { "neutral_threshold", TAMIS_OPTION_DOUBLE, "0.25", .min = "0", .max = "1",
                          .help = "a score whose absolute value is below it is neutral" },
                        { "lexicons", TAMIS_OPTION_MAPPING, NULL,
