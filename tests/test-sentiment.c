@@ -118,6 +118,7 @@ test_intensity (void)
   assert_weaker ("en", "Sales rose slightly.", "Sales rose.");
   assert_weaker ("en", "Revenue fell.", "Revenue fell sharply.");
   assert_weaker ("en", "The results were good.", "The results were extremely good.");
+  assert_weaker ("fr", "Quel beau résultat.", "Quel beau résultat !");
 }
 
 static void

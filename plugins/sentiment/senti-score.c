@@ -13,8 +13,8 @@
  *     sharply);
  *   - contrast words weigh the clauses around them (mais, but: the part
  *     after weighs more; although, bien que: the clause they open less);
- * conditionals and questions weigh less; a cue between quotation marks
- *     on its own (scare quotes) weighs little.
+ *     conditionals and questions weigh less, exclamation marks stress; a
+ *     cue between quotation marks on its own (scare quotes) weighs little.
  *
  * A sentence's score is VADER's normalisation of the sum of its cues,
  * sum / sqrt(sum² + 15); below the neutral threshold it is neutral, which
@@ -36,6 +36,7 @@
 #define PAIR_WEIGHT 1.5         /* a direction and its noun, both of weight 1 */
 #define CLAUSE_PENALTY 1       /* a comma between them counts as a word more */
 #define QUESTION_FACTOR 0.5
+#define EXCLAMATION_BOOST 0.292 /* per mark, up to three */
 #define CONCESSIVE_MAIN 1.5    /* the main clause beside "although" */
 #define SCARE_QUOTE_FACTOR 0.3
 #define ALPHA 15.0
@@ -110,6 +111,7 @@ typedef struct {
   GPtrArray *target_order;  /* canonicals in order of first mention */
   double doc_sum;
   guint n_sentences;
+  guint exclamations;       /* in the current sentence */
 } Scorer;
 
 double
@@ -216,6 +218,7 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
   guint32 p = start;
 
   g_array_set_size (s->items, 0);
+  s->exclamations = 0;
   while (p < end)
     {
       if (*mi < s->matches->len)
@@ -272,6 +275,8 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
             add_break (s, p, words, BREAK_HARD);
           else if (c == '?')
             question = TRUE;
+          else if (c == '!')
+            s->exclamations++;
           else if (c == 0xE2 && p + 2 < end && t[p + 1] == 0x80 && (t[p + 2] == 0x93 || t[p + 2] == 0x94))
             add_break (s, p, words, BREAK_SOFT);
         }
@@ -642,6 +647,9 @@ score_sentence (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment_sk
             tamis_layer_set_double (s->cues_out, k, "intensity", round (it->intensity * 1000) / 1000);
         }
     }
+  /* exclamation marks stress what the sentence already says (VADER) */
+  if (raw != 0 && s->exclamations > 0)
+    raw += (raw > 0 ? 1 : -1) * EXCLAMATION_BOOST * MIN (s->exclamations, 3);
   score = senti_normalize (raw);
   {
     guint k = tamis_layer_add (s->sentences_out, start, end,
