@@ -145,6 +145,9 @@ test_financial (void)
   assert_label ("fr", "On note une baisse des dépenses de fonctionnement.", "positive");
   assert_label ("fr", "Le cours de l'action a chuté après l'annonce.", "negative");
   assert_label ("fr", "Le chiffre d'affaires n'a pas baissé.", "positive");
+  assert_label ("fr", "Les pertes se sont réduites à 2 millions d'euros.", "positive");
+  assert_label ("fr", "La société prévoit de supprimer 500 emplois en France.", "negative");
+  assert_label ("fr", "Le taux de chômage a atteint son plus bas niveau depuis 2008.", "positive");
   assert_label ("en", "Net losses narrowed to EUR 2 million.", "positive");
   assert_label ("en", "Revenue fell 8% in the quarter.", "negative");
   assert_label ("en", "Operating profit rose to EUR 14 million.", "positive");
@@ -152,6 +155,11 @@ test_financial (void)
   assert_label ("en", "The company cut 300 jobs.", "negative");
   assert_label ("en", "Debt increased sharply last year.", "negative");
   assert_label ("en", "Revenue did not fall in the quarter.", "positive");
+  assert_label ("en", "Operating profit was EUR 5 million, up from EUR 3 million.", "positive");
+  assert_label ("en", "Operating loss totalled EUR 3 million in the period.", "negative");
+  /* one noun, one move: the second direction word adds nothing */
+  g_assert_cmpfloat (fabs (score_of ("en", "Unemployment fell to its lowest level in a decade.") -
+                           score_of ("en", "Unemployment fell.")), <, 1e-6);
 }
 
 static void

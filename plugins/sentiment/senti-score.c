@@ -409,8 +409,8 @@ pair_directions (Scorer *s)
           guint g;
           /* a comma may part them (profit was 5 million, up from 3) but
            * not a segment break */
-          if (!is_fin (f->cls) || f->segment != d->segment)
-            continue;
+          if (!is_fin (f->cls) || f->segment != d->segment || f->paired)
+            continue; /* a noun moves once: "fell to its lowest" is one fall */
           g = gap (d, f) + (f->clause != d->clause ? CLAUSE_PENALTY : 0);
           /* at equal distance the noun before the verb (revenue fell) */
           if (g <= PAIR_WINDOW && (g < best_gap || (g == best_gap && f->start < d->start)))
