@@ -206,13 +206,55 @@ add_break (Scorer *s, guint32 at, guint words, guint8 kind)
   g_array_append_val (s->items, it);
 }
 
+/* What the walk looks for in a byte. */
+enum {
+  BYTE_SPACE = 1,
+  BYTE_WORD = 2,    /* a letter, a digit, or part of a non-ASCII character */
+  BYTE_SPECIAL = 4, /* , : ; ? ! and the lead byte of – — */
+};
+
+static guint8 byte_kinds[256];
+
+static void
+init_byte_kinds (void)
+{
+  for (guint c = 0; c < 256; c++)
+    {
+      guint8 k = 0;
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        k |= BYTE_SPACE;
+      if (g_ascii_isalnum (c) || c >= 0x80)
+        k |= BYTE_WORD;
+      if (c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == 0xE2)
+        k |= BYTE_SPECIAL;
+      byte_kinds[c] = k;
+    }
+}
+
+void
+senti_score_init (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      init_byte_kinds ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
 /* The walk: the matches of [start, end) and the breaks, in text order, with
- * word counts. @mi: the first match not before @start. Returns whether the
- * sentence is a question. */
+ * word counts. @mi: the first match not before @start; @ment: the first
+ * entity mention not before it. Returns whether the sentence is a
+ * question. */
 static gboolean
 collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
 {
   const guchar *t = (const guchar *) s->text;
+  const Match *matches = (const Match *) s->matches->data;
+  const Mention *mentions = (const Mention *) s->mentions->data;
+  guint n_matches = s->matches->len, n_mentions = s->mentions->len;
+  guint m_i = *mi, men_i = *ment;
   guint words = 0;
   gboolean counted = FALSE, question = FALSE;
   guint32 p = start;
@@ -221,54 +263,28 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
   s->exclamations = 0;
   while (p < end)
     {
-      if (*mi < s->matches->len)
-        {
-          const Match *m = &g_array_index (s->matches, Match, *mi);
-          if (m->start <= p)
-            {
-              const Mention *men = NULL;
-              (*mi)++;
-              if (m->start < p)
-                continue; /* inside the previous match */
-              while (*ment < s->mentions->len &&
-                     g_array_index (s->mentions, Mention, *ment).end <= m->start)
-                (*ment)++;
-              if (*ment < s->mentions->len)
-                men = &g_array_index (s->mentions, Mention, *ment);
-              if (men && men->start < m->end && m->start < men->end)
-                continue; /* part of a name: "Bon Marché" is no praise */
+      guint32 stop = m_i < n_matches ? MIN (matches[m_i].start, end) : end;
 
-              Item it = { 0 };
-              it.start = it.own_start = m->start;
-              it.end = m->end;
-              it.word_start = words;
-              for (guint32 q = m->start; q < m->end; q++)
-                if (!is_space (t[q]) && (q == m->start || is_space (t[q - 1])))
-                  words++;
-              counted = TRUE;
-              it.word_end = words;
-              it.cls = m->cls;
-              it.has_polar = m->has_polar;
-              it.polar = m->polar;
-              it.factor = m->factor;
-              it.intensity = 1;
-              g_array_append_val (s->items, it);
-              p = m->end;
+      /* the bytes up to the next match: words and breaks */
+      for (; p < stop; p++)
+        {
+          guchar c = t[p];
+          guint8 k = byte_kinds[c];
+
+          if (k & BYTE_SPACE)
+            {
+              counted = FALSE;
               continue;
             }
-        }
-      guchar c = t[p];
-      if (is_space (c))
-        counted = FALSE;
-      else
-        {
           /* a word is a run without spaces holding a letter or a digit:
            * punctuation set apart by spaces ("5 mn , up") is none */
-          if (!counted && (g_ascii_isalnum (c) || c >= 0x80))
+          if ((k & BYTE_WORD) && !counted)
             {
               words++;
               counted = TRUE;
             }
+          if (!(k & BYTE_SPECIAL))
+            continue;
           if ((c == ',' || c == ':') && (p + 1 >= end || is_space (t[p + 1])))
             add_break (s, p, words, BREAK_SOFT);
           else if (c == ';')
@@ -280,8 +296,37 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
           else if (c == 0xE2 && p + 2 < end && t[p + 1] == 0x80 && (t[p + 2] == 0x93 || t[p + 2] == 0x94))
             add_break (s, p, words, BREAK_SOFT);
         }
-      p++;
+      if (p >= end)
+        break;
+
+      /* a match starts at or before p */
+      const Match *m = &matches[m_i++];
+      if (m->start < p)
+        continue; /* begun in an earlier sentence */
+      while (men_i < n_mentions && mentions[men_i].end <= m->start)
+        men_i++;
+      if (men_i < n_mentions && mentions[men_i].start < m->end && m->start < mentions[men_i].end)
+        continue; /* part of a name: "Bon Marché" is no praise */
+
+      Item it = { 0 };
+      it.start = it.own_start = m->start;
+      it.end = m->end;
+      it.word_start = words;
+      for (guint32 q = m->start; q < m->end; q++)
+        if (!is_space (t[q]) && (q == m->start || is_space (t[q - 1])))
+          words++;
+      counted = TRUE;
+      it.word_end = words;
+      it.cls = m->cls;
+      it.has_polar = m->has_polar;
+      it.polar = m->polar;
+      it.factor = m->factor;
+      it.intensity = 1;
+      g_array_append_val (s->items, it);
+      p = m->end;
     }
+  *mi = m_i;
+  *ment = men_i;
   return question;
 }
 

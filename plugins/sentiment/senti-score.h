@@ -15,6 +15,9 @@ typedef struct {
   gboolean targets;         /* score the entities of an `entity` layer */
 } SentiParams;
 
+/* Prepares the tables of the scorer; call once before scoring. */
+void senti_score_init (void);
+
 /* Scores @doc with @lexicon (matched with its language) and writes the
  * layers and attributes the plugin declares. Thread-safe: @params and
  * @lexicon are only read. */

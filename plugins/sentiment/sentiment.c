@@ -157,6 +157,7 @@ sentiment_create (TamisConfig *config, GError **error)
   g_auto (GStrv) langs = NULL;
   Sentiment *st = g_new0 (Sentiment, 1);
 
+  senti_score_init ();
   /* the defaults are declared with the options, below */
   if (!tamis_config_get_strv (config, "languages", &langs, error) ||
       !tamis_config_get_double (config, "neutral_threshold", &st->params.neutral_threshold, error) ||
