@@ -306,6 +306,31 @@ test_entities (void)
   assert_entity (d2, "DeepSeek", "negative", 1);
 }
 
+/* A direction word without a financial noun moves the value of the
+ * organisation just before it. */
+static void
+test_entity_moves (void)
+{
+  const char *texts[][2] = {
+    { "fr", "Meta a bondi de 8 % à Wall Street, tandis que DeepSeek a chuté de 5 %." },
+    { "en", "Meta jumped 8% on Wall Street while DeepSeek slumped 5%." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (TamisDoc) doc = tamis_doc_new ("t", texts[i][1], -1, NULL);
+      tamis_doc_set_string (doc, "lang", texts[i][0]);
+      add_entity (doc, "Meta", 0, "Meta", "ORG");
+      add_entity (doc, "Wall Street", 0, "Wall Street", "LOC");
+      add_entity (doc, "DeepSeek", 0, "DeepSeek", "ORG");
+      process (NULL, doc);
+      assert_entity (doc, "Meta", "positive", 1);
+      assert_entity (doc, "DeepSeek", "negative", 1);
+    }
+  /* without an entity layer the same words say nothing */
+  assert_label ("en", "Meta jumped 8% on Wall Street.", "neutral");
+}
+
 static void
 test_targets_off (void)
 {
@@ -447,6 +472,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/cues", test_cues);
   g_test_add_func ("/sentiment/document", test_document);
   g_test_add_func ("/sentiment/entities", test_entities);
+  g_test_add_func ("/sentiment/entity-moves", test_entity_moves);
   g_test_add_func ("/sentiment/targets-off", test_targets_off);
   g_test_add_func ("/sentiment/user-lexicon", test_user_lexicon);
   g_test_add_func ("/sentiment/malformed", test_malformed);

@@ -34,7 +34,9 @@
 #define MODIFIER_WINDOW 2      /* words between an intensifier and its cue */
 #define PAIR_WINDOW 5          /* words between a direction and its noun */
 #define PAIR_WEIGHT 1.5         /* a direction and its noun, both of weight 1 */
-#define CLAUSE_PENALTY 1       /* a comma between them counts as a word more */
+#define CLAUSE_PENALTY 1
+#define ORG_WINDOW 2           /* words between an organisation and its verb */
+#define ORG_FACTOR 0.8         /* an organisation's value, as a financial noun */       /* a comma between them counts as a word more */
 #define QUESTION_FACTOR 0.5
 #define EXCLAMATION_BOOST 0.292 /* per mark, up to three */
 #define CONCESSIVE_MAIN 1.5    /* the main clause beside "although" */
@@ -45,6 +47,7 @@
 enum {
   BREAK_SOFT = SENTI_N_CLASSES, /* , : – */
   BREAK_HARD,                   /* ; */
+  ITEM_ORG,                     /* an organisation of the entity layer */
 };
 
 /* One match of the lexicon, its entries merged. */
@@ -265,6 +268,11 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
     {
       guint32 stop = m_i < n_matches ? MIN (matches[m_i].start, end) : end;
 
+      while (men_i < n_mentions && mentions[men_i].end <= p)
+        men_i++;
+      if (men_i < n_mentions && mentions[men_i].start >= p && mentions[men_i].start < stop)
+        stop = mentions[men_i].start;
+
       /* the bytes up to the next match: words and breaks */
       for (; p < stop; p++)
         {
@@ -298,6 +306,40 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
         }
       if (p >= end)
         break;
+
+      /* an organisation: a direction word without a noun moves its value
+       * ("Meta a bondi de 8 %") */
+      if (men_i < n_mentions && mentions[men_i].start == p &&
+          (m_i >= n_matches || matches[m_i].start >= p))
+        {
+          const Mention *men = &mentions[men_i];
+          if (men->type != NULL && strcmp (men->type, "ORG") == 0)
+            {
+              Item it = { 0 };
+              it.start = it.own_start = men->start;
+              it.end = men->end;
+              it.word_start = words;
+              for (guint32 q = men->start; q < men->end; q++)
+                if (!is_space (t[q]) && (q == men->start || is_space (t[q - 1])))
+                  words++;
+              it.word_end = words;
+              it.cls = ITEM_ORG;
+              it.intensity = 1;
+              g_array_append_val (s->items, it);
+              counted = TRUE;
+              p = MIN (men->end, end);
+              continue;
+            }
+          if (m_i >= n_matches || matches[m_i].start >= men->end)
+            {
+              /* another kind of name: its words count, nothing else */
+              for (; p < men->end && p < end; p++)
+                if (!is_space (t[p]) && (p == men->start || is_space (t[p - 1])))
+                  words++;
+              counted = TRUE;
+              continue;
+            }
+        }
 
       /* a match starts at or before p */
       const Match *m = &matches[m_i++];
@@ -464,12 +506,19 @@ pair_directions (Scorer *s)
               best_gap = g;
             }
         }
+      /* no noun: the organisation just before, whose value moved */
+      for (guint j = i; best == NULL && j-- > 0;)
+        {
+          Item *f = &items[j];
+          if (f->cls == ITEM_ORG && f->segment == d->segment && gap (f, d) <= ORG_WINDOW)
+            best = f;
+        }
       if (best == NULL)
         continue;
       best->paired = TRUE;
       d->direction = TRUE;
-      d->base = PAIR_WEIGHT * d->factor * best->factor * (d->cls == SENTI_DIRECTION_UP ? 1 : -1) *
-                (best->cls == SENTI_FIN_GOOD ? 1 : -1);
+      d->base = PAIR_WEIGHT * d->factor * (best->cls == ITEM_ORG ? ORG_FACTOR : best->factor) *
+                (d->cls == SENTI_DIRECTION_UP ? 1 : -1) * (best->cls == SENTI_FIN_BAD ? -1 : 1);
       d->start = MIN (d->start, best->start);
       d->end = MAX (d->end, best->end);
     }
