@@ -74,7 +74,7 @@ typedef struct {
   float base;               /* polarity before the rules */
   float intensity;
   float value;              /* what it adds to the sentence */
-  guint16 clause, segment;
+  guint32 clause, segment;
 } Item;
 
 typedef struct {
@@ -106,6 +106,7 @@ typedef struct {
   GArray *seg_start;        /* guint32, where each segment starts */
   GArray *seg_val;          /* double, per segment */
   GArray *seg_has;          /* guint8, per segment: holds a mention */
+  GArray *mention_seg;      /* guint, the part of each mention of a sentence */
   GArray *mentions;         /* Mention, the whole document */
   TamisLayer *sentences_out;
   TamisLayer *cues_out;
@@ -633,39 +634,43 @@ score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
       const Item *it = &g_array_index (s->items, Item, i);
       val[it->segment] += it->value;
     }
-  for (guint k = first; k < last; k++)
+  /* the part of each mention; mentions come in order of start */
+  g_array_set_size (s->mention_seg, last - first);
+  for (guint k = first, seg = 0; k < last; k++)
     {
       const Mention *m = &g_array_index (s->mentions, Mention, k);
-      guint seg = 0;
       while (seg + 1 < nseg && g_array_index (s->seg_start, guint32, seg + 1) <= m->start)
         seg++;
+      g_array_index (s->mention_seg, guint, k - first) = seg;
       has[seg] = TRUE;
     }
   /* a part without a name speaks of the names of the part before it (or,
-   * at the start, after it) */
-  for (guint seg = 0; seg < nseg; seg++)
-    if (!has[seg] && val[seg] != 0)
+   * before the first name, of the first name's part) */
+  {
+    int prev = -1;
+    double pending = 0;
+    for (guint seg = 0; seg < nseg; seg++)
       {
-        int to = -1;
-        for (int b = (int) seg - 1; b >= 0 && to < 0; b--)
-          if (has[b])
-            to = b;
-        for (guint a = seg + 1; a < nseg && to < 0; a++)
-          if (has[a])
-            to = (int) a;
-        if (to >= 0)
-          val[to] += val[seg];
+        if (has[seg])
+          {
+            val[seg] += pending;
+            pending = 0;
+            prev = (int) seg;
+          }
+        else if (prev >= 0)
+          val[prev] += val[seg];
+        else
+          pending += val[seg];
       }
+  }
 
   for (guint k = first; k < last; k++)
     {
       const Mention *m = &g_array_index (s->mentions, Mention, k);
-      guint seg = 0;
+      guint seg = g_array_index (s->mention_seg, guint, k - first);
       double score;
       Target *t;
 
-      while (seg + 1 < nseg && g_array_index (s->seg_start, guint32, seg + 1) <= m->start)
-        seg++;
       score = senti_normalize (val[seg]);
       if (s->targets_out)
         {
@@ -831,6 +836,7 @@ senti_score_doc (const SentiParams *params, const SentiLexicon *lexicon, TamisDo
   s.seg_start = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 8);
   s.seg_val = g_array_sized_new (FALSE, FALSE, sizeof (double), 8);
   s.seg_has = g_array_sized_new (FALSE, FALSE, 1, 8);
+  s.mention_seg = g_array_sized_new (FALSE, FALSE, sizeof (guint), 8);
   s.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   s.sentences_out = tamis_doc_ensure_layer (doc, "sentence_sentiment");
   s.cues_out = params->cues ? tamis_doc_ensure_layer (doc, "sentiment_cue") : NULL;
@@ -874,6 +880,7 @@ senti_score_doc (const SentiParams *params, const SentiLexicon *lexicon, TamisDo
   g_array_unref (s.seg_start);
   g_array_unref (s.seg_val);
   g_array_unref (s.seg_has);
+  g_array_unref (s.mention_seg);
   g_array_unref (s.mentions);
   if (s.targets)
     {
