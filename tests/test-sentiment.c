@@ -98,6 +98,11 @@ test_negation (void)
   assert_label ("en", "The outlook is no longer positive.", "negative");
   assert_label ("en", "The firm failed to win the tender.", "negative");
   assert_label ("en", "The quarter wasn't bad at all.", "positive");
+  /* phrases that hold a negation word without negating */
+  assert_label ("fr", "Le groupe n'a jamais été aussi rentable.", "positive");
+  assert_label ("fr", "C'est sans doute un succès.", "positive");
+  assert_label ("en", "The bank has never been so profitable.", "positive");
+  assert_label ("en", "The results were not only good but excellent.", "positive");
 }
 
 static void
