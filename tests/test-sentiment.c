@@ -83,6 +83,9 @@ test_polar (void)
   assert_label ("fr", "La direction se dit très inquiète après ce scandale.", "negative");
   assert_label ("en", "The launch was a great success for the group.", "positive");
   assert_label ("en", "The bank faces a fraud investigation.", "negative");
+  /* emoji, for every language */
+  assert_label ("fr", "Nouvelle boutique ouverte ce matin 😍", "positive");
+  assert_label ("en", "Two hours on hold with the helpline 😡", "negative");
 }
 
 static void

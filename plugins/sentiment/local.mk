@@ -13,6 +13,8 @@ plugins_sentiment_la_CFLAGS = $(PLUGIN_CFLAGS)
 plugins_sentiment_la_LDFLAGS = $(PLUGIN_LINK_FLAGS)
 plugins_sentiment_la_LIBADD = $(PLUGIN_LINK_LIBS) -lm
 
+sentimentcommondir = $(pkgdatadir)/sentiment/common
+dist_sentimentcommon_DATA = plugins/sentiment/data/common/emoji.tsv
 sentimentfrdir = $(pkgdatadir)/sentiment/fr
 dist_sentimentfr_DATA = \
 	plugins/sentiment/data/fr/rules.tsv \

@@ -65,20 +65,22 @@ user_lexicon (TamisConfig *user, const char *key, GPtrArray *files, GError **err
   return TRUE;
 }
 
-/* The data files of @lang, in the order they override each other: the
- * rules, the direction words and financial nouns (optional), the polar
- * lexicon. */
+/* The data files of @lang, in the order they override each other: emoji
+ * (for every language, optional), the rules, the direction words and
+ * financial nouns (optional), the polar lexicon. */
 static gboolean
 lang_files (TamisConfig *config, const char *lang, GPtrArray *files, GError **error)
 {
   static const struct {
     const char *name;
     gboolean optional;
-  } names[] = { { "rules.tsv", FALSE }, { "directions.tsv", TRUE }, { "lexicon.tsv", FALSE } };
+  } names[] = { { "common/emoji.tsv", TRUE }, { "rules.tsv", FALSE }, { "directions.tsv", TRUE },
+                { "lexicon.tsv", FALSE } };
 
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
     {
-      g_autofree char *rel = g_strdup_printf ("%s/%s", lang, names[k].name);
+      g_autofree char *rel = strchr (names[k].name, '/') ? g_strdup (names[k].name)
+                                                          : g_strdup_printf ("%s/%s", lang, names[k].name);
       g_autoptr (GError) local = NULL;
       char *path = tamis_config_find_data (config, rel, &local);
       if (path == NULL && names[k].optional)
