@@ -22,7 +22,8 @@
  * its sentences' scores over the square root of their number. Entity
  * mentions take the score of their part of the sentence (split at
  * semicolons, contrast and clause words), to which the parts without any
- * mention are added. */
+ * mention are added; an entity's score sums its sentences' as the
+ * document's does. */
 #include <math.h>
 #include <string.h>
 #include <tamis/plugin.h>
@@ -792,7 +793,10 @@ write_targets (Scorer *s)
 
       if (t->sentence_n)
         t->sum += t->sentence_sum / t->sentence_n;
-      score = t->sentences ? t->sum / t->sentences : 0;
+      /* as for the document: a few opinions among many plain mentions
+       * still show */
+      score = t->sentences ? t->sum / sqrt (t->sentences) : 0;
+      score = CLAMP (score, -1, 1);
       score = round (score * 1000) / 1000 + 0.0;
       if (score == 0)
         score = 0; /* not -0 */
