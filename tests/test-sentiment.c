@@ -339,6 +339,27 @@ test_entity_moves (void)
   assert_label ("en", "Meta jumped 8% on Wall Street.", "neutral");
 }
 
+/* A sentence without a name whose subject is a pronoun or "the company"
+ * speaks of the first name of the sentence before. */
+static void
+test_entity_anaphor (void)
+{
+  const char *texts[][2] = {
+    { "fr", "DeepSeek a présenté un nouveau modèle lundi. Il a déçu les analystes. Il y a eu peu d'échanges." },
+    { "en", "DeepSeek presented a new model on Monday. The company disappointed analysts." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (TamisDoc) doc = tamis_doc_new ("t", texts[i][1], -1, NULL);
+      tamis_doc_set_string (doc, "lang", texts[i][0]);
+      add_entity (doc, "DeepSeek", 0, "DeepSeek", "ORG");
+      process (NULL, doc);
+      assert_entity (doc, "DeepSeek", "negative", 2);
+      g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (doc, "mention_sentiment")), ==, 1);
+    }
+}
+
 static void
 test_targets_off (void)
 {
@@ -481,6 +502,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/document", test_document);
   g_test_add_func ("/sentiment/entities", test_entities);
   g_test_add_func ("/sentiment/entity-moves", test_entity_moves);
+  g_test_add_func ("/sentiment/entity-anaphor", test_entity_anaphor);
   g_test_add_func ("/sentiment/targets-off", test_targets_off);
   g_test_add_func ("/sentiment/user-lexicon", test_user_lexicon);
   g_test_add_func ("/sentiment/malformed", test_malformed);

@@ -117,7 +117,13 @@ typedef struct {
   double doc_sum;
   guint n_sentences;
   guint exclamations;       /* in the current sentence */
+  guint target_mentions;    /* mentions scored so far */
+  const char *last_canonical; /* the first name of the last sentence with names */
+  const char *last_type;
+  guint last_sentence;      /* that sentence's number */
 } Scorer;
+
+static void add_to_target (Scorer *s, const char *canonical, const char *type, double score);
 
 double
 senti_normalize (double raw)
@@ -670,7 +676,6 @@ score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
       const Mention *m = &g_array_index (s->mentions, Mention, k);
       guint seg = g_array_index (s->mention_seg, guint, k - first);
       double score;
-      Target *t;
 
       score = senti_normalize (val[seg]);
       if (s->targets_out)
@@ -682,27 +687,98 @@ score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
           if (m->type)
             tamis_layer_set_string (s->targets_out, i, "type", m->type);
         }
-      t = g_hash_table_lookup (s->targets, m->canonical);
-      if (t == NULL)
-        {
-          t = g_new0 (Target, 1);
-          t->last_sentence = -1;
-          t->type = m->type;
-          g_hash_table_insert (s->targets, (gpointer) m->canonical, t);
-          g_ptr_array_add (s->target_order, (gpointer) m->canonical);
-        }
-      if (t->last_sentence != (int) s->n_sentences)
-        {
-          if (t->sentence_n)
-            t->sum += t->sentence_sum / t->sentence_n;
-          t->sentence_sum = 0;
-          t->sentence_n = 0;
-          t->last_sentence = (int) s->n_sentences;
-          t->sentences++;
-        }
-      t->sentence_sum += score;
-      t->sentence_n++;
-      t->mentions++;
+      add_to_target (s, m->canonical, m->type, score);
+      s->target_mentions++;
+    }
+  /* the subject of the next sentence may refer back to the first name */
+  {
+    const Mention *m = &g_array_index (s->mentions, Mention, first);
+    s->last_canonical = m->canonical;
+    s->last_type = m->type;
+    s->last_sentence = s->n_sentences;
+  }
+}
+
+/* Adds a score of the current sentence to an entity. */
+static void
+add_to_target (Scorer *s, const char *canonical, const char *type, double score)
+{
+  Target *t = g_hash_table_lookup (s->targets, canonical);
+
+  if (t == NULL)
+    {
+      t = g_new0 (Target, 1);
+      t->last_sentence = -1;
+      t->type = type;
+      g_hash_table_insert (s->targets, (gpointer) canonical, t);
+      g_ptr_array_add (s->target_order, (gpointer) canonical);
+    }
+  if (t->last_sentence != (int) s->n_sentences)
+    {
+      if (t->sentence_n)
+        t->sum += t->sentence_sum / t->sentence_n;
+      t->sentence_sum = 0;
+      t->sentence_n = 0;
+      t->last_sentence = (int) s->n_sentences;
+      t->sentences++;
+    }
+  t->sentence_sum += score;
+  t->sentence_n++;
+  t->mentions++;
+}
+
+/* Subjects that refer back to the name of the sentence before: for a
+ * person (P), an organisation (O), or either. */
+static const struct {
+  const char *words;
+  char kind;
+} anaphors[] = {
+  { "Il ", 0 }, { "Elle ", 0 }, { "Le groupe ", 'O' }, { "La société ", 'O' },
+  { "L'entreprise ", 'O' }, { "L’entreprise ", 'O' }, { "La firme ", 'O' },
+  { "Le constructeur ", 'O' }, { "It ", 'O' }, { "The company ", 'O' },
+  { "The group ", 'O' }, { "The firm ", 'O' }, { "He ", 'P' }, { "She ", 'P' },
+};
+
+/* What follows an impersonal "il" or "it": il y a, il faut, it is… */
+static gboolean
+impersonal (const char *rest, gsize len)
+{
+  static const char *const words[] = { "y ", "faut", "s'agit", "s’agit", "est ", "semble",
+                                       "reste ", "is ", "was ", "seems", "remains " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strlen (words[i]) <= len && strncmp (rest, words[i], strlen (words[i])) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A sentence without a name whose subject is a pronoun or "the company"
+ * speaks of the first name of the sentence just before. */
+static void
+score_anaphor (Scorer *s, guint32 start, guint32 end, double score)
+{
+  const char *text = s->text + start;
+  gsize len = end - start;
+
+  if (s->last_canonical == NULL || s->last_sentence + 1 != s->n_sentences)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (anaphors); i++)
+    {
+      gsize n = strlen (anaphors[i].words);
+      char kind = anaphors[i].kind;
+      if (n > len || strncmp (text, anaphors[i].words, n) != 0)
+        continue;
+      if (impersonal (text + n, len - n))
+        return;
+      if ((kind == 'O' && g_strcmp0 (s->last_type, "ORG") != 0) ||
+          (kind == 'P' && g_strcmp0 (s->last_type, "PER") != 0) ||
+          (kind == 0 && g_strcmp0 (s->last_type, "ORG") != 0 && g_strcmp0 (s->last_type, "PER") != 0))
+        return;
+      add_to_target (s, s->last_canonical, s->last_type, score);
+      /* an anaphor is no mention: the count of mentions stays */
+      ((Target *) g_hash_table_lookup (s->targets, s->last_canonical))->mentions--;
+      s->last_sentence = s->n_sentences; /* a chain: "Il … Il …" */
+      return;
     }
 }
 
@@ -757,7 +833,12 @@ score_sentence (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment_sk
     tamis_layer_set_score (s->sentences_out, k, score);
   }
   if (s->params->targets)
-    score_targets (s, start, end, ment_target);
+    {
+      guint before = s->target_mentions;
+      score_targets (s, start, end, ment_target);
+      if (s->target_mentions == before)
+        score_anaphor (s, start, end, score);
+    }
   s->doc_sum += score;
   s->n_sentences++;
 }
