@@ -1,6 +1,6 @@
 /* sentiment — opinion of sentences, documents and the entities they speak
  * of, for French and English news, with rules in the VADER tradition over
- * cue lexicons (data/LANG/rules.tsv, directions.tsv, lexicon.tsv).
+ * cue lexicons (data/LANG/directions.tsv, rules.tsv, lexicon.tsv).
  *
  * Options (the stage's `with:`):
  *   languages: [fr, en]        lexicons to load
@@ -66,15 +66,16 @@ user_lexicon (TamisConfig *user, const char *key, GPtrArray *files, GError **err
 }
 
 /* The data files of @lang, in the order they override each other: emoji
- * (for every language, optional), the rules, the direction words and
- * financial nouns (optional), the polar lexicon. */
+ * (for every language, optional), more direction words and financial nouns
+ * (optional; the rules decide for the words both list), the rules, the
+ * polar lexicon. */
 static gboolean
 lang_files (TamisConfig *config, const char *lang, GPtrArray *files, GError **error)
 {
   static const struct {
     const char *name;
     gboolean optional;
-  } names[] = { { "common/emoji.tsv", TRUE }, { "rules.tsv", FALSE }, { "directions.tsv", TRUE },
+  } names[] = { { "common/emoji.tsv", TRUE }, { "directions.tsv", TRUE }, { "rules.tsv", FALSE },
                 { "lexicon.tsv", FALSE } };
 
   for (guint k = 0; k < G_N_ELEMENTS (names); k++)
@@ -221,7 +222,7 @@ TAMIS_PLUGIN_DEFINE (sentiment, "0.1.0",
                      "Sentiment of sentences, documents and named entities, French and English, rules over cue lexicons",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, "[fr, en]",
-                         .help = "lexicons to load (data/LANG/rules.tsv, directions.tsv if present, lexicon.tsv); a document's lang picks one" },
+                         .help = "lexicons to load (data/LANG/directions.tsv if present, rules.tsv, lexicon.tsv); a document's lang picks one" },
                        { "neutral_threshold", TAMIS_OPTION_DOUBLE, "0.25", .min = "0", .max = "1",
                          .help = "a score whose absolute value is below it is neutral" },
                        { "lexicons", TAMIS_OPTION_MAPPING, NULL,
