@@ -10,8 +10,8 @@ Written for the tamis project; same licence as the project.
 
 Checks: the header line, three fields a line, the labels a file may use,
 weights in range and of the label's sign, no term twice in a file once
-folded as the core folds it (case, accents, apostrophes, hyphens), no entry
-that is a stopword alone, and no direction word in the lexicon of the same
+folded as the core folds it (case, accents, apostrophes, hyphens), no
+lexicon entry that is a stopword alone, and no direction word in the lexicon of the same
 language. Exits 1 on any error.
 """
 import glob
@@ -94,7 +94,7 @@ def read(path):
         elif not 0 < w <= 1:
             errors.append(f"{where}: weight {w} not in (0, 1]")
         k = fold(term)
-        if k in stop:
+        if k in stop and kind == "lexicon.tsv":  # "up", "down" are directions
             errors.append(f"{where}: {term!r} is a stopword alone")
         if k in seen:
             other = seen[k]
@@ -177,6 +177,7 @@ def main(argv):
         fin = [t for t in both if t not in bad]
         if fin:
             print(f"{lang}: financial nouns with a polarity of their own too: " + ", ".join(fin))
+    sys.stdout.flush()
     if cov:
         coverage(cov, lexicons)
     return 1 if failed else 0
