@@ -6,7 +6,9 @@ Written for the tamis project; same licence as the project.
     python3 check-lexicon.py                 # every LANG/lexicon.tsv and LANG/directions.tsv
     python3 check-lexicon.py fr/lexicon.tsv  # some files only
     python3 check-lexicon.py --coverage FILE.jsonl ...
-                                             # also: share of texts with a lexicon term
+                                             # also: share of JSONL texts that hold
+                                             # a lexicon term, or a direction and a
+                                             # financial noun, per gold label
 
 Checks: the header line, three fields a line, the labels a file may use,
 weights in range and of the label's sign, no term twice in a file once
@@ -112,34 +114,50 @@ def tokens(text):
     return re.findall(r"\w+(?:['\-&]\w+)*|[^\w\s]", t)
 
 
-def coverage(files, lexicons):
-    """Share of texts, per language, holding at least one lexicon term."""
-    index = {}
-    for lang, entries in lexicons.items():
-        terms = {tuple(tokens(e[1])) for e in entries}
-        index[lang] = (terms, max((len(t) for t in terms), default=0))
+def _terms(entries):
+    terms = {tuple(tokens(e[1])) for e in entries}
+    return terms, max((len(t) for t in terms), default=0)
+
+
+def _holds(toks, index):
+    terms, longest = index
+    if any(tuple(toks[i:i + n]) in terms
+           for i in range(len(toks)) for n in range(1, longest + 1)):
+        return True
+    # an elided first word (l'échec) or a possessive (Nokia's)
+    bare = [re.sub(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'", "", t) for t in toks]
+    bare = [re.sub(r"'s$", "", t) for t in bare]
+    return any((t,) in terms for t in bare)
+
+
+def coverage(files, lexicons, directions):
+    """Share of texts, per language and gold label, holding at least one
+    lexicon term ("lex"), or a direction word and a financial noun ("dir")."""
+    lex = {lang: _terms(e) for lang, e in lexicons.items()}
+    dirs = {lang: (_terms([x for x in e if x[2].startswith("DIRECTION")]),
+                   _terms([x for x in e if x[2].startswith("FIN")]))
+            for lang, e in directions.items()}
+    empty = (set(), 0)
     for path in files:
-        hit, total, per = 0, 0, {}
+        per = {}
         with open(path, encoding="utf-8") as f:
             for line in f:
                 item = json.loads(line)
-                terms, longest = index.get(item.get("lang"), (set(), 0))
+                lang = item.get("lang")
                 toks = tokens(item["text"])
-                found = any(tuple(toks[i:i + n]) in terms
-                            for i in range(len(toks))
-                            for n in range(1, longest + 1))
-                if not found:  # elided first word (l'échec) and possessive
-                    toks2 = [re.sub(r"^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)'", "", t) for t in toks]
-                    toks2 = [re.sub(r"'s$", "", t) for t in toks2]
-                    found = any((t,) in terms for t in toks2)
-                total += 1
-                hit += found
-                lab = item.get("label", "?")
-                a, b = per.get(lab, (0, 0))
-                per[lab] = (a + found, b + 1)
-        print(f"{os.path.basename(path)}: {hit}/{total} texts "
-              f"({100.0 * hit / max(total, 1):.1f}%) hold a lexicon term; "
-              + ", ".join(f"{k} {a}/{b} ({100.0 * a / b:.1f}%)" for k, (a, b) in sorted(per.items())))
+                a = _holds(toks, lex.get(lang, empty))
+                d, n = dirs.get(lang, (empty, empty))
+                b = _holds(toks, d) and _holds(toks, n)
+                for key in ("all", item.get("label", "?")):
+                    c = per.setdefault(key, [0, 0, 0, 0])
+                    c[0] += a
+                    c[1] += b
+                    c[2] += a or b
+                    c[3] += 1
+        print(os.path.basename(path) + ":")
+        for key, (a, b, ab, t) in sorted(per.items()):
+            print(f"  {key:9} {t:5} texts: lex {100.0 * a / t:5.1f}%  "
+                  f"dir+fin {100.0 * b / t:5.1f}%  either {100.0 * ab / t:5.1f}%")
 
 
 def main(argv):
@@ -150,7 +168,7 @@ def main(argv):
     paths = argv or sorted(glob.glob(os.path.join(HERE, "*", "lexicon.tsv"))
                            + glob.glob(os.path.join(HERE, "*", "directions.tsv")))
     failed = False
-    lexicons, folded = {}, {}
+    lexicons, directions, folded = {}, {}, {}
     for path in paths:
         entries, errors = read(path)
         for e in errors:
@@ -167,6 +185,8 @@ def main(argv):
             fold(t): label for _, t, label, _ in entries}
         if os.path.basename(path) == "lexicon.tsv":
             lexicons[lang] = entries
+        else:
+            directions[lang] = entries
     for lang, files in sorted(folded.items()):
         lex, dirs = files.get("lexicon.tsv", {}), files.get("directions.tsv", {})
         both = sorted(set(lex) & set(dirs))
@@ -179,7 +199,7 @@ def main(argv):
             print(f"{lang}: financial nouns with a polarity of their own too: " + ", ".join(fin))
     sys.stdout.flush()
     if cov:
-        coverage(cov, lexicons)
+        coverage(cov, lexicons, directions)
     return 1 if failed else 0
 
 
