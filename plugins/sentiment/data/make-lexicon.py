@@ -179,6 +179,8 @@ def en_plural(w):
 
 
 def en_noun(w):
+    if w.endswith(("ness", "ism", "sis", "ity", "ance", "ence")) and " " not in w:
+        return [w]  # abstract nouns: the plural is rare or odd; list it by hand
     return [w, en_plural(w)]
 
 
