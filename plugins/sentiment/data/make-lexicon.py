@@ -216,6 +216,10 @@ CLASSES = {
 }
 
 
+FR_OBJECT_START = set("""les ses leurs la sa son l' leur un une des le ce cette
+    ces toutes tous largement nettement de d' du""".split())
+
+
 def forms_of(lang, cls, term):
     """All the surface forms one source term makes."""
     head_only = cls.endswith("+")
@@ -226,6 +230,13 @@ def forms_of(lang, cls, term):
         if head_only:
             head, _, rest = t.partition(" ")
             heads = head.split("|") if "|" in head else gen(head)
+            if lang == "fr" and base in ("v1", "v2"):
+                # a verb with its object: no 2nd person, no 1st plural
+                heads = [h for h in heads
+                         if not re.search(r"(?<![éi])es$|ons$|is$", h) or h == head]
+                if rest.split(" ")[0] in FR_OBJECT_START:
+                    # "a dépassé les attentes": the participle does not agree
+                    heads = [h for h in heads if not re.search(r"(ée|és|ées|ie|ies)$", h)]
             out.extend((h + " " + rest).strip() for h in heads)
         elif "|" in t:
             out.extend(f.strip() for f in t.split("|") if f.strip())
