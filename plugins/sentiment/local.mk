@@ -17,10 +17,12 @@ sentimentcommondir = $(pkgdatadir)/sentiment/common
 dist_sentimentcommon_DATA = plugins/sentiment/data/common/emoji.tsv
 sentimentfrdir = $(pkgdatadir)/sentiment/fr
 dist_sentimentfr_DATA = \
+	plugins/sentiment/data/fr/directions.tsv \
 	plugins/sentiment/data/fr/rules.tsv \
 	plugins/sentiment/data/fr/lexicon.tsv
 sentimentendir = $(pkgdatadir)/sentiment/en
 dist_sentimenten_DATA = \
+	plugins/sentiment/data/en/directions.tsv \
 	plugins/sentiment/data/en/rules.tsv \
 	plugins/sentiment/data/en/lexicon.tsv
 
@@ -31,4 +33,12 @@ tests_test_sentiment_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 tests_test_sentiment_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
 tests_test_sentiment_LDADD = core/libtamis.la $(GLIB_LIBS)
 
-EXTRA_DIST += plugins/sentiment/README.md
+EXTRA_DIST += \
+	plugins/sentiment/README.md \
+	plugins/sentiment/data/SOURCES.md \
+	plugins/sentiment/data/check-lexicon.py \
+	plugins/sentiment/data/make-lexicon.py \
+	plugins/sentiment/data/src/en.txt \
+	plugins/sentiment/data/src/fr.txt \
+	plugins/sentiment/data/src/en-directions.txt \
+	plugins/sentiment/data/src/fr-directions.txt
