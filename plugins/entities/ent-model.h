@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 /* Tags, one per token: O, then B- and I- of PER, ORG, LOC and MISC. */
 #define ENT_N_TAGS 9
 #define ENT_TAG_O 0
+/* Floats per row in memory: a 64-byte cache line. */
+#define ENT_ROW 16
 #define ENT_TAG_BEGIN(label) (1 + 2 * (label))
 #define ENT_TAG_INSIDE(label) (2 + 2 * (label))
 #define ENT_TAG_LABEL(tag) ((guint) ((tag) - 1) / 2)
@@ -24,7 +26,7 @@ G_BEGIN_DECLS
 typedef struct {
   guint bits;
   guint32 mask;
-  float *weights;  /* (mask + 1) * ENT_N_TAGS */
+  float *weights;  /* (mask + 1) rows of ENT_ROW floats, ENT_N_TAGS used */
 } EntModel;
 
 EntModel *ent_model_new (guint bits);
