@@ -156,6 +156,7 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
     doc->room = n + 1;
     g_free (doc->word);
     g_free (doc->context);
+    g_free (doc->roles);
     doc->word = g_new (guint32, 5 * doc->room);
     doc->context = g_new (guint8, 2 * doc->room);
     doc->roles = g_new (guint16, doc->room);
