@@ -216,7 +216,7 @@ check "-j -1 exits 2" status_is 2
 
 # ---- provenance ----
 check "every record names the stages that made it, with their versions" \
-  jq_true "$T/news.out" 'all(.[]; (.by | keys | map(test("^(segment|langid|money) [0-9.]+ #[0-9a-f]{8}$")) | all) and (.by | to_entries | map(select(.key | startswith("segment"))) | .[0].value == ["token", "sentence"]))'
+  jq_true "$T/news.out" 'all(.[]; (.by | keys | map(test("^(segment|langid|money|entities|sentiment) [0-9.]+ #[0-9a-f]{8}$")) | all) and (.by | to_entries | map(select(.key | startswith("segment"))) | .[0].value == ["token", "sentence"]))'
 run_tamis provnone run --provenance none "$NEWS" "$CORPUS/fr-01-meta-capex.txt"
 check "--provenance none leaves it out" jq_true "$T/provnone.out" 'all(.[]; has("by") | not)'
 run_tamis provfull run --provenance full "$NEWS" "$CORPUS/fr-01-meta-capex.txt"
@@ -383,9 +383,25 @@ if [ -d "$seeds" ]; then
   check "news.yaml over the seed articles exits 0" status_is 0
   check "five seed records with tokens and sentences" \
     jq_true "$T/seeds.out" 'length == 5 and all(.[]; (.layers.token | length) > 100 and (.layers.sentence | length) > 3)'
+  # every mention of each of these names has its label, and the family
+  # name alone always takes the full name
+  check "the seed articles' companies, people, places and products are typed right" \
+    jq_true "$T/seeds.out" '[.[].layers.entity[]?] as $e
+      | ([["ORG", "Meta"], ["ORG", "DeepSeek"], ["ORG", "Nvidia"], ["ORG", "OpenAI"], ["ORG", "Microsoft"],
+          ["ORG", "Anthropic"], ["ORG", "Google"], ["PER", "Mark Zuckerberg"], ["PER", "Satya Nadella"],
+          ["PER", "Yann LeCun"], ["LOC", "Silicon Valley"], ["LOC", "Manhattan"], ["MISC", "Llama 4"],
+          ["MISC", "ChatGPT"]]
+         | all(.[]; .[0] as $l | .[1] as $n
+               | any($e[]; .canonical == $n) and all($e[] | select(.canonical == $n); .label == $l)))
+        and ([$e[] | select(.canonical == "Mark Zuckerberg")] | length) >= 20
+        and (any($e[]; .canonical == "Zuckerberg") | not)'
+  check "the seed articles have a document sentiment" \
+    jq_true "$T/seeds.out" 'all(.[]; .sentiment == "positive" or .sentiment == "negative" or .sentiment == "neutral")'
 else
   tap_skip "news.yaml over the seed articles (../shared/corpus/seeds is absent)"
   tap_skip "five seed records with tokens and sentences"
+  tap_skip "the seed articles' companies, people, places and products are typed right"
+  tap_skip "the seed articles have a document sentiment"
 fi
 
 tap_done
