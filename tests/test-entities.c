@@ -106,13 +106,20 @@ assert_entity (GPtrArray *found, const char *text, const char *label, const char
     g_assert_cmpstr (f->canonical, ==, canonical);
 }
 
+/* @text does not appear as whole words in any name */
 static void
 assert_no_entity (GPtrArray *found, const char *text)
 {
+  gsize n = strlen (text);
+
   for (guint i = 0; i < found->len; i++) {
     const Found *f = found->pdata[i];
-    if (strstr (f->text, text) != NULL)
-      g_error ("'%s' should not be in a name, found in [%s %s]", text, f->label, f->text);
+    for (const char *p = strstr (f->text, text); p != NULL; p = strstr (p + 1, text)) {
+      gboolean starts = p == f->text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
+      gboolean ends = p[n] == '\0' || !g_unichar_isalnum (g_utf8_get_char (p + n));
+      if (starts && ends)
+        g_error ("'%s' should not be in a name, found in [%s %s]", text, f->label, f->text);
+    }
   }
 }
 
@@ -208,6 +215,36 @@ test_unknown_names_english (void)
   assert_entity (f, "Glorvex X2", "MISC", NULL);
   assert_entity (f, "Priyanka Deshmukh", "PER", NULL);
   assert_no_entity (f, "Tuesday");
+}
+
+/* Acronyms that are names and acronyms that are not; names whose words
+ * are joined by `de`, `of`. */
+static void
+test_acronyms_and_connectors (void)
+{
+  g_autoptr (GPtrArray) f = run ("fr",
+    "Le courtier FXTM et NVIDIA ont profité de la hausse du PIB, selon la Banque de France. "
+    "L’Université de Miami achète des GPU pour son laboratoire d’IA en Amérique du Nord.");
+  assert_entity (f, "FXTM", "ORG", NULL);
+  assert_entity (f, "NVIDIA", "ORG", NULL);
+  assert_entity (f, "Banque de France", "ORG", NULL);
+  assert_entity (f, "Université de Miami", "ORG", NULL);
+  assert_entity (f, "Amérique du Nord", "LOC", NULL);
+  assert_no_entity (f, "PIB");
+  assert_no_entity (f, "GPU");
+  assert_no_entity (f, "IA");
+
+  g_autoptr (GPtrArray) g = run ("en",
+    "Bank of America and the University of Michigan said GDP growth helped the CEO of IBM buy "
+    "more GPUs for its AI lab in the Bay Area.");
+  assert_entity (g, "Bank of America", "ORG", NULL);
+  assert_entity (g, "University of Michigan", "ORG", NULL);
+  assert_entity (g, "IBM", "ORG", NULL);
+  assert_entity (g, "Bay Area", "LOC", NULL);
+  assert_no_entity (g, "GDP");
+  assert_no_entity (g, "CEO");
+  assert_no_entity (g, "GPUs");
+  assert_no_entity (g, "AI");
 }
 
 /* A capitalised verb after a name, as machine translation leaves them. */
@@ -373,6 +410,7 @@ main (int argc, char **argv)
   g_test_add_func ("/entities/elisions", test_elisions);
   g_test_add_func ("/entities/unknown-names-french", test_unknown_names_french);
   g_test_add_func ("/entities/unknown-names-english", test_unknown_names_english);
+  g_test_add_func ("/entities/acronyms-and-connectors", test_acronyms_and_connectors);
   g_test_add_func ("/entities/translation-artefacts", test_translation_artefacts);
   g_test_add_func ("/entities/coreference", test_coreference);
   g_test_add_func ("/entities/coreference-backwards", test_coreference_backwards);
