@@ -169,6 +169,9 @@ entities_process (gpointer state, TamisDoc *doc, GError **error)
   int li = lang != NULL ? language_index (ent, lang) : -1;
   if (lang != NULL && li < 0)
     return TRUE;
+  /* a stage given one language reads every document as that language */
+  if (lang == NULL && ent->langs[0] != NULL && ent->langs[1] == NULL)
+    li = 0;
   const EntModel *model = li >= 0 && ent->lang_models[li] != NULL ? ent->lang_models[li] : ent->model;
   if (len >= G_MAXUINT32) {
     g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT,
@@ -217,7 +220,7 @@ TAMIS_PLUGIN_DEFINE (entities, "1.0.0",
                      "People, organisations, places and other names (PER, ORG, LOC, MISC) in French and English, with canonical names",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, "[fr, en]",
-                         .help = "name and cue lists to load (data/common and data/LANG); documents whose lang is another are left alone" },
+                         .help = "name and cue lists to load (data/common and data/LANG); documents whose lang is another are left alone, and with one language, documents without lang are read as that language" },
                        { "labels", TAMIS_OPTION_LIST, "[PER, ORG, LOC, MISC]",
                          .choices = TAMIS_NAMES ("PER", "ORG", "LOC", "MISC"),
                          .help = "which labels to write" },
