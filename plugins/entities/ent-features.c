@@ -98,9 +98,8 @@ set_has (const HashSet *set, guint32 key)
   }
 }
 
-/* The hash of a word's folded form; ASCII words are folded on the fly. */
-static guint32
-word_hash (const char *p, gsize len, GString *scratch)
+guint32
+ent_word_hash (const char *p, gsize len, GString *scratch)
 {
   guint32 h = 2166136261u;
 
@@ -172,7 +171,7 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
 
   doc->lists = lists;
   for (guint i = 0; i < n; i++)
-    doc->word[i] = word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, scratch);
+    doc->word[i] = ent_word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, scratch);
 
   /* headlines: sentences whose words are mostly in capitals */
   for (guint i = 0; i < n;) {

@@ -53,7 +53,11 @@ gboolean ent_feat_is_candidate (const EntFeatDoc *doc, guint i, guint prev);
  * (room for ENT_MAX_FEATURES); returns how many. */
 guint ent_features (const EntFeatDoc *doc, guint i, guint prev, guint prev2, guint32 *out);
 
-/* Hashing shared by the features and the plugin. */
+/* Hashing shared by the features and the lists. */
 guint32 ent_hash_bytes (const char *p, gsize len);
+
+/* The hash of a word's folded form (ent_fold()); ASCII words are folded
+ * on the fly. @scratch is working space. */
+guint32 ent_word_hash (const char *p, gsize len, GString *scratch);
 
 G_END_DECLS

@@ -69,8 +69,9 @@ guint ent_gaz_n_names (const EntGaz *gaz);
 guint ent_gaz_n_cues (const EntGaz *gaz);
 
 /* Fills @out (one EntTokGaz per token, zeroed first) and appends to
- * @matches the name-list matches over @tokens of @text. */
-void ent_gaz_annotate (const EntGaz *gaz, const char *text, gsize length, const EntTok *tokens,
+ * @matches the name-list matches over @tokens, whose folded forms hash to
+ * @words (ent_word_hash()). */
+void ent_gaz_annotate (const EntGaz *gaz, const guint32 *words, const EntTok *tokens,
                        guint n_tokens, EntTokGaz *out, GArray *matches);
 
 /* The entity label of a name-list entry (an EntGazLabel) and its canonical

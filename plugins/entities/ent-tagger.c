@@ -62,10 +62,10 @@ ent_analysis_prepare (EntAnalysis *an, const EntGaz *gaz, const char *text, gsiz
     an->tags = g_renew (guint8, an->tags, an->room);
     an->probs = g_renew (float, an->probs, an->room);
   }
-  ent_gaz_annotate (gaz, text, length, (const EntTok *) an->tokens->data, n,
-                    (EntTokGaz *) an->gaz->data, an->matches);
   ent_feat_doc_init (&an->feat, text, (const EntTok *) an->tokens->data, n,
                      (const EntTokGaz *) an->gaz->data, gaz);
+  ent_gaz_annotate (gaz, an->feat.word, (const EntTok *) an->tokens->data, n,
+                    (EntTokGaz *) an->gaz->data, an->matches);
 }
 
 char *
