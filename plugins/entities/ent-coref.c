@@ -85,7 +85,9 @@ list_canonical (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m)
   const char *any = NULL;
   gboolean found = FALSE;
 
-  for (guint k = 0; k < an->matches->len; k++) {
+  guint from, to;
+  ent_analysis_matches_at (an, m->first, &from, &to);
+  for (guint k = from; k < to; k++) {
     const EntGazMatch *g = &g_array_index (an->matches, EntGazMatch, k);
     if (g->first != m->first || g->last != m->last || ent_gaz_entry_label (gaz, g->entry) > ENT_G_MISC)
       continue;
@@ -108,7 +110,9 @@ list_label (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m)
   int best = -1;
   double weight = 0;
 
-  for (guint k = 0; k < an->matches->len; k++) {
+  guint from, to;
+  ent_analysis_matches_at (an, m->first, &from, &to);
+  for (guint k = from; k < to; k++) {
     const EntGazMatch *g = &g_array_index (an->matches, EntGazMatch, k);
     if (g->first == m->first && g->last == m->last && ent_gaz_entry_label (gaz, g->entry) <= ENT_G_MISC
         && ent_gaz_entry_weight (gaz, g->entry) > weight) {
@@ -124,7 +128,9 @@ list_weight (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m, int 
 {
   double weight = 0;
 
-  for (guint k = 0; k < an->matches->len; k++) {
+  guint from, to;
+  ent_analysis_matches_at (an, m->first, &from, &to);
+  for (guint k = from; k < to; k++) {
     const EntGazMatch *g = &g_array_index (an->matches, EntGazMatch, k);
     if (g->first == m->first && g->last == m->last && (int) ent_gaz_entry_label (gaz, g->entry) == label)
       weight = MAX (weight, ent_gaz_entry_weight (gaz, g->entry));
@@ -150,44 +156,74 @@ by_position (gconstpointer a, gconstpointer b)
   return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* Where chains are found again: by the key a short mention would have
+ * ("a:" + the initials, "l:" + a person's family name, "f:" + the first
+ * word of an organisation or product), each a list of chains; and the
+ * mention ending at each token. */
+typedef struct {
+  GHashTable *by_key;  /* char * → GArray of chain indices */
+  guint *ends_at;      /* token → mention index + 1, or 0 */
+} Index;
+
+static void
+index_add (Index *ix, const char *prefix, const char *word, guint chain)
+{
+  char *key = g_strconcat (prefix, word, NULL);
+  GArray *list = g_hash_table_lookup (ix->by_key, key);
+
+  if (list == NULL) {
+    list = g_array_new (FALSE, FALSE, sizeof (guint));
+    g_hash_table_insert (ix->by_key, key, list);
+  } else
+    g_free (key);
+  g_array_append_val (list, chain);
+}
+
+/* Makes a new chain of several words findable by its short forms. */
+static void
+index_chain (const EntAnalysis *an, Index *ix, const EntMention *r, guint chain)
+{
+  if (r->last == r->first)
+    return;
+  g_autofree char *ini = initials (an, r);
+  if (g_utf8_strlen (ini, -1) >= 2)
+    index_add (ix, "a:", ini, chain);
+  if (r->label == 0) {
+    g_autofree char *last = fold_token (an, r->last);
+    index_add (ix, "l:", last, chain);
+  } else if (r->label != 2) {
+    g_autofree char *first = fold_token (an, r->first);
+    if (strlen (first) >= 3)
+      index_add (ix, "f:", first, chain);
+  }
+}
+
 /* The chain a short mention belongs to, by family name, first word or
  * acronym; the nearest such chain. */
 static int
-find_chain (const EntAnalysis *an, GArray *chains, const EntMention *ms, guint mi, const char *key)
+find_chain (const EntAnalysis *an, const Index *ix, GArray *chains, const EntMention *ms, guint mi,
+            const char *key)
 {
   const EntMention *m = &ms[mi];
   int best = -1;
   guint best_dist = G_MAXUINT;
-  g_autofree char *acr = NULL;
   const EntTok *tok = (const EntTok *) an->tokens->data;
+  gboolean acronym = is_acronym (an, m);
 
   /* `Banque centrale européenne (BCE)` */
-  if (is_acronym (an, m) && m->first >= 2 && (tok[m->first - 1].flags & ENT_TOK_OPEN))
-    for (guint c = 0; c < chains->len; c++) {
-      for (guint k = 0; k < an->mentions->len; k++)
-        if (ms[k].cluster == c + 1 && ms[k].last == m->first - 2)
-          return (int) c;
-    }
+  if (acronym && m->first >= 2 && (tok[m->first - 1].flags & ENT_TOK_OPEN)) {
+    guint k = ix->ends_at[m->first - 2];
+    if (k > 0 && ms[k - 1].cluster > 0)
+      return (int) ms[k - 1].cluster - 1;
+  }
 
-  for (guint c = 0; c < chains->len; c++) {
-    const Chain *ch = &g_array_index (chains, Chain, c);
-    const EntMention *r = &ms[ch->rep];
-    if (r->last == r->first)
-      continue;
-    gboolean link = FALSE;
-    if (is_acronym (an, m)) {
-      g_autofree char *ini = initials (an, r);
-      link = g_utf8_strlen (ini, -1) >= 2 && g_str_equal (ini, key);
-    }
-    if (!link && r->label == 0) {
-      g_autofree char *last = fold_token (an, r->last);
-      link = g_str_equal (last, key);
-    }
-    if (!link && r->label != 0 && r->label != 2) {
-      g_autofree char *first = fold_token (an, r->first);
-      link = g_str_equal (first, key) && strlen (key) >= 3;
-    }
-    if (link) {
+  static const char *const prefixes[] = { "a:", "l:", "f:" };
+  for (guint p = acronym ? 0 : 1; p < G_N_ELEMENTS (prefixes); p++) {
+    g_autofree char *k = g_strconcat (prefixes[p], key, NULL);
+    GArray *list = g_hash_table_lookup (ix->by_key, k);
+    for (guint j = 0; list != NULL && j < list->len; j++) {
+      guint c = g_array_index (list, guint, j);
+      const EntMention *r = &ms[g_array_index (chains, Chain, c).rep];
       guint dist = r->first < m->first ? m->first - r->first : (r->first - m->first) * 4;
       if (dist < best_dist) {
         best = (int) c;
@@ -206,9 +242,15 @@ ent_coref (EntAnalysis *an, const EntGaz *gaz)
   g_autoptr(GArray) chains = g_array_new (FALSE, TRUE, sizeof (Chain));
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree guint *order = g_new (guint, n + 1);
+  g_autofree guint *ends_at = g_new0 (guint, an->tokens->len + 1);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) g_array_unref);
+  Index ix = { by_key, ends_at };
 
   if (n == 0)
     return;
+  for (guint i = 0; i < n; i++)
+    ends_at[ms[i].last] = i + 1;
   for (guint i = 0; i < n; i++) {
     order[i] = i;
     ms[i].cluster = 0;
@@ -226,11 +268,12 @@ ent_coref (EntAnalysis *an, const EntGaz *gaz)
       found = g_hash_table_lookup (keys, ckey);
     int c = found ? GPOINTER_TO_INT (found) - 1 : -1;
     if (c < 0 && ms[i].first == ms[i].last)
-      c = find_chain (an, chains, ms, i, key);
+      c = find_chain (an, &ix, chains, ms, i, key);
     if (c < 0) {
       Chain ch = { .rep = i, .multi_label = -1 };
       g_array_append_val (chains, ch);
       c = chains->len - 1;
+      index_chain (an, &ix, &ms[i], c);
     }
     Chain *ch = &g_array_index (chains, Chain, c);
     ms[i].cluster = c + 1;
@@ -312,9 +355,20 @@ ent_coref (EntAnalysis *an, const EntGaz *gaz)
   if (added > 0)
     g_array_sort (an->mentions, by_position);
 
-  /* labels and canonical names per chain */
+  /* labels and canonical names per chain: the longest mention of each,
+   * the first of that length, in one pass */
   ms = (EntMention *) an->mentions->data;
   n = an->mentions->len;
+  g_autofree guint *longest = g_new (guint, chains->len + 1);
+  for (guint c = 0; c < chains->len; c++)
+    longest[c] = G_MAXUINT;
+  for (guint i = 0; i < n; i++) {
+    guint c = ms[i].cluster - 1, b = longest[c];
+    if (b == G_MAXUINT || ms[i].last - ms[i].first > ms[b].last - ms[b].first)
+      longest[c] = i;
+  }
+  g_autofree const char **names = g_new (const char *, chains->len + 1);
+  g_autofree guint *labels = g_new (guint, chains->len + 1);
   for (guint c = 0; c < chains->len; c++) {
     Chain *ch = &g_array_index (chains, Chain, c);
     int label = ch->multi_label;
@@ -324,23 +378,16 @@ ent_coref (EntAnalysis *an, const EntGaz *gaz)
         if (ch->votes[l] > ch->votes[label])
           label = l;
     }
-    const char *canonical = ch->canonical;
-    g_autofree char *rep_text = NULL;
-    if (canonical == NULL) {
-      /* the longest mention, the first of that length */
-      guint best = G_MAXUINT;
-      for (guint i = 0; i < n; i++)
-        if (ms[i].cluster == c + 1
-            && (best == G_MAXUINT || ms[i].last - ms[i].first > ms[best].last - ms[best].first))
-          best = i;
-      rep_text = ent_span_text (an, ms[best].first, ms[best].last);
-      canonical = rep_text;
+    labels[c] = label;
+    if (ch->canonical != NULL)
+      names[c] = g_string_chunk_insert_const (an->strings, ch->canonical);
+    else {
+      g_autofree char *text = ent_span_text (an, ms[longest[c]].first, ms[longest[c]].last);
+      names[c] = g_string_chunk_insert_const (an->strings, text);
     }
-    const char *stored = g_string_chunk_insert_const (an->strings, canonical);
-    for (guint i = 0; i < n; i++)
-      if (ms[i].cluster == c + 1) {
-        ms[i].label = label;
-        ms[i].canonical = stored;
-      }
+  }
+  for (guint i = 0; i < n; i++) {
+    ms[i].label = labels[ms[i].cluster - 1];
+    ms[i].canonical = names[ms[i].cluster - 1];
   }
 }

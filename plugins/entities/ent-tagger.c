@@ -68,6 +68,25 @@ ent_analysis_prepare (EntAnalysis *an, const EntGaz *gaz, const char *text, gsiz
                     (EntTokGaz *) an->gaz->data, an->matches);
 }
 
+void
+ent_analysis_matches_at (const EntAnalysis *an, guint first, guint *from, guint *to)
+{
+  const EntGazMatch *m = (const EntGazMatch *) an->matches->data;
+  guint lo = 0, hi = an->matches->len;
+
+  while (lo < hi) {
+    guint mid = (lo + hi) / 2;
+    if (m[mid].first < first)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  *from = lo;
+  while (hi < an->matches->len && m[hi].first == first)
+    hi++;
+  *to = MAX (hi, lo);
+}
+
 char *
 ent_span_text (const EntAnalysis *an, guint first, guint last)
 {
@@ -93,7 +112,9 @@ has_cue (const EntAnalysis *an, guint i, EntCue cue)
 static int
 strong_entry (const EntAnalysis *an, const EntGaz *gaz, guint first, guint last)
 {
-  for (guint k = 0; k < an->matches->len; k++) {
+  guint from, to;
+  ent_analysis_matches_at (an, first, &from, &to);
+  for (guint k = from; k < to; k++) {
     const EntGazMatch *m = &g_array_index (an->matches, EntGazMatch, k);
     if (m->first == first && m->last == last && ent_gaz_entry_label (gaz, m->entry) <= ENT_G_MISC
         && ent_gaz_entry_weight (gaz, m->entry) >= 0.8)
@@ -173,12 +194,17 @@ split_point (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m, guin
       k++;
     gboolean left = FALSE;
     int right = -1;
-    for (guint g = 0; g < an->matches->len; g++) {
+    guint from, to, lfrom, lto;
+    ent_analysis_matches_at (an, m->first, &lfrom, &lto);
+    ent_analysis_matches_at (an, i - 1, &from, &to);
+    for (guint g = lfrom; g < to; g++) {
       const EntGazMatch *x = &g_array_index (an->matches, EntGazMatch, g);
-      if (ent_gaz_entry_label (gaz, x->entry) > ENT_G_MISC)
-        continue;
-      left |= x->last == i - 1 && x->first >= m->first;
-      if (x->first == k && x->last <= m->last)
+      left |= x->last == i - 1 && ent_gaz_entry_label (gaz, x->entry) <= ENT_G_MISC;
+    }
+    ent_analysis_matches_at (an, k, &from, &to);
+    for (guint g = from; g < to; g++) {
+      const EntGazMatch *x = &g_array_index (an->matches, EntGazMatch, g);
+      if (x->last <= m->last && ent_gaz_entry_label (gaz, x->entry) <= ENT_G_MISC)
         right = (int) ent_gaz_entry_label (gaz, x->entry);
     }
     if (left && right >= 0) {
@@ -193,7 +219,9 @@ split_point (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m, guin
 static void
 apply_user_label (const EntAnalysis *an, const EntGaz *gaz, EntMention *m)
 {
-  for (guint k = 0; k < an->matches->len; k++) {
+  guint from, to;
+  ent_analysis_matches_at (an, m->first, &from, &to);
+  for (guint k = from; k < to; k++) {
     const EntGazMatch *g = &g_array_index (an->matches, EntGazMatch, k);
     if (g->first == m->first && g->last == m->last && ent_gaz_entry_is_user (gaz, g->entry)
         && ent_gaz_entry_label (gaz, g->entry) <= ENT_G_MISC) {

@@ -50,6 +50,10 @@ void ent_analysis_tag (EntAnalysis *an, const EntGaz *gaz, const EntModel *model
  * unifies their labels; adds the repeated mentions the model missed. */
 void ent_coref (EntAnalysis *an, const EntGaz *gaz);
 
+/* The list matches starting at token @first: indices @from (inclusive) to
+ * @to (exclusive) of @an->matches, which are in token order. */
+void ent_analysis_matches_at (const EntAnalysis *an, guint first, guint *from, guint *to);
+
 /* The text of tokens @first..@last with runs of space made one. */
 char *ent_span_text (const EntAnalysis *an, guint first, guint last);
 
