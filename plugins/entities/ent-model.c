@@ -65,13 +65,13 @@ ent_model_load (const char *path, GError **error)
   if (version != ENT_MODEL_VERSION) {
     g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_DATA,
                  "%s: entity model format %u, this plugin reads format %u: train it again with "
-                 "tamis-train-entities", path, version, ENT_MODEL_VERSION);
+                 "tamis-train-entities", path, version, (guint) ENT_MODEL_VERSION);
     return NULL;
   }
   if (features != ENT_FEATURE_VERSION) {
     g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_DATA,
                  "%s: entity model trained on feature set %u, this plugin computes set %u: train "
-                 "it again with tamis-train-entities", path, features, ENT_FEATURE_VERSION);
+                 "it again with tamis-train-entities", path, features, (guint) ENT_FEATURE_VERSION);
     return NULL;
   }
   guint32 tags = rd32 (p + 16), bits = rd32 (p + 20), rows = rd32 (p + 24);
