@@ -12,7 +12,7 @@ EXTRA_DIST += \
 	bench/sentiment/peers.mjs
 
 # ENTITIES_BENCH_FLAGS=--half-split also checks the learner on half of each set.
-entities-bench: tamis$(EXEEXT) plugins/segment.la
+entities-bench: tamis$(EXEEXT) plugins/segment.la bench/segment/segbench$(EXEEXT)
 	$(SHELL) $(srcdir)/bench/entities/run.sh $(ENTITIES_BENCH_FLAGS) ./tamis$(EXEEXT)
 
 sentiment-bench: tamis$(EXEEXT) plugins/segment.la

@@ -203,6 +203,45 @@ if [ -n "$rows" ]; then
   echo
 fi
 
+# ---- the stages alone, through the library: no JSON read or written ----
+SEGBENCH=$(dirname "$TAMIS")/bench/segment/segbench
+if [ $HAVE_TAMIS = yes ] && [ -x "$SEGBENCH" ]; then
+  lines=
+  for once in "$WORK"/speed/*-once.jsonl; do
+    [ -f "$once" ] || continue
+    input=$(basename "$once" -once.jsonl)
+    [ -f "$WORK/speed/$input.yaml" ] || continue
+    mkdir -p "$WORK/speed/$input-txt"
+    python3 -c 'import json, sys
+for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
+    open("%s/%05d.txt" % (sys.argv[2], i), "w", encoding="utf-8").write(json.loads(line)["text"])' \
+      "$once" "$WORK/speed/$input-txt"
+    best=
+    for run in 1 2 3; do
+      r=$(TAMIS_PLUGIN_PATH="$(dirname "$TAMIS")/plugins" "$SEGBENCH" -j 1 -r 20 \
+            "$WORK/speed/$input.yaml" "$WORK/speed/$input-txt" 2>/dev/null |
+          sed -n 's/.* \([0-9.]*\) MB\/s per thread of CPU time in the stages.*/\1/p')
+      if [ -n "$r" ] && { [ -z "$best" ] || awk -v a="$r" -v b="$best" 'BEGIN { exit !(a > b) }'; }; then
+        best=$r
+      fi
+    done
+    [ -n "$best" ] && lines="$lines| $input | $best |
+"
+  done
+  if [ -n "$lines" ]; then
+    echo "## Entities, speed of the stages alone (segment + entities, library, one thread)"
+    echo
+    echo "| input | MB per CPU-second in the stages |"
+    echo "|---|---|"
+    printf '%s' "$lines"
+    echo
+    echo "bench/segment/segbench runs the same pipeline over the texts held in memory and"
+    echo "counts the thread's CPU time inside tamis_pipeline_process() only: no JSON read or"
+    echo "written, no start-up; best of three rounds of 20 passes."
+    echo
+  fi
+fi
+
 # ---- the learner on half of each set ----
 if [ $HALF = yes ]; then
   if [ $HAVE_TAMIS = no ]; then
