@@ -121,12 +121,10 @@ ensure_form (const EntFeatDoc *doc, guint i)
 {
   EntFeatDoc *d = (EntFeatDoc *) doc;  /* a cache */
   const EntTok *t = &doc->tokens[i];
-  GString *folded, *shape;
 
   if (d->ready[i])
     return;
-  folded = g_string_sized_new (32);
-  shape = g_string_sized_new (32);
+  GString *folded = d->folded, *shape = d->shaped;
   ent_fold (doc->text + t->start, t->end - t->start, folded);
   ent_shape (doc->text + t->start, t->end - t->start, shape);
   d->shape[i] = ent_hash_bytes (shape->str, shape->len);
@@ -135,8 +133,6 @@ ensure_form (const EntFeatDoc *doc, guint i)
   d->suffix4[i] = hash_suffix (folded, 4);
   d->roles[i] = (t->flags & ENT_TOK_HAS_LETTER) ? ent_gaz_word_roles (doc->lists, doc->word[i]) : 0;
   d->ready[i] = 1;
-  g_string_free (folded, TRUE);
-  g_string_free (shape, TRUE);
 }
 
 void
@@ -170,6 +166,10 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
   set_init (&upper, n);
 
   doc->lists = lists;
+  if (doc->folded == NULL) {
+    doc->folded = g_string_sized_new (64);
+    doc->shaped = g_string_sized_new (64);
+  }
   for (guint i = 0; i < n; i++)
     doc->word[i] = ent_word_hash (text + tokens[i].start, tokens[i].end - tokens[i].start, scratch);
 
@@ -214,6 +214,11 @@ ent_feat_doc_clear (EntFeatDoc *doc)
   g_clear_pointer (&doc->word, g_free);
   g_clear_pointer (&doc->context, g_free);
   g_clear_pointer (&doc->roles, g_free);
+  if (doc->folded != NULL) {
+    g_string_free (doc->folded, TRUE);
+    g_string_free (doc->shaped, TRUE);
+    doc->folded = doc->shaped = NULL;
+  }
   doc->room = 0;
 }
 

@@ -31,6 +31,8 @@ typedef struct {
   guint16 *roles;   /* ent_gaz_word_roles() of each word */
   const EntGaz *lists;
   gsize room;       /* tokens the buffers hold */
+  GString *folded;  /* working space */
+  GString *shaped;
 } EntFeatDoc;
 
 enum {
