@@ -31,6 +31,7 @@
 #include "senti-score.h"
 
 #define NEGATION_FACTOR (-0.74)
+#define NEGATED_PRAISE_MIN 1.2 /* "pas bon", "not good": negative enough to count */
 #define NEGATION_WINDOW 3      /* words between a negation and its cue */
 #define MODIFIER_WINDOW 2      /* words between an intensifier and its cue */
 #define PAIR_WINDOW 5          /* words between a direction and its noun */
@@ -801,8 +802,10 @@ score_sentence (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment_sk
       if (v == 0)
         continue;
       v *= it->intensity;
+      /* negated praise is blame, even for a weak word; negated blame is
+       * only a faint praise ("not bad") */
       if (it->negated)
-        v *= NEGATION_FACTOR;
+        v = v > 0 ? -MAX (v * -NEGATION_FACTOR, NEGATED_PRAISE_MIN) : v * NEGATION_FACTOR;
       v *= darray (s->clause_w, it->clause) * darray (s->seg_w, it->segment);
       if (question)
         v *= QUESTION_FACTOR;
