@@ -4,7 +4,7 @@
  *
  * Options (the stage's `with:`):
  *   languages: [fr, en]        lexicons to load
- *   neutral_threshold: 0.25    |score| below it is neutral
+ *   neutral_threshold: 0.1     |score| below it is neutral
  *   lexicons: {fr: FILE, all: FILE}  user lexicons, added after (so
  *                              overriding) those of a language or of all
  *   targets: true              score the entities of an `entity` layer
@@ -223,7 +223,7 @@ TAMIS_PLUGIN_DEFINE (sentiment, "0.1.0",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, "[fr, en]",
                          .help = "lexicons to load (data/LANG/directions.tsv if present, rules.tsv, lexicon.tsv); a document's lang picks one" },
-                       { "neutral_threshold", TAMIS_OPTION_DOUBLE, "0.25", .min = "0", .max = "1",
+                       { "neutral_threshold", TAMIS_OPTION_DOUBLE, "0.1", .min = "0", .max = "1",
                          .help = "a score whose absolute value is below it is neutral" },
                        { "lexicons", TAMIS_OPTION_MAPPING, NULL,
                          .help = "user lexicon files by language code (or all), same format, read after the plugin's and overriding them" },
