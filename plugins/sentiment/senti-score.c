@@ -519,7 +519,9 @@ pair_directions (Scorer *s)
       for (guint j = i; best == NULL && j-- > 0;)
         {
           Item *f = &items[j];
-          if (f->cls == ITEM_ORG && f->segment == d->segment && gap (f, d) <= ORG_WINDOW)
+          /* a word, not a sign: "Rosneft + Exxon" is a list */
+          if (f->cls == ITEM_ORG && f->segment == d->segment && gap (f, d) <= ORG_WINDOW &&
+              (g_ascii_isalpha (s->text[d->own_start]) || (guchar) s->text[d->own_start] >= 0x80))
             best = f;
         }
       if (best == NULL)
