@@ -293,7 +293,8 @@ test_entities (void)
   add_entity (d1, "Menlo Park", 0, "Menlo Park", "LOC");
   add_entity (d1, "Meta", 1, "Meta", "ORG");
   process (NULL, d1);
-  assert_entity (d1, "Meta", "positive", 2);
+  /* "Le groupe de Menlo Park" names a place, not a company: it is Meta */
+  assert_entity (d1, "Meta", "positive", 3);
   assert_entity (d1, "DeepSeek", "negative", 1);
   assert_entity (d1, "Menlo Park", "neutral", 1);
   layer = tamis_doc_get_layer (d1, "mention_sentiment");
@@ -339,14 +340,18 @@ test_entity_moves (void)
   assert_label ("en", "Meta jumped 8% on Wall Street.", "neutral");
 }
 
-/* A sentence without a name whose subject is a pronoun or "the company"
- * speaks of the first name of the sentence before. */
+/* A sentence that names no person or organisation, whose subject is a
+ * pronoun or which speaks of "the company", speaks of the first
+ * organisation of the sentence before. */
 static void
 test_entity_anaphor (void)
 {
   const char *texts[][2] = {
     { "fr", "DeepSeek a présenté un nouveau modèle lundi. Il a déçu les analystes. Il y a eu peu d'échanges." },
     { "en", "DeepSeek presented a new model on Monday. The company disappointed analysts." },
+    { "fr", "DeepSeek a présenté un nouveau modèle lundi. Selon les analystes, la start-up a déçu." },
+    /* a nationality inside the description is no other subject */
+    { "en", "DeepSeek presented a new model on Monday. The Chinese start-up disappointed analysts." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -354,9 +359,47 @@ test_entity_anaphor (void)
       g_autoptr (TamisDoc) doc = tamis_doc_new ("t", texts[i][1], -1, NULL);
       tamis_doc_set_string (doc, "lang", texts[i][0]);
       add_entity (doc, "DeepSeek", 0, "DeepSeek", "ORG");
+      if (strstr (texts[i][1], "Chinese"))
+        add_entity (doc, "Chinese", 0, "Chinese", "MISC");
       process (NULL, doc);
       assert_entity (doc, "DeepSeek", "negative", 2);
-      g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (doc, "mention_sentiment")), ==, 1);
+      g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (doc, "mention_sentiment")), ==,
+                        strstr (texts[i][1], "Chinese") ? 2 : 1);
+    }
+}
+
+/* The whole chain: langid says the language, the entities plugin finds
+ * the companies, and an article that praises one and blames the other
+ * gives them opposite labels. */
+static void
+test_entities_pipeline (void)
+{
+  const char *texts[] = {
+    "Meta a publié mercredi des résultats excellents, portés par la publicité. "
+    "Les analystes saluent une stratégie solide et le groupe relève ses prévisions pour l'année. "
+    "DeepSeek, en revanche, traverse une période difficile. "
+    "La start-up chinoise est critiquée pour une faille de sécurité et ses ventes ont reculé au dernier trimestre.",
+    "Meta reported excellent results on Wednesday, driven by strong advertising sales. "
+    "Analysts praised its solid strategy, and the company raised its outlook for the year. "
+    "DeepSeek, by contrast, is going through a difficult period. "
+    "The Chinese start-up was criticised for a security flaw and its sales fell in the last quarter.",
+  };
+  const char *langs[] = { "fr", "en" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = tamis_pipeline_new_from_data (
+    "tamis: 1\nstages:\n  - segment\n  - langid\n  - entities\n  - sentiment\n", -1, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (TamisDoc) doc = tamis_doc_new ("t", texts[i], -1, &error);
+      g_assert_no_error (error);
+      process (p, doc);
+      g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, langs[i]);
+      g_assert_nonnull (tamis_doc_get_layer (doc, "entity"));
+      /* each company's second sentence, where it is not named, counts */
+      assert_entity (doc, "Meta", "positive", 2);
+      assert_entity (doc, "DeepSeek", "negative", 2);
     }
 }
 
@@ -503,6 +546,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/entities", test_entities);
   g_test_add_func ("/sentiment/entity-moves", test_entity_moves);
   g_test_add_func ("/sentiment/entity-anaphor", test_entity_anaphor);
+  g_test_add_func ("/sentiment/entities-pipeline", test_entities_pipeline);
   g_test_add_func ("/sentiment/targets-off", test_targets_off);
   g_test_add_func ("/sentiment/user-lexicon", test_user_lexicon);
   g_test_add_func ("/sentiment/malformed", test_malformed);

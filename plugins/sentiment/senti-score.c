@@ -615,7 +615,9 @@ collect_mentions (Scorer *s)
     }
 }
 
-static void
+/* Scores the mentions of the sentence [start, end); returns whether one
+ * of them is a person or an organisation. */
+static gboolean
 score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
 {
   guint nseg = s->seg_w->len;
@@ -631,7 +633,7 @@ score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
     last++;
   *mention = last;
   if (first == last)
-    return;
+    return FALSE;
 
   g_array_set_size (s->seg_val, nseg);
   g_array_set_size (s->seg_has, nseg);
@@ -693,13 +695,19 @@ score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
       add_to_target (s, m->canonical, m->type, score);
       s->target_mentions++;
     }
-  /* the subject of the next sentence may refer back to the first name */
-  {
-    const Mention *m = &g_array_index (s->mentions, Mention, first);
-    s->last_canonical = m->canonical;
-    s->last_type = m->type;
-    s->last_sentence = s->n_sentences;
-  }
+  /* the next sentence may refer back to the first person or organisation */
+  for (guint k = first; k < last; k++)
+    {
+      const Mention *m = &g_array_index (s->mentions, Mention, k);
+      if (g_strcmp0 (m->type, "ORG") == 0 || g_strcmp0 (m->type, "PER") == 0)
+        {
+          s->last_canonical = m->canonical;
+          s->last_type = m->type;
+          s->last_sentence = s->n_sentences;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Adds a score of the current sentence to an entity. */
@@ -730,16 +738,23 @@ add_to_target (Scorer *s, const char *canonical, const char *type, double score)
   t->mentions++;
 }
 
-/* Subjects that refer back to the name of the sentence before: for a
- * person (P), an organisation (O), or either. */
+/* Pronoun subjects that refer back to the name of the sentence before:
+ * for a person (P), an organisation (O), or either. */
 static const struct {
   const char *words;
   char kind;
-} anaphors[] = {
-  { "Il ", 0 }, { "Elle ", 0 }, { "Le groupe ", 'O' }, { "La société ", 'O' },
-  { "L'entreprise ", 'O' }, { "L’entreprise ", 'O' }, { "La firme ", 'O' },
-  { "Le constructeur ", 'O' }, { "It ", 'O' }, { "The company ", 'O' },
-  { "The group ", 'O' }, { "The firm ", 'O' }, { "He ", 'P' }, { "She ", 'P' },
+} pronouns[] = {
+  { "Il ", 0 }, { "Elle ", 0 }, { "It ", 'O' }, { "He ", 'P' }, { "She ", 'P' },
+};
+
+/* Nouns that, after a definite article, stand for an organisation named
+ * before: le groupe, la start-up chinoise, the Chinese start-up. */
+static const char *const org_nouns[] = {
+  "groupe", "société", "entreprise", "firme", "start-up", "startup", "constructeur", "géant",
+  "fabricant", "compagnie", "banque", "marque", "enseigne", "éditeur", "opérateur", "assureur",
+  "laboratoire", "équipementier", "distributeur", "company", "group", "firm", "giant", "maker",
+  "manufacturer", "carrier", "lender", "bank", "retailer", "insurer", "brand", "developer",
+  "chipmaker", "automaker", "operator",
 };
 
 /* What follows an impersonal "il" or "it": il y a, il faut, it is… */
@@ -755,34 +770,99 @@ impersonal (const char *rest, gsize len)
   return FALSE;
 }
 
-/* A sentence without a name whose subject is a pronoun or "the company"
- * speaks of the first name of the sentence just before. */
+/* Whether the word [p, end) is one of org_nouns, ASCII case folded,
+ * punctuation after it left out. */
+static gboolean
+is_org_noun (const char *p, const char *end)
+{
+  while (end > p && strchr (",.;:!?)\"", end[-1]) != NULL)
+    end--;
+  for (guint i = 0; i < G_N_ELEMENTS (org_nouns); i++)
+    if ((gsize) (end - p) == strlen (org_nouns[i]) &&
+        g_ascii_strncasecmp (p, org_nouns[i], end - p) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+#define MAX_DESCRIPTION_WORDS 64 /* words of a sentence looked at */
+
+/* Whether [text, text + len) holds a definite description of an
+ * organisation: le, la, l' or the, then the noun (French: la start-up
+ * chinoise) or up to two words then the noun (English: the Chinese
+ * start-up). */
+static gboolean
+has_org_description (const char *text, gsize len)
+{
+  const char *end = text + len;
+  const char *words[MAX_DESCRIPTION_WORDS];
+  const char *ends[MAX_DESCRIPTION_WORDS];
+  guint n = 0;
+
+  for (const char *p = text; p < end && n < MAX_DESCRIPTION_WORDS;)
+    {
+      while (p < end && is_space (*p))
+        p++;
+      if (p >= end)
+        break;
+      words[n] = p;
+      while (p < end && !is_space (*p))
+        p++;
+      ends[n++] = p;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const char *w = words[i];
+      gsize wl = ends[i] - w;
+
+      if (wl > 2 && g_ascii_tolower (w[0]) == 'l' && w[1] == '\'' && is_org_noun (w + 2, ends[i]))
+        return TRUE;
+      if (wl > 4 && g_ascii_tolower (w[0]) == 'l' && strncmp (w + 1, "’", 3) == 0 &&
+          is_org_noun (w + 4, ends[i]))
+        return TRUE;
+      if (wl == 2 && (g_ascii_strncasecmp (w, "le", 2) == 0 || g_ascii_strncasecmp (w, "la", 2) == 0) &&
+          i + 1 < n && is_org_noun (words[i + 1], ends[i + 1]))
+        return TRUE;
+      if (wl == 3 && g_ascii_strncasecmp (w, "the", 3) == 0)
+        for (guint k = i + 1; k < n && k <= i + 3; k++)
+          if (is_org_noun (words[k], ends[k]))
+            return TRUE;
+    }
+  return FALSE;
+}
+
+/* A sentence that names no person or organisation, but whose subject is a
+ * pronoun or which speaks of "the company", speaks of the first person or
+ * organisation of the sentence just before. */
 static void
 score_anaphor (Scorer *s, guint32 start, guint32 end, double score)
 {
   const char *text = s->text + start;
   gsize len = end - start;
+  gboolean found = FALSE;
+  char kind = 'O';
 
   if (s->last_canonical == NULL || s->last_sentence + 1 != s->n_sentences)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (anaphors); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (pronouns) && !found; i++)
     {
-      gsize n = strlen (anaphors[i].words);
-      char kind = anaphors[i].kind;
-      if (n > len || strncmp (text, anaphors[i].words, n) != 0)
+      gsize n = strlen (pronouns[i].words);
+      if (n > len || strncmp (text, pronouns[i].words, n) != 0)
         continue;
       if (impersonal (text + n, len - n))
         return;
-      if ((kind == 'O' && g_strcmp0 (s->last_type, "ORG") != 0) ||
-          (kind == 'P' && g_strcmp0 (s->last_type, "PER") != 0) ||
-          (kind == 0 && g_strcmp0 (s->last_type, "ORG") != 0 && g_strcmp0 (s->last_type, "PER") != 0))
-        return;
-      add_to_target (s, s->last_canonical, s->last_type, score);
-      /* an anaphor is no mention: the count of mentions stays */
-      ((Target *) g_hash_table_lookup (s->targets, s->last_canonical))->mentions--;
-      s->last_sentence = s->n_sentences; /* a chain: "Il … Il …" */
-      return;
+      found = TRUE;
+      kind = pronouns[i].kind;
     }
+  if (!found && !has_org_description (text, len))
+    return;
+  if ((kind == 'O' && g_strcmp0 (s->last_type, "ORG") != 0) ||
+      (kind == 'P' && g_strcmp0 (s->last_type, "PER") != 0) ||
+      (kind == 0 && g_strcmp0 (s->last_type, "ORG") != 0 && g_strcmp0 (s->last_type, "PER") != 0))
+    return;
+  add_to_target (s, s->last_canonical, s->last_type, score);
+  /* an anaphor is no mention: the count of mentions stays */
+  ((Target *) g_hash_table_lookup (s->targets, s->last_canonical))->mentions--;
+  s->last_sentence = s->n_sentences; /* a chain: "Il … Il …" */
 }
 
 static void
@@ -839,9 +919,7 @@ score_sentence (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment_sk
   }
   if (s->params->targets)
     {
-      guint before = s->target_mentions;
-      score_targets (s, start, end, ment_target);
-      if (s->target_mentions == before)
+      if (!score_targets (s, start, end, ment_target))
         score_anaphor (s, start, end, score);
     }
   s->doc_sum += score;
