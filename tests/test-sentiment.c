@@ -451,6 +451,25 @@ test_user_lexicon (void)
   process (p, d2);
   g_assert_cmpstr (tamis_doc_get_string (d1, "sentiment"), ==, "negative");
   g_assert_cmpstr (tamis_doc_get_string (d2, "sentiment"), ==, "positive");
+
+  /* a list of files: the later one overrides the earlier */
+  {
+    g_autofree char *lex2 = write_file (dir, "more.tsv", "#term\tlabel\tweight\n"
+                                                         "cartonne\tNEG\t-1\n"
+                                                         "flop\tNEG\t-2\n");
+    g_autoptr (TamisPipeline) p2 = new_pipeline ("lexicons: {fr: [mine.tsv, more.tsv]}", pipe, &error);
+    g_autoptr (TamisDoc) d3 = tamis_doc_new ("t", "Le nouveau modèle cartonne.", -1, NULL);
+    g_autoptr (TamisDoc) d4 = tamis_doc_new ("t", "Le résultat est excellent.", -1, NULL);
+
+    g_assert_no_error (error);
+    tamis_doc_set_string (d3, "lang", "fr");
+    tamis_doc_set_string (d4, "lang", "fr");
+    process (p2, d3);
+    process (p2, d4);
+    g_assert_cmpstr (tamis_doc_get_string (d3, "sentiment"), ==, "negative");
+    g_assert_cmpstr (tamis_doc_get_string (d4, "sentiment"), ==, "negative");
+    g_unlink (lex2);
+  }
   g_unlink (lex);
   g_rmdir (dir);
 }
