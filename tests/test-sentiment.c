@@ -165,6 +165,10 @@ test_financial (void)
   assert_label ("en", "Revenue did not fall in the quarter.", "positive");
   assert_label ("en", "Operating profit was EUR 5 million, up from EUR 3 million.", "positive");
   assert_label ("en", "Operating loss totalled EUR 3 million in the period.", "negative");
+  /* a direction word without a noun: what rises is more often good news,
+   * but a move of a known noun weighs more */
+  assert_weaker ("en", "It jumped 8% on Tuesday.", "Revenue jumped 8% on Tuesday.");
+  assert_weaker ("fr", "Il a reculé de 3 %.", "Les ventes ont reculé de 3 %.");
   /* one noun, one move: the second direction word adds nothing */
   g_assert_cmpfloat (fabs (score_of ("en", "Unemployment fell to its lowest level in a decade.") -
                            score_of ("en", "Unemployment fell.")), <, 1e-6);
@@ -336,8 +340,19 @@ test_entity_moves (void)
       assert_entity (doc, "Meta", "positive", 1);
       assert_entity (doc, "DeepSeek", "negative", 1);
     }
-  /* without an entity layer the same words say nothing */
-  assert_label ("en", "Meta jumped 8% on Wall Street.", "neutral");
+  /* without an entity layer the move counts only as a direction word
+   * alone, faintly */
+  {
+    const char *text = "Meta jumped 8% on Wall Street.";
+    g_autoptr (TamisDoc) doc = tamis_doc_new ("t", text, -1, NULL);
+    double alone = score_of ("en", text);
+
+    tamis_doc_set_string (doc, "lang", "en");
+    add_entity (doc, "Meta", 0, "Meta", "ORG");
+    process (NULL, doc);
+    g_assert_cmpfloat (alone, >, 0);
+    g_assert_cmpfloat (alone, <, tamis_doc_get_double (doc, "sentiment_score", 0));
+  }
 }
 
 /* A sentence that names no person or organisation, whose subject is a

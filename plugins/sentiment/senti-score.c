@@ -35,6 +35,7 @@
 #define NEGATION_WINDOW 3      /* words between a negation and its cue */
 #define MODIFIER_WINDOW 2      /* words between an intensifier and its cue */
 #define PAIR_WINDOW 5          /* words between a direction and its noun */
+#define UNPAIRED_DIRECTION 0.6     /* a direction word with no noun: what rises is more often good */
 #define PAIR_WEIGHT 1.5         /* a direction and its noun, both of weight 1 */
 #define CLAUSE_PENALTY 1
 #define ORG_WINDOW 2           /* words between an organisation and its verb */
@@ -490,6 +491,7 @@ pair_directions (Scorer *s)
 {
   Item *items = (Item *) s->items->data;
   guint n = s->items->len;
+  gboolean any_pair = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -532,13 +534,18 @@ pair_directions (Scorer *s)
                 (d->cls == SENTI_DIRECTION_UP ? 1 : -1) * (best->cls == SENTI_FIN_BAD ? -1 : 1);
       d->start = MIN (d->start, best->start);
       d->end = MAX (d->end, best->end);
+      any_pair = TRUE;
     }
+  /* a direction word left alone counts faintly, unless the sentence
+   * already pairs one with its noun: "fell to its lowest" is one move */
   for (guint i = 0; i < n; i++)
     {
       Item *it = &items[i];
       if (!it->direction && !it->paired && it->has_polar &&
           (it->cls == SENTI_NONE || is_direction (it->cls) || is_fin (it->cls)))
         it->base = it->polar;
+      else if (!it->direction && is_direction (it->cls) && !any_pair)
+        it->base = UNPAIRED_DIRECTION * it->factor * (it->cls == SENTI_DIRECTION_UP ? 1 : -1);
     }
 }
 
