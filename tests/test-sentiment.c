@@ -165,6 +165,9 @@ test_financial (void)
   assert_label ("en", "Revenue did not fall in the quarter.", "positive");
   assert_label ("en", "Operating profit was EUR 5 million, up from EUR 3 million.", "positive");
   assert_label ("en", "Operating loss totalled EUR 3 million in the period.", "negative");
+  /* nouns that are bad when they rise, outside finance too */
+  assert_label ("fr", "La pollution de l'air a nettement baissé en ville.", "positive");
+  assert_label ("en", "Crime rose sharply in the region.", "negative");
   /* a direction word without a noun: what rises is more often good news,
    * but a move of a known noun weighs more */
   assert_weaker ("en", "It jumped 8% on Tuesday.", "Revenue jumped 8% on Tuesday.");
