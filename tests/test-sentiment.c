@@ -421,6 +421,31 @@ test_entities_pipeline (void)
     }
 }
 
+/* A polar word inside a name is no praise, unless the "name" is likely a
+ * mistake of the tagger: a word in lower case, or a capitalised word alone
+ * opening the sentence. */
+static void
+label_with_entity (const char *text, const char *name, const char *type, const char *label)
+{
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("t", text, -1, NULL);
+
+  tamis_doc_set_string (doc, "lang", "fr");
+  add_entity (doc, name, 0, name, type);
+  process (NULL, doc);
+  if (g_strcmp0 (tamis_doc_get_string (doc, "sentiment"), label) != 0)
+    g_error ("\"%s\" with the entity \"%s\": %s, expected %s", text, name,
+             tamis_doc_get_string (doc, "sentiment"), label);
+}
+
+static void
+test_cues_in_names (void)
+{
+  label_with_entity ("Le Bon Marché ouvre un nouvel étage.", "Bon Marché", "ORG", "neutral");
+  label_with_entity ("Les pêcheurs de plus en plus menacés manifestent.",
+                     "pêcheurs de plus en plus menacés", "MISC", "negative");
+  label_with_entity ("Polémique autour du nouveau stade.", "Polémique", "MISC", "negative");
+}
+
 static void
 test_targets_off (void)
 {
@@ -584,6 +609,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/entity-moves", test_entity_moves);
   g_test_add_func ("/sentiment/entity-anaphor", test_entity_anaphor);
   g_test_add_func ("/sentiment/entities-pipeline", test_entities_pipeline);
+  g_test_add_func ("/sentiment/cues-in-names", test_cues_in_names);
   g_test_add_func ("/sentiment/targets-off", test_targets_off);
   g_test_add_func ("/sentiment/user-lexicon", test_user_lexicon);
   g_test_add_func ("/sentiment/malformed", test_malformed);

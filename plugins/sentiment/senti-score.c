@@ -256,6 +256,27 @@ senti_score_init (void)
     }
 }
 
+/* A polar word inside an entity mention still counts when the mention is
+ * likely the tagger's mistake: the word is in lower case (names capitalise
+ * theirs: "les pêcheurs de plus en plus menacés"), or the mention is that
+ * word alone opening the sentence ("Polémique autour de …"). */
+static gboolean
+polar_despite_mention (const Scorer *s, const Match *m, const Mention *men, guint32 sent_start)
+{
+  const guchar *t = (const guchar *) s->text;
+
+  if (m->cls != SENTI_NONE || !m->has_polar || m->polar == 0)
+    return FALSE;
+  if (g_unichar_islower (g_utf8_get_char (s->text + m->start)))
+    return TRUE;
+  if (men->start != m->start || men->end != m->end)
+    return FALSE;
+  for (guint32 q = sent_start; q < m->start; q++)
+    if (t[q] >= 0x80 || g_ascii_isalnum (t[q]))
+      return FALSE;
+  return TRUE;
+}
+
 /* The walk: the matches of [start, end) and the breaks, in text order, with
  * word counts. @mi: the first match not before @start; @ment: the first
  * entity mention not before it. Returns whether the sentence is a
@@ -320,7 +341,8 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
       /* an organisation: a direction word without a noun moves its value
        * ("Meta a bondi de 8 %") */
       if (men_i < n_mentions && mentions[men_i].start == p &&
-          (m_i >= n_matches || matches[m_i].start >= p))
+          (m_i >= n_matches || matches[m_i].start > p ||
+           (matches[m_i].start == p && !polar_despite_mention (s, &matches[m_i], &mentions[men_i], start))))
         {
           const Mention *men = &mentions[men_i];
           if (men->type != NULL && strcmp (men->type, "ORG") == 0)
@@ -357,7 +379,8 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
         continue; /* begun in an earlier sentence */
       while (men_i < n_mentions && mentions[men_i].end <= m->start)
         men_i++;
-      if (men_i < n_mentions && mentions[men_i].start < m->end && m->start < mentions[men_i].end)
+      if (men_i < n_mentions && mentions[men_i].start < m->end && m->start < mentions[men_i].end &&
+          !polar_despite_mention (s, m, &mentions[men_i], start))
         continue; /* part of a name: "Bon Marché" is no praise */
 
       Item it = { 0 };
