@@ -165,6 +165,11 @@ test_financial (void)
   assert_label ("en", "Revenue did not fall in the quarter.", "positive");
   assert_label ("en", "Operating profit was EUR 5 million, up from EUR 3 million.", "positive");
   assert_label ("en", "Operating loss totalled EUR 3 million in the period.", "negative");
+  /* a noun after "from" is the point of comparison, one after "to a" where
+   * the value ended */
+  assert_label ("en", "Operating profit was EUR 0.6 mn, up from a loss of EUR 1.7 mn.", "positive");
+  assert_label ("en", "The group slipped to a net loss of EUR 7.3 mn in the quarter.", "negative");
+  assert_label ("fr", "Le résultat a chuté à une perte de 3 millions d'euros.", "negative");
   /* nouns that are bad when they rise, outside finance too */
   assert_label ("fr", "La pollution de l'air a nettement baissé en ville.", "positive");
   assert_label ("en", "Crime rose sharply in the region.", "negative");

@@ -509,6 +509,32 @@ gap (const Item *a, const Item *b)
   return 0;
 }
 
+/* Whether [from, to) of the text holds one of @words (each with the
+ * spaces around it), ASCII case folded. */
+static gboolean
+between_holds (const char *text, guint32 from, guint32 to, const char *const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize n = strlen (words[i]);
+      for (guint32 p = from; p + n <= to; p++)
+        if (g_ascii_strncasecmp (text + p, words[i], n) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Between a direction word and a noun after it: the noun is the point of
+ * comparison, not what moved ("up from a loss") */
+static const char *const reference_words[] = {
+  " from ", " than ", " compared ", " contre ", " par rapport ", " face à ", " versus ", NULL
+};
+/* the noun is where the value ended, bad or good in itself ("slipped to a
+ * net loss", "est passé à une perte") */
+static const char *const destination_words[] = {
+  " to a ", " to an ", " into ", " à une ", " à un ", NULL
+};
+
 static void
 pair_directions (Scorer *s)
 {
@@ -532,6 +558,8 @@ pair_directions (Scorer *s)
            * not a segment break */
           if (!is_fin (f->cls) || f->segment != d->segment || f->paired)
             continue; /* a noun moves once: "fell to its lowest" is one fall */
+          if (f->start >= d->end && between_holds (s->text, d->end - 1, f->start + 1, reference_words))
+            continue;
           g = gap (d, f) + (f->clause != d->clause ? CLAUSE_PENALTY : 0);
           /* at equal distance the noun before the verb (revenue fell) */
           if (g <= PAIR_WINDOW && (g < best_gap || (g == best_gap && f->start < d->start)))
@@ -555,6 +583,9 @@ pair_directions (Scorer *s)
       d->direction = TRUE;
       d->base = PAIR_WEIGHT * d->factor * (best->cls == ITEM_ORG ? ORG_FACTOR : best->factor) *
                 (d->cls == SENTI_DIRECTION_UP ? 1 : -1) * (best->cls == SENTI_FIN_BAD ? -1 : 1);
+      if (best->start >= d->end && best->cls != ITEM_ORG &&
+          between_holds (s->text, d->end - 1, best->start + 1, destination_words))
+        d->base = fabs (d->base) * (best->cls == SENTI_FIN_BAD ? -1 : 1);
       d->start = MIN (d->start, best->start);
       d->end = MAX (d->end, best->end);
       any_pair = TRUE;
