@@ -170,6 +170,12 @@ test_financial (void)
   assert_label ("en", "Operating profit was EUR 0.6 mn, up from a loss of EUR 1.7 mn.", "positive");
   assert_label ("en", "The group slipped to a net loss of EUR 7.3 mn in the quarter.", "negative");
   assert_label ("fr", "Le résultat a chuté à une perte de 3 millions d'euros.", "negative");
+  /* no direction word: the figures set against each other say the move */
+  assert_label ("en", "Operating profit was EUR 7.8 million compared to EUR 11.2 million.", "negative");
+  assert_label ("en", "The operating margin was 9.1 %, compared with 7.4 % a year earlier.", "positive");
+  assert_label ("fr", "Le bénéfice net s'élève à 5,2 millions d'euros, contre 3,1 millions un an plus tôt.", "positive");
+  assert_label ("fr", "Les coûts atteignent 12 millions d'euros contre 9 millions en 2023.", "negative");
+  assert_label ("en", "Revenue was EUR 4 million, compared to 2023 when the plant was shut.", "neutral");
   /* nouns that are bad when they rise, outside finance too */
   assert_label ("fr", "La pollution de l'air a nettement baissé en ville.", "positive");
   assert_label ("en", "Crime rose sharply in the region.", "negative");

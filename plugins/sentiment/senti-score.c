@@ -535,8 +535,139 @@ static const char *const destination_words[] = {
   " to a ", " to an ", " into ", " à une ", " à un ", NULL
 };
 
+/* Reads a figure at @p: digits, a decimal mark and digits ("1,200" with
+ * three digits after the comma is a thousand and two hundred), then a
+ * scale word if any (million, mn, bn, milliards…). A year (1900 to 2100,
+ * no decimals, no scale) is no figure. Returns where it ends, or 0. */
+static guint32
+read_figure (const char *t, guint32 p, guint32 end, double *value, double *scale)
+{
+  static const struct {
+    const char *word;
+    double scale;
+  } scales[] = {
+    { "million", 1e6 }, { "millions", 1e6 }, { "mn", 1e6 }, { "mln", 1e6 }, { "m", 1e6 },
+    { "billion", 1e9 }, { "billions", 1e9 }, { "bn", 1e9 }, { "milliard", 1e9 },
+    { "milliards", 1e9 }, { "md", 1e9 }, { "mds", 1e9 }, { "thousand", 1e3 }, { "k", 1e3 },
+  };
+  double v = 0, frac = 0.1;
+  guint32 q = p, digits = 0;
+  gboolean decimals = FALSE;
+
+  for (; q < end && g_ascii_isdigit (t[q]); q++, digits++)
+    v = v * 10 + (t[q] - '0');
+  if (digits == 0)
+    return 0;
+  if (q + 1 < end && (t[q] == '.' || t[q] == ',') && g_ascii_isdigit (t[q + 1]))
+    {
+      guint32 r = q + 1, n = 0;
+      while (r < end && g_ascii_isdigit (t[r]))
+        r++, n++;
+      if (t[q] == ',' && n == 3)
+        for (r = q + 1; r < q + 4; r++)
+          v = v * 10 + (t[r] - '0');
+      else
+        {
+          decimals = TRUE;
+          for (r = q + 1; r < end && g_ascii_isdigit (t[r]); r++, frac /= 10)
+            v += (t[r] - '0') * frac;
+        }
+      q = r;
+    }
+  *scale = 1;
+  {
+    guint32 r = q;
+    while (r < end && t[r] == ' ')
+      r++;
+    for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+      {
+        gsize n = strlen (scales[i].word);
+        if (r + n <= end && g_ascii_strncasecmp (t + r, scales[i].word, n) == 0 &&
+            (r + n == end || !g_ascii_isalpha (t[r + n])))
+          {
+            *scale = scales[i].scale;
+            q = r + n;
+            break;
+          }
+      }
+  }
+  if (*scale == 1 && !decimals && digits == 4 && v >= 1900 && v <= 2100)
+    return 0;
+  *value = v;
+  return q;
+}
+
+/* The first figure in [p, limit), or 0. */
+static guint32
+next_figure (const char *t, guint32 p, guint32 limit, double *value, double *scale)
+{
+  for (; p < limit; p++)
+    if (g_ascii_isdigit (t[p]) && (p == 0 || !g_ascii_isalnum (t[p - 1])))
+      {
+        guint32 q = read_figure (t, p, limit, value, scale);
+        if (q)
+          return q;
+        while (p < limit && g_ascii_isalnum (t[p]))
+          p++;
+      }
+  return 0;
+}
+
+/* Words that set a figure against an earlier one. */
+static const char *const comparison_words[] = {
+  " compared to ", " compared with ", " versus ", " vs ", " vs. ", " against ",
+  " contre ", " par rapport à ", NULL
+};
+
+#define FIGURE_REACH 48  /* bytes after the noun where its figure may be */
+#define COMPARISON_REACH 24 /* bytes after the figure where the comparison word may be */
+
+/* A financial noun left unpaired whose figure is set against an earlier
+ * one moved as the figures say: "operating profit was EUR 7.8 million
+ * compared to EUR 11.2 million", "un bénéfice de 5 millions contre 3".
+ * Returns whether it found one. */
+static gboolean
+compare_figures (Scorer *s, Item *f, guint32 sent_end)
+{
+  const char *t = s->text;
+  guint32 limit = MIN (sent_end, f->end + FIGURE_REACH), after, cmp = 0, q;
+  double now = 0, before = 0;
+  double now_scale = 1, before_scale = 1;
+
+  for (q = f->end; q < limit && t[q] != ';'; q++)
+    ;
+  limit = q;
+  after = next_figure (t, f->end, limit, &now, &now_scale);
+  if (after == 0)
+    return FALSE;
+  for (guint i = 0; comparison_words[i] != NULL && cmp == 0; i++)
+    {
+      gsize n = strlen (comparison_words[i]);
+      for (q = after; q + n <= MIN (sent_end, after + COMPARISON_REACH + n) && cmp == 0; q++)
+        if (t[q] == ';' || g_ascii_isdigit (t[q]))
+          break;
+        else if (g_ascii_strncasecmp (t + q, comparison_words[i], n) == 0)
+          cmp = q + n - 1;
+    }
+  if (cmp == 0 || !next_figure (t, cmp, MIN (sent_end, cmp + COMPARISON_REACH), &before, &before_scale))
+    return FALSE;
+  /* "EUR 8.8 mn compared to EUR 7.0": a figure without a scale takes the
+   * other's */
+  if (before_scale == 1)
+    before_scale = now_scale;
+  if (now_scale == 1)
+    now_scale = before_scale;
+  now *= now_scale;
+  before *= before_scale;
+  if (now == before)
+    return FALSE;
+  f->direction = TRUE;
+  f->base = PAIR_WEIGHT * f->factor * (now > before ? 1 : -1) * (f->cls == SENTI_FIN_BAD ? -1 : 1);
+  return TRUE;
+}
+
 static void
-pair_directions (Scorer *s)
+pair_directions (Scorer *s, guint32 sent_end)
 {
   Item *items = (Item *) s->items->data;
   guint n = s->items->len;
@@ -590,6 +721,10 @@ pair_directions (Scorer *s)
       d->end = MAX (d->end, best->end);
       any_pair = TRUE;
     }
+  /* a financial noun without a direction word may be compared by figures */
+  for (guint i = 0; i < n; i++)
+    if (is_fin (items[i].cls) && !items[i].paired && compare_figures (s, &items[i], sent_end))
+      any_pair = TRUE;
   /* a direction word left alone counts faintly, unless the sentence
    * already pairs one with its noun: "fell to its lowest" is one move */
   for (guint i = 0; i < n; i++)
@@ -935,7 +1070,7 @@ score_sentence (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment_sk
   Item *items;
 
   assign_clauses (s);
-  pair_directions (s);
+  pair_directions (s, end);
   apply_modifiers (s);
   items = (Item *) s->items->data;
   for (guint i = 0; i < s->items->len; i++)
