@@ -452,9 +452,9 @@ static void
 test_cues_in_names (void)
 {
   label_with_entity ("Le Bon Marché ouvre un nouvel étage.", "Bon Marché", "ORG", "neutral");
-  label_with_entity ("Les pêcheurs de plus en plus menacés manifestent.",
-                     "pêcheurs de plus en plus menacés", "MISC", "negative");
-  label_with_entity ("Polémique autour du nouveau stade.", "Polémique", "MISC", "negative");
+  label_with_entity ("Les riverains de plus en plus inquiets manifestent.",
+                     "riverains de plus en plus inquiets", "MISC", "negative");
+  label_with_entity ("Scandale au conseil municipal de la ville.", "Scandale", "MISC", "negative");
 }
 
 static void

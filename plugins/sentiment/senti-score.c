@@ -258,8 +258,8 @@ senti_score_init (void)
 
 /* A polar word inside an entity mention still counts when the mention is
  * likely the tagger's mistake: the word is in lower case (names capitalise
- * theirs: "les pêcheurs de plus en plus menacés"), or the mention is that
- * word alone opening the sentence ("Polémique autour de …"). */
+ * theirs: "les riverains de plus en plus inquiets"), or the mention is
+ * that word alone opening the sentence ("Scandale au conseil …"). */
 static gboolean
 polar_despite_mention (const Scorer *s, const Match *m, const Mention *men, guint32 sent_start)
 {
@@ -703,7 +703,7 @@ pair_directions (Scorer *s, guint32 sent_end)
       for (guint j = i; best == NULL && j-- > 0;)
         {
           Item *f = &items[j];
-          /* a word, not a sign: "Rosneft + Exxon" is a list */
+          /* a word, not a sign: "Airbus + Safran" is a list */
           if (f->cls == ITEM_ORG && f->segment == d->segment && gap (f, d) <= ORG_WINDOW &&
               (g_ascii_isalpha (s->text[d->own_start]) || (guchar) s->text[d->own_start] >= 0x80))
             best = f;
