@@ -177,7 +177,7 @@ test_financial (void)
   assert_label ("fr", "Les coûts atteignent 12 millions d'euros contre 9 millions en 2023.", "negative");
   assert_label ("en", "Revenue was EUR 4 million, compared to 2023 when the plant was shut.", "neutral");
   /* nouns that are bad when they rise, outside finance too */
-  assert_label ("fr", "La pollution de l'air a nettement baissé en ville.", "positive");
+  assert_label ("fr", "La pollution a nettement baissé dans la région.", "positive");
   assert_label ("en", "Crime rose sharply in the region.", "negative");
   /* a direction word without a noun: what rises is more often good news,
    * but a move of a known noun weighs more */
