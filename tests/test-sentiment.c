@@ -105,6 +105,10 @@ test_negation (void)
   assert_label ("fr", "Le groupe n'a jamais été aussi rentable.", "positive");
   assert_label ("fr", "C'est sans doute un succès.", "positive");
   assert_label ("en", "The bank has never been so profitable.", "positive");
+  /* everyday French: "pas mal" is praise, "pas mal de" a quantity */
+  assert_label ("fr", "Le nouveau modèle est pas mal.", "positive");
+  assert_label ("fr", "Il y a pas mal de monde au salon.", "neutral");
+  assert_label ("fr", "Le projet a été mal géré depuis le début.", "negative");
   assert_label ("en", "The results were not only good but excellent.", "positive");
 }
 
