@@ -583,7 +583,7 @@ read_figure (const char *t, guint32 p, guint32 end, double *value, double *scale
       {
         gsize n = strlen (scales[i].word);
         if (r + n <= end && g_ascii_strncasecmp (t + r, scales[i].word, n) == 0 &&
-            (r + n == end || !g_ascii_isalpha (t[r + n])))
+            (r + n == end || !(g_ascii_isalpha (t[r + n]) || (guchar) t[r + n] >= 0x80)))
           {
             *scale = scales[i].scale;
             q = r + n;
