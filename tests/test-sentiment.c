@@ -105,6 +105,10 @@ test_negation (void)
   assert_label ("fr", "Le groupe n'a jamais été aussi rentable.", "positive");
   assert_label ("fr", "C'est sans doute un succès.", "positive");
   assert_label ("en", "The bank has never been so profitable.", "positive");
+  /* everyday French: "pas mal" is praise, "pas mal de" a quantity */
+  assert_label ("fr", "Le nouveau modèle est pas mal.", "positive");
+  assert_label ("fr", "Il y a pas mal de monde au salon.", "neutral");
+  assert_label ("fr", "Le projet a été mal géré depuis le début.", "negative");
   assert_label ("en", "The results were not only good but excellent.", "positive");
 }
 
@@ -165,6 +169,24 @@ test_financial (void)
   assert_label ("en", "Revenue did not fall in the quarter.", "positive");
   assert_label ("en", "Operating profit was EUR 5 million, up from EUR 3 million.", "positive");
   assert_label ("en", "Operating loss totalled EUR 3 million in the period.", "negative");
+  /* a noun after "from" is the point of comparison, one after "to a" where
+   * the value ended */
+  assert_label ("en", "Operating profit was EUR 0.6 mn, up from a loss of EUR 1.7 mn.", "positive");
+  assert_label ("en", "The group slipped to a net loss of EUR 7.3 mn in the quarter.", "negative");
+  assert_label ("fr", "Le résultat a chuté à une perte de 3 millions d'euros.", "negative");
+  /* no direction word: the figures set against each other say the move */
+  assert_label ("en", "Operating profit was EUR 7.8 million compared to EUR 11.2 million.", "negative");
+  assert_label ("en", "The operating margin was 9.1 %, compared with 7.4 % a year earlier.", "positive");
+  assert_label ("fr", "Le bénéfice net s'élève à 5,2 millions d'euros, contre 3,1 millions un an plus tôt.", "positive");
+  assert_label ("fr", "Les coûts atteignent 12 millions d'euros contre 9 millions en 2023.", "negative");
+  assert_label ("en", "Revenue was EUR 4 million, compared to 2023 when the plant was shut.", "neutral");
+  /* nouns that are bad when they rise, outside finance too */
+  assert_label ("fr", "La pollution a nettement baissé dans la région.", "positive");
+  assert_label ("en", "Crime rose sharply in the region.", "negative");
+  /* a direction word without a noun: what rises is more often good news,
+   * but a move of a known noun weighs more */
+  assert_weaker ("en", "It jumped 8% on Tuesday.", "Revenue jumped 8% on Tuesday.");
+  assert_weaker ("fr", "Il a reculé de 3 %.", "Les ventes ont reculé de 3 %.");
   /* one noun, one move: the second direction word adds nothing */
   g_assert_cmpfloat (fabs (score_of ("en", "Unemployment fell to its lowest level in a decade.") -
                            score_of ("en", "Unemployment fell.")), <, 1e-6);
@@ -293,7 +315,8 @@ test_entities (void)
   add_entity (d1, "Menlo Park", 0, "Menlo Park", "LOC");
   add_entity (d1, "Meta", 1, "Meta", "ORG");
   process (NULL, d1);
-  assert_entity (d1, "Meta", "positive", 2);
+  /* "Le groupe de Menlo Park" names a place, not a company: it is Meta */
+  assert_entity (d1, "Meta", "positive", 3);
   assert_entity (d1, "DeepSeek", "negative", 1);
   assert_entity (d1, "Menlo Park", "neutral", 1);
   layer = tamis_doc_get_layer (d1, "mention_sentiment");
@@ -335,18 +358,33 @@ test_entity_moves (void)
       assert_entity (doc, "Meta", "positive", 1);
       assert_entity (doc, "DeepSeek", "negative", 1);
     }
-  /* without an entity layer the same words say nothing */
-  assert_label ("en", "Meta jumped 8% on Wall Street.", "neutral");
+  /* without an entity layer the move counts only as a direction word
+   * alone, faintly */
+  {
+    const char *text = "Meta jumped 8% on Wall Street.";
+    g_autoptr (TamisDoc) doc = tamis_doc_new ("t", text, -1, NULL);
+    double alone = score_of ("en", text);
+
+    tamis_doc_set_string (doc, "lang", "en");
+    add_entity (doc, "Meta", 0, "Meta", "ORG");
+    process (NULL, doc);
+    g_assert_cmpfloat (alone, >, 0);
+    g_assert_cmpfloat (alone, <, tamis_doc_get_double (doc, "sentiment_score", 0));
+  }
 }
 
-/* A sentence without a name whose subject is a pronoun or "the company"
- * speaks of the first name of the sentence before. */
+/* A sentence that names no person or organisation, whose subject is a
+ * pronoun or which speaks of "the company", speaks of the first
+ * organisation of the sentence before. */
 static void
 test_entity_anaphor (void)
 {
   const char *texts[][2] = {
     { "fr", "DeepSeek a présenté un nouveau modèle lundi. Il a déçu les analystes. Il y a eu peu d'échanges." },
     { "en", "DeepSeek presented a new model on Monday. The company disappointed analysts." },
+    { "fr", "DeepSeek a présenté un nouveau modèle lundi. Selon les analystes, la start-up a déçu." },
+    /* a nationality inside the description is no other subject */
+    { "en", "DeepSeek presented a new model on Monday. The Chinese start-up disappointed analysts." },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -354,10 +392,73 @@ test_entity_anaphor (void)
       g_autoptr (TamisDoc) doc = tamis_doc_new ("t", texts[i][1], -1, NULL);
       tamis_doc_set_string (doc, "lang", texts[i][0]);
       add_entity (doc, "DeepSeek", 0, "DeepSeek", "ORG");
+      if (strstr (texts[i][1], "Chinese"))
+        add_entity (doc, "Chinese", 0, "Chinese", "MISC");
       process (NULL, doc);
       assert_entity (doc, "DeepSeek", "negative", 2);
-      g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (doc, "mention_sentiment")), ==, 1);
+      g_assert_cmpuint (tamis_layer_get_n_spans (tamis_doc_get_layer (doc, "mention_sentiment")), ==,
+                        strstr (texts[i][1], "Chinese") ? 2 : 1);
     }
+}
+
+/* The whole chain: langid says the language, the entities plugin finds
+ * the companies, and an article that praises one and blames the other
+ * gives them opposite labels. */
+static void
+test_entities_pipeline (void)
+{
+  const char *texts[] = {
+    "Meta a publié mercredi des résultats excellents, portés par la publicité. "
+    "Les analystes saluent une stratégie solide et le groupe relève ses prévisions pour l'année. "
+    "DeepSeek, en revanche, traverse une période difficile. "
+    "La start-up chinoise est critiquée pour une faille de sécurité et ses ventes ont reculé au dernier trimestre.",
+    "Meta reported excellent results on Wednesday, driven by strong advertising sales. "
+    "Analysts praised its solid strategy, and the company raised its outlook for the year. "
+    "DeepSeek, by contrast, is going through a difficult period. "
+    "The Chinese start-up was criticised for a security flaw and its sales fell in the last quarter.",
+  };
+  const char *langs[] = { "fr", "en" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = tamis_pipeline_new_from_data (
+    "tamis: 1\nstages:\n  - segment\n  - langid\n  - entities\n  - sentiment\n", -1, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (TamisDoc) doc = tamis_doc_new ("t", texts[i], -1, &error);
+      g_assert_no_error (error);
+      process (p, doc);
+      g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, langs[i]);
+      g_assert_nonnull (tamis_doc_get_layer (doc, "entity"));
+      /* each company's second sentence, where it is not named, counts */
+      assert_entity (doc, "Meta", "positive", 2);
+      assert_entity (doc, "DeepSeek", "negative", 2);
+    }
+}
+
+/* A polar word inside a name is no praise, unless the "name" is likely a
+ * mistake of the tagger: a word in lower case, or a capitalised word alone
+ * opening the sentence. */
+static void
+label_with_entity (const char *text, const char *name, const char *type, const char *label)
+{
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("t", text, -1, NULL);
+
+  tamis_doc_set_string (doc, "lang", "fr");
+  add_entity (doc, name, 0, name, type);
+  process (NULL, doc);
+  if (g_strcmp0 (tamis_doc_get_string (doc, "sentiment"), label) != 0)
+    g_error ("\"%s\" with the entity \"%s\": %s, expected %s", text, name,
+             tamis_doc_get_string (doc, "sentiment"), label);
+}
+
+static void
+test_cues_in_names (void)
+{
+  label_with_entity ("Le Bon Marché ouvre un nouvel étage.", "Bon Marché", "ORG", "neutral");
+  label_with_entity ("Les riverains de plus en plus inquiets manifestent.",
+                     "riverains de plus en plus inquiets", "MISC", "negative");
+  label_with_entity ("Scandale au conseil municipal de la ville.", "Scandale", "MISC", "negative");
 }
 
 static void
@@ -408,6 +509,25 @@ test_user_lexicon (void)
   process (p, d2);
   g_assert_cmpstr (tamis_doc_get_string (d1, "sentiment"), ==, "negative");
   g_assert_cmpstr (tamis_doc_get_string (d2, "sentiment"), ==, "positive");
+
+  /* a list of files: the later one overrides the earlier */
+  {
+    g_autofree char *lex2 = write_file (dir, "more.tsv", "#term\tlabel\tweight\n"
+                                                         "cartonne\tNEG\t-1\n"
+                                                         "flop\tNEG\t-2\n");
+    g_autoptr (TamisPipeline) p2 = new_pipeline ("lexicons: {fr: [mine.tsv, more.tsv]}", pipe, &error);
+    g_autoptr (TamisDoc) d3 = tamis_doc_new ("t", "Le nouveau modèle cartonne.", -1, NULL);
+    g_autoptr (TamisDoc) d4 = tamis_doc_new ("t", "Le résultat est excellent.", -1, NULL);
+
+    g_assert_no_error (error);
+    tamis_doc_set_string (d3, "lang", "fr");
+    tamis_doc_set_string (d4, "lang", "fr");
+    process (p2, d3);
+    process (p2, d4);
+    g_assert_cmpstr (tamis_doc_get_string (d3, "sentiment"), ==, "negative");
+    g_assert_cmpstr (tamis_doc_get_string (d4, "sentiment"), ==, "negative");
+    g_unlink (lex2);
+  }
   g_unlink (lex);
   g_rmdir (dir);
 }
@@ -503,6 +623,8 @@ main (int argc, char **argv)
   g_test_add_func ("/sentiment/entities", test_entities);
   g_test_add_func ("/sentiment/entity-moves", test_entity_moves);
   g_test_add_func ("/sentiment/entity-anaphor", test_entity_anaphor);
+  g_test_add_func ("/sentiment/entities-pipeline", test_entities_pipeline);
+  g_test_add_func ("/sentiment/cues-in-names", test_cues_in_names);
   g_test_add_func ("/sentiment/targets-off", test_targets_off);
   g_test_add_func ("/sentiment/user-lexicon", test_user_lexicon);
   g_test_add_func ("/sentiment/malformed", test_malformed);

@@ -31,9 +31,11 @@
 #include "senti-score.h"
 
 #define NEGATION_FACTOR (-0.74)
+#define NEGATED_PRAISE_MIN 1.2 /* "pas bon", "not good": negative enough to count */
 #define NEGATION_WINDOW 3      /* words between a negation and its cue */
 #define MODIFIER_WINDOW 2      /* words between an intensifier and its cue */
 #define PAIR_WINDOW 5          /* words between a direction and its noun */
+#define UNPAIRED_DIRECTION 0.6     /* a direction word with no noun: what rises is more often good */
 #define PAIR_WEIGHT 1.5         /* a direction and its noun, both of weight 1 */
 #define CLAUSE_PENALTY 1
 #define ORG_WINDOW 2           /* words between an organisation and its verb */
@@ -254,6 +256,27 @@ senti_score_init (void)
     }
 }
 
+/* A polar word inside an entity mention still counts when the mention is
+ * likely the tagger's mistake: the word is in lower case (names capitalise
+ * theirs: "les riverains de plus en plus inquiets"), or the mention is
+ * that word alone opening the sentence ("Scandale au conseil …"). */
+static gboolean
+polar_despite_mention (const Scorer *s, const Match *m, const Mention *men, guint32 sent_start)
+{
+  const guchar *t = (const guchar *) s->text;
+
+  if (m->cls != SENTI_NONE || !m->has_polar || m->polar == 0)
+    return FALSE;
+  if (g_unichar_islower (g_utf8_get_char (s->text + m->start)))
+    return TRUE;
+  if (men->start != m->start || men->end != m->end)
+    return FALSE;
+  for (guint32 q = sent_start; q < m->start; q++)
+    if (t[q] >= 0x80 || g_ascii_isalnum (t[q]))
+      return FALSE;
+  return TRUE;
+}
+
 /* The walk: the matches of [start, end) and the breaks, in text order, with
  * word counts. @mi: the first match not before @start; @ment: the first
  * entity mention not before it. Returns whether the sentence is a
@@ -318,7 +341,8 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
       /* an organisation: a direction word without a noun moves its value
        * ("Meta a bondi de 8 %") */
       if (men_i < n_mentions && mentions[men_i].start == p &&
-          (m_i >= n_matches || matches[m_i].start >= p))
+          (m_i >= n_matches || matches[m_i].start > p ||
+           (matches[m_i].start == p && !polar_despite_mention (s, &matches[m_i], &mentions[men_i], start))))
         {
           const Mention *men = &mentions[men_i];
           if (men->type != NULL && strcmp (men->type, "ORG") == 0)
@@ -355,7 +379,8 @@ collect_items (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment)
         continue; /* begun in an earlier sentence */
       while (men_i < n_mentions && mentions[men_i].end <= m->start)
         men_i++;
-      if (men_i < n_mentions && mentions[men_i].start < m->end && m->start < mentions[men_i].end)
+      if (men_i < n_mentions && mentions[men_i].start < m->end && m->start < mentions[men_i].end &&
+          !polar_despite_mention (s, m, &mentions[men_i], start))
         continue; /* part of a name: "Bon Marché" is no praise */
 
       Item it = { 0 };
@@ -484,11 +509,169 @@ gap (const Item *a, const Item *b)
   return 0;
 }
 
+/* Whether [from, to) of the text holds one of @words (each with the
+ * spaces around it), ASCII case folded. */
+static gboolean
+between_holds (const char *text, guint32 from, guint32 to, const char *const *words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize n = strlen (words[i]);
+      for (guint32 p = from; p + n <= to; p++)
+        if (g_ascii_strncasecmp (text + p, words[i], n) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Between a direction word and a noun after it: the noun is the point of
+ * comparison, not what moved ("up from a loss") */
+static const char *const reference_words[] = {
+  " from ", " than ", " compared ", " contre ", " par rapport ", " face à ", " versus ", NULL
+};
+/* the noun is where the value ended, bad or good in itself ("slipped to a
+ * net loss", "est passé à une perte") */
+static const char *const destination_words[] = {
+  " to a ", " to an ", " into ", " à une ", " à un ", NULL
+};
+
+/* Reads a figure at @p: digits, a decimal mark and digits ("1,200" with
+ * three digits after the comma is a thousand and two hundred), then a
+ * scale word if any (million, mn, bn, milliards…). A year (1900 to 2100,
+ * no decimals, no scale) is no figure. Returns where it ends, or 0. */
+static guint32
+read_figure (const char *t, guint32 p, guint32 end, double *value, double *scale)
+{
+  static const struct {
+    const char *word;
+    double scale;
+  } scales[] = {
+    { "million", 1e6 }, { "millions", 1e6 }, { "mn", 1e6 }, { "mln", 1e6 }, { "m", 1e6 },
+    { "billion", 1e9 }, { "billions", 1e9 }, { "bn", 1e9 }, { "milliard", 1e9 },
+    { "milliards", 1e9 }, { "md", 1e9 }, { "mds", 1e9 }, { "thousand", 1e3 }, { "k", 1e3 },
+  };
+  double v = 0, frac = 0.1;
+  guint32 q = p, digits = 0;
+  gboolean decimals = FALSE;
+
+  for (; q < end && g_ascii_isdigit (t[q]); q++, digits++)
+    v = v * 10 + (t[q] - '0');
+  if (digits == 0)
+    return 0;
+  if (q + 1 < end && (t[q] == '.' || t[q] == ',') && g_ascii_isdigit (t[q + 1]))
+    {
+      guint32 r = q + 1, n = 0;
+      while (r < end && g_ascii_isdigit (t[r]))
+        r++, n++;
+      if (t[q] == ',' && n == 3)
+        for (r = q + 1; r < q + 4; r++)
+          v = v * 10 + (t[r] - '0');
+      else
+        {
+          decimals = TRUE;
+          for (r = q + 1; r < end && g_ascii_isdigit (t[r]); r++, frac /= 10)
+            v += (t[r] - '0') * frac;
+        }
+      q = r;
+    }
+  *scale = 1;
+  {
+    guint32 r = q;
+    while (r < end && t[r] == ' ')
+      r++;
+    for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+      {
+        gsize n = strlen (scales[i].word);
+        if (r + n <= end && g_ascii_strncasecmp (t + r, scales[i].word, n) == 0 &&
+            (r + n == end || !(g_ascii_isalpha (t[r + n]) || (guchar) t[r + n] >= 0x80)))
+          {
+            *scale = scales[i].scale;
+            q = r + n;
+            break;
+          }
+      }
+  }
+  if (*scale == 1 && !decimals && digits == 4 && v >= 1900 && v <= 2100)
+    return 0;
+  *value = v;
+  return q;
+}
+
+/* The first figure in [p, limit), or 0. */
+static guint32
+next_figure (const char *t, guint32 p, guint32 limit, double *value, double *scale)
+{
+  for (; p < limit; p++)
+    if (g_ascii_isdigit (t[p]) && (p == 0 || !g_ascii_isalnum (t[p - 1])))
+      {
+        guint32 q = read_figure (t, p, limit, value, scale);
+        if (q)
+          return q;
+        while (p < limit && g_ascii_isalnum (t[p]))
+          p++;
+      }
+  return 0;
+}
+
+/* Words that set a figure against an earlier one. */
+static const char *const comparison_words[] = {
+  " compared to ", " compared with ", " versus ", " vs ", " vs. ", " against ",
+  " contre ", " par rapport à ", NULL
+};
+
+#define FIGURE_REACH 48  /* bytes after the noun where its figure may be */
+#define COMPARISON_REACH 24 /* bytes after the figure where the comparison word may be */
+
+/* A financial noun left unpaired whose figure is set against an earlier
+ * one moved as the figures say: "operating profit was EUR 7.8 million
+ * compared to EUR 11.2 million", "un bénéfice de 5 millions contre 3".
+ * Returns whether it found one. */
+static gboolean
+compare_figures (Scorer *s, Item *f, guint32 sent_end)
+{
+  const char *t = s->text;
+  guint32 limit = MIN (sent_end, f->end + FIGURE_REACH), after, cmp = 0, q;
+  double now = 0, before = 0;
+  double now_scale = 1, before_scale = 1;
+
+  for (q = f->end; q < limit && t[q] != ';'; q++)
+    ;
+  limit = q;
+  after = next_figure (t, f->end, limit, &now, &now_scale);
+  if (after == 0)
+    return FALSE;
+  for (guint i = 0; comparison_words[i] != NULL && cmp == 0; i++)
+    {
+      gsize n = strlen (comparison_words[i]);
+      for (q = after; q + n <= MIN (sent_end, after + COMPARISON_REACH + n) && cmp == 0; q++)
+        if (t[q] == ';' || g_ascii_isdigit (t[q]))
+          break;
+        else if (g_ascii_strncasecmp (t + q, comparison_words[i], n) == 0)
+          cmp = q + n - 1;
+    }
+  if (cmp == 0 || !next_figure (t, cmp, MIN (sent_end, cmp + COMPARISON_REACH), &before, &before_scale))
+    return FALSE;
+  /* "EUR 8.8 mn compared to EUR 7.0": a figure without a scale takes the
+   * other's */
+  if (before_scale == 1)
+    before_scale = now_scale;
+  if (now_scale == 1)
+    now_scale = before_scale;
+  now *= now_scale;
+  before *= before_scale;
+  if (now == before)
+    return FALSE;
+  f->direction = TRUE;
+  f->base = PAIR_WEIGHT * f->factor * (now > before ? 1 : -1) * (f->cls == SENTI_FIN_BAD ? -1 : 1);
+  return TRUE;
+}
+
 static void
-pair_directions (Scorer *s)
+pair_directions (Scorer *s, guint32 sent_end)
 {
   Item *items = (Item *) s->items->data;
   guint n = s->items->len;
+  gboolean any_pair = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
@@ -506,6 +689,8 @@ pair_directions (Scorer *s)
            * not a segment break */
           if (!is_fin (f->cls) || f->segment != d->segment || f->paired)
             continue; /* a noun moves once: "fell to its lowest" is one fall */
+          if (f->start >= d->end && between_holds (s->text, d->end - 1, f->start + 1, reference_words))
+            continue;
           g = gap (d, f) + (f->clause != d->clause ? CLAUSE_PENALTY : 0);
           /* at equal distance the noun before the verb (revenue fell) */
           if (g <= PAIR_WINDOW && (g < best_gap || (g == best_gap && f->start < d->start)))
@@ -518,7 +703,9 @@ pair_directions (Scorer *s)
       for (guint j = i; best == NULL && j-- > 0;)
         {
           Item *f = &items[j];
-          if (f->cls == ITEM_ORG && f->segment == d->segment && gap (f, d) <= ORG_WINDOW)
+          /* a word, not a sign: "Airbus + Safran" is a list */
+          if (f->cls == ITEM_ORG && f->segment == d->segment && gap (f, d) <= ORG_WINDOW &&
+              (g_ascii_isalpha (s->text[d->own_start]) || (guchar) s->text[d->own_start] >= 0x80))
             best = f;
         }
       if (best == NULL)
@@ -527,15 +714,27 @@ pair_directions (Scorer *s)
       d->direction = TRUE;
       d->base = PAIR_WEIGHT * d->factor * (best->cls == ITEM_ORG ? ORG_FACTOR : best->factor) *
                 (d->cls == SENTI_DIRECTION_UP ? 1 : -1) * (best->cls == SENTI_FIN_BAD ? -1 : 1);
+      if (best->start >= d->end && best->cls != ITEM_ORG &&
+          between_holds (s->text, d->end - 1, best->start + 1, destination_words))
+        d->base = fabs (d->base) * (best->cls == SENTI_FIN_BAD ? -1 : 1);
       d->start = MIN (d->start, best->start);
       d->end = MAX (d->end, best->end);
+      any_pair = TRUE;
     }
+  /* a financial noun without a direction word may be compared by figures */
+  for (guint i = 0; i < n; i++)
+    if (is_fin (items[i].cls) && !items[i].paired && compare_figures (s, &items[i], sent_end))
+      any_pair = TRUE;
+  /* a direction word left alone counts faintly, unless the sentence
+   * already pairs one with its noun: "fell to its lowest" is one move */
   for (guint i = 0; i < n; i++)
     {
       Item *it = &items[i];
       if (!it->direction && !it->paired && it->has_polar &&
           (it->cls == SENTI_NONE || is_direction (it->cls) || is_fin (it->cls)))
         it->base = it->polar;
+      else if (!it->direction && is_direction (it->cls) && !any_pair)
+        it->base = UNPAIRED_DIRECTION * it->factor * (it->cls == SENTI_DIRECTION_UP ? 1 : -1);
     }
 }
 
@@ -612,7 +811,9 @@ collect_mentions (Scorer *s)
     }
 }
 
-static void
+/* Scores the mentions of the sentence [start, end); returns whether one
+ * of them is a person or an organisation. */
+static gboolean
 score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
 {
   guint nseg = s->seg_w->len;
@@ -628,7 +829,7 @@ score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
     last++;
   *mention = last;
   if (first == last)
-    return;
+    return FALSE;
 
   g_array_set_size (s->seg_val, nseg);
   g_array_set_size (s->seg_has, nseg);
@@ -690,13 +891,19 @@ score_targets (Scorer *s, guint32 start, guint32 end, guint *mention)
       add_to_target (s, m->canonical, m->type, score);
       s->target_mentions++;
     }
-  /* the subject of the next sentence may refer back to the first name */
-  {
-    const Mention *m = &g_array_index (s->mentions, Mention, first);
-    s->last_canonical = m->canonical;
-    s->last_type = m->type;
-    s->last_sentence = s->n_sentences;
-  }
+  /* the next sentence may refer back to the first person or organisation */
+  for (guint k = first; k < last; k++)
+    {
+      const Mention *m = &g_array_index (s->mentions, Mention, k);
+      if (g_strcmp0 (m->type, "ORG") == 0 || g_strcmp0 (m->type, "PER") == 0)
+        {
+          s->last_canonical = m->canonical;
+          s->last_type = m->type;
+          s->last_sentence = s->n_sentences;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Adds a score of the current sentence to an entity. */
@@ -727,16 +934,23 @@ add_to_target (Scorer *s, const char *canonical, const char *type, double score)
   t->mentions++;
 }
 
-/* Subjects that refer back to the name of the sentence before: for a
- * person (P), an organisation (O), or either. */
+/* Pronoun subjects that refer back to the name of the sentence before:
+ * for a person (P), an organisation (O), or either. */
 static const struct {
   const char *words;
   char kind;
-} anaphors[] = {
-  { "Il ", 0 }, { "Elle ", 0 }, { "Le groupe ", 'O' }, { "La société ", 'O' },
-  { "L'entreprise ", 'O' }, { "L’entreprise ", 'O' }, { "La firme ", 'O' },
-  { "Le constructeur ", 'O' }, { "It ", 'O' }, { "The company ", 'O' },
-  { "The group ", 'O' }, { "The firm ", 'O' }, { "He ", 'P' }, { "She ", 'P' },
+} pronouns[] = {
+  { "Il ", 0 }, { "Elle ", 0 }, { "It ", 'O' }, { "He ", 'P' }, { "She ", 'P' },
+};
+
+/* Nouns that, after a definite article, stand for an organisation named
+ * before: le groupe, la start-up chinoise, the Chinese start-up. */
+static const char *const org_nouns[] = {
+  "groupe", "société", "entreprise", "firme", "start-up", "startup", "constructeur", "géant",
+  "fabricant", "compagnie", "banque", "marque", "enseigne", "éditeur", "opérateur", "assureur",
+  "laboratoire", "équipementier", "distributeur", "company", "group", "firm", "giant", "maker",
+  "manufacturer", "carrier", "lender", "bank", "retailer", "insurer", "brand", "developer",
+  "chipmaker", "automaker", "operator",
 };
 
 /* What follows an impersonal "il" or "it": il y a, il faut, it is… */
@@ -752,34 +966,99 @@ impersonal (const char *rest, gsize len)
   return FALSE;
 }
 
-/* A sentence without a name whose subject is a pronoun or "the company"
- * speaks of the first name of the sentence just before. */
+/* Whether the word [p, end) is one of org_nouns, ASCII case folded,
+ * punctuation after it left out. */
+static gboolean
+is_org_noun (const char *p, const char *end)
+{
+  while (end > p && strchr (",.;:!?)\"", end[-1]) != NULL)
+    end--;
+  for (guint i = 0; i < G_N_ELEMENTS (org_nouns); i++)
+    if ((gsize) (end - p) == strlen (org_nouns[i]) &&
+        g_ascii_strncasecmp (p, org_nouns[i], end - p) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+#define MAX_DESCRIPTION_WORDS 64 /* words of a sentence looked at */
+
+/* Whether [text, text + len) holds a definite description of an
+ * organisation: le, la, l' or the, then the noun (French: la start-up
+ * chinoise) or up to two words then the noun (English: the Chinese
+ * start-up). */
+static gboolean
+has_org_description (const char *text, gsize len)
+{
+  const char *end = text + len;
+  const char *words[MAX_DESCRIPTION_WORDS];
+  const char *ends[MAX_DESCRIPTION_WORDS];
+  guint n = 0;
+
+  for (const char *p = text; p < end && n < MAX_DESCRIPTION_WORDS;)
+    {
+      while (p < end && is_space (*p))
+        p++;
+      if (p >= end)
+        break;
+      words[n] = p;
+      while (p < end && !is_space (*p))
+        p++;
+      ends[n++] = p;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const char *w = words[i];
+      gsize wl = ends[i] - w;
+
+      if (wl > 2 && g_ascii_tolower (w[0]) == 'l' && w[1] == '\'' && is_org_noun (w + 2, ends[i]))
+        return TRUE;
+      if (wl > 4 && g_ascii_tolower (w[0]) == 'l' && strncmp (w + 1, "’", 3) == 0 &&
+          is_org_noun (w + 4, ends[i]))
+        return TRUE;
+      if (wl == 2 && (g_ascii_strncasecmp (w, "le", 2) == 0 || g_ascii_strncasecmp (w, "la", 2) == 0) &&
+          i + 1 < n && is_org_noun (words[i + 1], ends[i + 1]))
+        return TRUE;
+      if (wl == 3 && g_ascii_strncasecmp (w, "the", 3) == 0)
+        for (guint k = i + 1; k < n && k <= i + 3; k++)
+          if (is_org_noun (words[k], ends[k]))
+            return TRUE;
+    }
+  return FALSE;
+}
+
+/* A sentence that names no person or organisation, but whose subject is a
+ * pronoun or which speaks of "the company", speaks of the first person or
+ * organisation of the sentence just before. */
 static void
 score_anaphor (Scorer *s, guint32 start, guint32 end, double score)
 {
   const char *text = s->text + start;
   gsize len = end - start;
+  gboolean found = FALSE;
+  char kind = 'O';
 
   if (s->last_canonical == NULL || s->last_sentence + 1 != s->n_sentences)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (anaphors); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (pronouns) && !found; i++)
     {
-      gsize n = strlen (anaphors[i].words);
-      char kind = anaphors[i].kind;
-      if (n > len || strncmp (text, anaphors[i].words, n) != 0)
+      gsize n = strlen (pronouns[i].words);
+      if (n > len || strncmp (text, pronouns[i].words, n) != 0)
         continue;
       if (impersonal (text + n, len - n))
         return;
-      if ((kind == 'O' && g_strcmp0 (s->last_type, "ORG") != 0) ||
-          (kind == 'P' && g_strcmp0 (s->last_type, "PER") != 0) ||
-          (kind == 0 && g_strcmp0 (s->last_type, "ORG") != 0 && g_strcmp0 (s->last_type, "PER") != 0))
-        return;
-      add_to_target (s, s->last_canonical, s->last_type, score);
-      /* an anaphor is no mention: the count of mentions stays */
-      ((Target *) g_hash_table_lookup (s->targets, s->last_canonical))->mentions--;
-      s->last_sentence = s->n_sentences; /* a chain: "Il … Il …" */
-      return;
+      found = TRUE;
+      kind = pronouns[i].kind;
     }
+  if (!found && !has_org_description (text, len))
+    return;
+  if ((kind == 'O' && g_strcmp0 (s->last_type, "ORG") != 0) ||
+      (kind == 'P' && g_strcmp0 (s->last_type, "PER") != 0) ||
+      (kind == 0 && g_strcmp0 (s->last_type, "ORG") != 0 && g_strcmp0 (s->last_type, "PER") != 0))
+    return;
+  add_to_target (s, s->last_canonical, s->last_type, score);
+  /* an anaphor is no mention: the count of mentions stays */
+  ((Target *) g_hash_table_lookup (s->targets, s->last_canonical))->mentions--;
+  s->last_sentence = s->n_sentences; /* a chain: "Il … Il …" */
 }
 
 static void
@@ -791,7 +1070,7 @@ score_sentence (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment_sk
   Item *items;
 
   assign_clauses (s);
-  pair_directions (s);
+  pair_directions (s, end);
   apply_modifiers (s);
   items = (Item *) s->items->data;
   for (guint i = 0; i < s->items->len; i++)
@@ -801,8 +1080,10 @@ score_sentence (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment_sk
       if (v == 0)
         continue;
       v *= it->intensity;
+      /* negated praise is blame, even for a weak word; negated blame is
+       * only a faint praise ("not bad") */
       if (it->negated)
-        v *= NEGATION_FACTOR;
+        v = v > 0 ? -MAX (v * -NEGATION_FACTOR, NEGATED_PRAISE_MIN) : v * NEGATION_FACTOR;
       v *= darray (s->clause_w, it->clause) * darray (s->seg_w, it->segment);
       if (question)
         v *= QUESTION_FACTOR;
@@ -834,9 +1115,7 @@ score_sentence (Scorer *s, guint32 start, guint32 end, guint *mi, guint *ment_sk
   }
   if (s->params->targets)
     {
-      guint before = s->target_mentions;
-      score_targets (s, start, end, ment_target);
-      if (s->target_mentions == before)
+      if (!score_targets (s, start, end, ment_target))
         score_anaphor (s, start, end, score);
     }
   s->doc_sum += score;

@@ -4,9 +4,10 @@
  *
  * Options (the stage's `with:`):
  *   languages: [fr, en]        lexicons to load
- *   neutral_threshold: 0.25    |score| below it is neutral
- *   lexicons: {fr: FILE, all: FILE}  user lexicons, added after (so
- *                              overriding) those of a language or of all
+ *   neutral_threshold: 0.1     |score| below it is neutral
+ *   lexicons: {fr: FILE, all: [FILE, FILE]}  user lexicons (a file or a
+ *                              list), added after (so overriding) those of
+ *                              a language or of all
  *   targets: true              score the entities of an `entity` layer
  *   cues: true                 write the sentiment_cue layer
  */
@@ -50,18 +51,19 @@ lang_code_is_valid (const char *code)
   return TRUE;
 }
 
-/* The user's lexicon for @key in `lexicons:`, or NULL. */
+/* Adds to @files the user's lexicons for @key in `lexicons:`: one file
+ * or a list of them, in the order given. */
 static gboolean
 user_lexicon (TamisConfig *user, const char *key, GPtrArray *files, GError **error)
 {
-  char *path = NULL;
+  g_auto (GStrv) paths = NULL;
 
   if (user == NULL)
     return TRUE;
-  if (!tamis_config_get_path (user, key, &path, error))
+  if (!tamis_config_get_paths (user, key, &paths, error))
     return FALSE;
-  if (path != NULL)
-    g_ptr_array_add (files, path);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_strdup (paths[i]));
   return TRUE;
 }
 
@@ -223,10 +225,10 @@ TAMIS_PLUGIN_DEFINE (sentiment, "0.1.0",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, "[fr, en]",
                          .help = "lexicons to load (data/LANG/directions.tsv if present, rules.tsv, lexicon.tsv); a document's lang picks one" },
-                       { "neutral_threshold", TAMIS_OPTION_DOUBLE, "0.25", .min = "0", .max = "1",
+                       { "neutral_threshold", TAMIS_OPTION_DOUBLE, "0.1", .min = "0", .max = "1",
                          .help = "a score whose absolute value is below it is neutral" },
                        { "lexicons", TAMIS_OPTION_MAPPING, NULL,
-                         .help = "user lexicon files by language code (or all), same format, read after the plugin's and overriding them" },
+                         .help = "user lexicon files (one or a list) by language code (or all), same format, read after the plugin's and overriding them" },
                        { "targets", TAMIS_OPTION_BOOL, "true",
                          .help = "score the entities of an entity layer, when an earlier stage wrote one" },
                        { "cues", TAMIS_OPTION_BOOL, "true",
