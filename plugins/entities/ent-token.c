@@ -57,6 +57,23 @@ is_elision (const char *p, gsize len)
   return FALSE;
 }
 
+enum { CH_DIGIT = 1, CH_LETTER = 2, CH_UPPER = 4 };
+
+/* What a character is; ASCII, most of the text, without table lookups. */
+static inline guint
+char_kind (gunichar u)
+{
+  if (u < 0x80)
+    return g_ascii_isdigit (u) ? CH_DIGIT
+           : g_ascii_isupper (u) ? CH_LETTER | CH_UPPER
+           : g_ascii_islower (u) ? CH_LETTER : 0;
+  if (g_unichar_isdigit (u))
+    return CH_DIGIT;
+  if (!g_unichar_isalpha (u))
+    return 0;
+  return CH_LETTER | ((g_unichar_isupper (u) || g_unichar_istitle (u)) ? CH_UPPER : 0);
+}
+
 static guint32
 word_flags (const char *p, const char *end)
 {
@@ -65,38 +82,20 @@ word_flags (const char *p, const char *end)
 
   while (p < end) {
     int n;
-    guchar c = (guchar) *p;
-    if (c < 0x80) {
-      /* most of the text: no table lookups */
-      if (g_ascii_isdigit (c))
-        flags |= ENT_TOK_HAS_DIGIT;
-      else if (g_ascii_isalpha (c)) {
-        flags |= ENT_TOK_HAS_LETTER;
-        if (g_ascii_isupper (c)) {
-          flags |= ENT_TOK_HAS_UPPER;
-          if (first)
-            flags |= ENT_TOK_UPPER_FIRST;
-        } else
-          lower = TRUE;
-        first = FALSE;
-      }
-      p++;
-      continue;
-    }
-    gunichar u = char_at (p, end, &n);
-    if (g_unichar_isdigit (u))
-      flags |= ENT_TOK_HAS_DIGIT;
-    else if (g_unichar_isalpha (u)) {
-      flags |= ENT_TOK_HAS_LETTER;
-      if (g_unichar_isupper (u) || g_unichar_istitle (u)) {
-        flags |= ENT_TOK_HAS_UPPER;
-        if (first)
-          flags |= ENT_TOK_UPPER_FIRST;
-      } else
-        lower = TRUE;
-      first = FALSE;
-    }
+    guint kind = char_kind (char_at (p, end, &n));
     p += n;
+    if (kind & CH_DIGIT)
+      flags |= ENT_TOK_HAS_DIGIT;
+    if (!(kind & CH_LETTER))
+      continue;
+    flags |= ENT_TOK_HAS_LETTER;
+    if (kind & CH_UPPER) {
+      flags |= ENT_TOK_HAS_UPPER;
+      if (first)
+        flags |= ENT_TOK_UPPER_FIRST;
+    } else
+      lower = TRUE;
+    first = FALSE;
   }
   if ((flags & ENT_TOK_HAS_UPPER) && !lower)
     flags |= ENT_TOK_ALL_UPPER;

@@ -74,7 +74,6 @@ EXTRA_DIST += \
 	plugins/entities/data/measure-coverage.py \
 	plugins/entities/data/measure-misc.py \
 	plugins/entities/train/check-marked.py \
-	plugins/entities/train/check-marked-en.py \
 	$(ENTITIES_TRAIN)
 
 # Rewrites lists.mk after files are added to data/ or train/.
@@ -103,5 +102,4 @@ TESTS += tests/test-entities-train.sh
 EXTRA_DIST += \
 	tests/test-entities-train.sh \
 	tests/data/news/fr.txt \
-	tests/data/news/en.txt \
-	tests/data/news/check.py
+	tests/data/news/en.txt

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-# check-marked.py — check the inline-annotated training text of the entities
-# plugin ([LABEL text] marks, see train/*/ files) and print counts.
+# check-marked.py — check text annotated with inline [LABEL text] marks, as
+# the entities plugin's training text (train/*/*.txt) and its test news
+# (tests/data/news/*.txt) are written, and print counts per label.
 #
 # Usage: check-marked.py FILE...   (or no argument: every train/*/*.txt)
 # Exit status 1 when a file has an error. Written for the tamis project,
@@ -53,6 +54,8 @@ def parse_line(line):
                 errs.append("elided article inside mark: [%s]" % text)
             elif text[-1] in "’'":
                 errs.append("apostrophe at end of mark: [%s]" % text)
+            elif re.search(r"['’]s$", text) and " " not in text[-3:]:
+                errs.append("possessive inside mark: [%s]" % text)
             else:
                 ents.append((cur[0], text))
             cur = None
