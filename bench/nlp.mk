@@ -15,7 +15,7 @@ EXTRA_DIST += \
 entities-bench: tamis$(EXEEXT) plugins/segment.la bench/segment/segbench$(EXEEXT)
 	$(SHELL) $(srcdir)/bench/entities/run.sh $(ENTITIES_BENCH_FLAGS) ./tamis$(EXEEXT)
 
-sentiment-bench: tamis$(EXEEXT) plugins/segment.la
+sentiment-bench: tamis$(EXEEXT) plugins/segment.la bench/segment/segbench$(EXEEXT)
 	$(SHELL) $(srcdir)/bench/sentiment/run.sh $(SENTIMENT_BENCH_FLAGS) ./tamis$(EXEEXT)
 
 .PHONY: entities-bench sentiment-bench

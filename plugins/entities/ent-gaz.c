@@ -428,9 +428,9 @@ ent_gaz_annotate (const EntGaz *gaz, const guint32 *words, const EntTok *tokens,
   Annotate a = { out, matches };
   guint from = matches->len;
 
-  memset (out, 0, n_tokens * sizeof (EntTokGaz));
   if (n_tokens == 0)
     return;
+  memset (out, 0, n_tokens * sizeof (EntTokGaz));
 
   /* Only what the model looks at is matched: names that hold a capital
    * (they start at most two words before one: `mont Blanc`, `de la
