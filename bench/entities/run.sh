@@ -259,7 +259,8 @@ if [ $HALF = yes ]; then
     name=$(basename "$set" .jsonl)
     lang=$($REPORT gold "$set" "$WORK/half/$name" even)
     echo "$lang" > "$WORK/$name.lang"
-    if "$TRAIN" -o "$WORK/half/$name.model" --lang "$lang" "$WORK/half/$name.train.jsonl" >/dev/null; then
+    if "$TRAIN" --data "$ROOT/plugins/entities/data" --languages "$lang" -o "$WORK/half/$name.model" \
+         "$WORK/half/$name.train.jsonl" 2>/dev/null; then
       score_tamis "$name" tamis-half "$WORK/half" "model=$WORK/half/$name.model"
     else
       echo "entities bench: tamis-train-entities failed on $name" >&2
