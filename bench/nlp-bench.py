@@ -19,6 +19,11 @@
       print: bytes, cpu (without start-up), startup_cpu, wall.
   nlp-bench.py time-diff WHOLE.json PART.json
       The timing of what WHOLE runs beyond PART (a stage after others).
+  nlp-bench.py lib-speed SEGBENCH PLUGIN_DIR ONCE.jsonl PIPELINE...
+      The stages alone through the library: bench/segment/segbench runs
+      each PIPELINE over the texts of ONCE.jsonl held in memory (no JSON
+      read or written, no start-up), 20 passes, three rounds with the
+      pipelines in turn; prints the best MB per CPU-second of each.
   nlp-bench.py speed-table INPUT=SYSTEM=FILE.json...
       The Markdown table of the timings.
 """
@@ -143,9 +148,28 @@ def cmd_speed_table(*items):
         print("| %s | %s | %.2f | %s | %.2f |" % (name, system, t["bytes"] / 1e6, speed, t["startup_cpu"]))
 
 
+def cmd_lib_speed(segbench, plugin_dir, once, *pipelines):
+    folder = once + "-txt"
+    os.makedirs(folder, exist_ok=True)
+    with open(once, encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            with open(os.path.join(folder, "%05d.txt" % i), "w", encoding="utf-8") as out:
+                out.write(json.loads(line)["text"])
+    env = dict(os.environ, TAMIS_PLUGIN_PATH=plugin_dir)
+    best = [None] * len(pipelines)
+    for _ in range(3):
+        for k, pipeline in enumerate(pipelines):
+            run = subprocess.run([segbench, "-j", "1", "-r", "20", pipeline, folder], env=env,
+                                 capture_output=True, text=True)
+            m = re.search(r"([0-9.]+) MB/s per thread of CPU time in the stages", run.stdout + run.stderr)
+            if m and (best[k] is None or float(m.group(1)) > best[k]):
+                best[k] = float(m.group(1))
+    print(" ".join("%.1f" % b if b is not None else "-" for b in best))
+
+
 if __name__ == "__main__":
     commands = {"stage": cmd_stage, "corpus": cmd_corpus, "time-tamis": cmd_time_tamis, "time-diff": cmd_time_diff,
-                "speed-table": cmd_speed_table}
+                "lib-speed": cmd_lib_speed, "speed-table": cmd_speed_table}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         sys.exit(__doc__)
     commands[sys.argv[1]](*sys.argv[2:])

@@ -211,21 +211,8 @@ if [ $HAVE_TAMIS = yes ] && [ -x "$SEGBENCH" ]; then
     [ -f "$once" ] || continue
     input=$(basename "$once" -once.jsonl)
     [ -f "$WORK/speed/$input.yaml" ] || continue
-    mkdir -p "$WORK/speed/$input-txt"
-    python3 -c 'import json, sys
-for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
-    open("%s/%05d.txt" % (sys.argv[2], i), "w", encoding="utf-8").write(json.loads(line)["text"])' \
-      "$once" "$WORK/speed/$input-txt"
-    best=
-    for run in 1 2 3; do
-      r=$(TAMIS_PLUGIN_PATH="$(dirname "$TAMIS")/plugins" "$SEGBENCH" -j 1 -r 20 \
-            "$WORK/speed/$input.yaml" "$WORK/speed/$input-txt" 2>/dev/null |
-          sed -n 's/.* \([0-9.]*\) MB\/s per thread of CPU time in the stages.*/\1/p')
-      if [ -n "$r" ] && { [ -z "$best" ] || awk -v a="$r" -v b="$best" 'BEGIN { exit !(a > b) }'; }; then
-        best=$r
-      fi
-    done
-    [ -n "$best" ] && lines="$lines| $input | $best |
+    best=$($NLP lib-speed "$SEGBENCH" "$(dirname "$TAMIS")/plugins" "$once" "$WORK/speed/$input.yaml")
+    lines="$lines| $input | $best |
 "
   done
   if [ -n "$lines" ]; then

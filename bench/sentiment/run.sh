@@ -214,31 +214,14 @@ if [ $HAVE_TAMIS = yes ] && [ -x "$SEGBENCH" ]; then
     input=$(basename "$size" .size)
     base=$WORK/speed/$input
     [ -f "$base.all.yaml" ] && [ -f "$base-once.jsonl" ] || continue
-    mkdir -p "$base-txt"
-    python3 -c 'import json, sys
-for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
-    open("%s/%05d.txt" % (sys.argv[2], i), "w", encoding="utf-8").write(json.loads(line)["text"])' \
-      "$base-once.jsonl" "$base-txt"
-    # the best of three rounds of each, taken in turn
-    best_all= best_before=
-    for run in 1 2 3; do
-      for which in all before; do
-        r=$(TAMIS_PLUGIN_PATH="$(dirname "$TAMIS")/plugins" "$SEGBENCH" -j 1 -r 10 \
-              "$base.$which.yaml" "$base-txt" 2>/dev/null |
-            sed -n 's/.* \([0-9.]*\) MB\/s per thread of CPU time in the stages.*/\1/p')
-        [ -n "$r" ] || continue
-        eval "b=\$best_$which"
-        if [ -z "$b" ] || awk -v a="$r" -v b="$b" 'BEGIN { exit !(a > b) }'; then
-          eval "best_$which=$r"
-        fi
-      done
-    done
-    if [ -n "$best_all" ] && [ -n "$best_before" ]; then
-      alone=$(awk -v a="$best_all" -v b="$best_before" \
-        'BEGIN { d = 1 / a - 1 / b; if (d > 0) printf "%.1f", 1 / d; else print "n/a" }')
-      lib_rows="$lib_rows| $input | $best_before | $best_all | $alone |
+    # shellcheck disable=SC2046 # two figures
+    set -- $($NLP lib-speed "$SEGBENCH" "$(dirname "$TAMIS")/plugins" "$base-once.jsonl" \
+               "$base.before.yaml" "$base.all.yaml")
+    [ "$1" != - ] && [ "$2" != - ] || continue
+    alone=$(awk -v a="$2" -v b="$1" \
+      'BEGIN { d = 1 / a - 1 / b; if (d > 0) printf "%.1f", 1 / d; else print "n/a" }')
+    lib_rows="$lib_rows| $input | $1 | $2 | $alone |
 "
-    fi
   done
 fi
 
@@ -264,7 +247,7 @@ if [ -n "$lib_rows" ]; then
   echo
   echo "bench/segment/segbench runs each pipeline over the texts held in memory and counts"
   echo "the thread's CPU time inside tamis_pipeline_process() only: no JSON read or"
-  echo "written, no start-up; best of three rounds of 10 passes, the two pipelines in turn."
+  echo "written, no start-up; best of three rounds of 20 passes, the two pipelines in turn."
   echo "The stage alone is 1 / (1/with - 1/before)."
   echo
 fi

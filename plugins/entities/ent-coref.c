@@ -23,20 +23,6 @@ typedef struct {
   guint multi_first;       /* its first token */
 } Chain;
 
-static const char *const connectors[] = {
-  "de", "du", "des", "d'", "la", "le", "les", "l'", "et", "of", "the", "and", "for", "&", "on", "in",
-  "a", "en", "pour", "sur", "aux", "au", NULL
-};
-
-static gboolean
-is_connector (const char *folded)
-{
-  for (guint i = 0; connectors[i] != NULL; i++)
-    if (g_str_equal (folded, connectors[i]))
-      return TRUE;
-  return FALSE;
-}
-
 static char *
 fold_text (const char *s)
 {
@@ -64,7 +50,7 @@ initials (const EntAnalysis *an, const EntMention *m)
     if (!(t->flags & ENT_TOK_HAS_LETTER))
       continue;
     g_autofree char *f = fold_token (an, i);
-    if (is_connector (f))
+    if (ent_is_connector (f, strlen (f)))
       continue;
     g_string_append_unichar (s, g_utf8_get_char (f));
   }
@@ -103,39 +89,24 @@ list_canonical (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m)
 }
 
 /* The label of the strongest list entry for exactly the tokens of @m, or
- * -1; and the weight of the strongest entry of a label. */
+ * -1, and its weight in @weight. */
 static int
-list_label (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m)
+list_label (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m, double *weight)
 {
   int best = -1;
-  double weight = 0;
-
   guint from, to;
+
+  *weight = 0;
   ent_analysis_matches_at (an, m->first, &from, &to);
   for (guint k = from; k < to; k++) {
     const EntGazMatch *g = &g_array_index (an->matches, EntGazMatch, k);
-    if (g->first == m->first && g->last == m->last && ent_gaz_entry_label (gaz, g->entry) <= ENT_G_MISC
-        && ent_gaz_entry_weight (gaz, g->entry) > weight) {
+    if (g->last == m->last && ent_gaz_entry_label (gaz, g->entry) <= ENT_G_MISC
+        && ent_gaz_entry_weight (gaz, g->entry) > *weight) {
       best = ent_gaz_entry_label (gaz, g->entry);
-      weight = ent_gaz_entry_weight (gaz, g->entry);
+      *weight = ent_gaz_entry_weight (gaz, g->entry);
     }
   }
   return best;
-}
-
-static double
-list_weight (const EntAnalysis *an, const EntGaz *gaz, const EntMention *m, int label)
-{
-  double weight = 0;
-
-  guint from, to;
-  ent_analysis_matches_at (an, m->first, &from, &to);
-  for (guint k = from; k < to; k++) {
-    const EntGazMatch *g = &g_array_index (an->matches, EntGazMatch, k);
-    if (g->first == m->first && g->last == m->last && (int) ent_gaz_entry_label (gaz, g->entry) == label)
-      weight = MAX (weight, ent_gaz_entry_weight (gaz, g->entry));
-  }
-  return weight;
 }
 
 static gint
@@ -281,9 +252,10 @@ ent_coref (EntAnalysis *an, const EntGaz *gaz)
       ch->canonical = ms[i].canonical;
     ch->votes[ms[i].label] += ms[i].score;
     /* for chains of one-word names, the lists have a say */
-    int listed = list_label (an, gaz, &ms[i]);
+    double weight;
+    int listed = list_label (an, gaz, &ms[i], &weight);
     if (listed >= 0)
-      ch->votes[listed] += 0.25 * list_weight (an, gaz, &ms[i], listed);
+      ch->votes[listed] += 0.25 * weight;
     if (ms[i].last > ms[i].first && (ch->multi_label < 0 || ms[i].first < ch->multi_first)) {
       ch->multi_label = ms[i].label;
       ch->multi_first = ms[i].first;

@@ -56,45 +56,50 @@ hash_suffix (const GString *s, guint n)
   return ent_hash_bytes (p, s->str + s->len - p) ^ (0x27d4eb2du * n);
 }
 
-/* A set of word hashes, open addressing; 0 marks a free slot. */
-typedef struct {
-  guint32 *slots;
-  guint32 mask;
-} HashSet;
-
-static void
-set_init (HashSet *set, guint n)
+void
+ent_word_map_init (EntWordMap *map, guint n)
 {
   guint32 size = 16;
+
   while (size < 2 * n)
     size <<= 1;
-  set->slots = g_new0 (guint32, size);
-  set->mask = size - 1;
+  map->keys = g_new0 (guint32, size);
+  map->bits = g_new0 (guint16, size);
+  map->mask = size - 1;
 }
 
-static void
-set_add (HashSet *set, guint32 key)
+void
+ent_word_map_clear (EntWordMap *map)
 {
-  key |= 1;
-  for (guint32 i = key & set->mask;; i = (i + 1) & set->mask) {
-    if (set->slots[i] == key)
-      return;
-    if (set->slots[i] == 0) {
-      set->slots[i] = key;
+  g_clear_pointer (&map->keys, g_free);
+  g_clear_pointer (&map->bits, g_free);
+}
+
+void
+ent_word_map_add (EntWordMap *map, guint32 word, guint16 bits)
+{
+  guint32 key = word | 1;
+
+  for (guint32 i = key & map->mask;; i = (i + 1) & map->mask) {
+    if (map->keys[i] == 0)
+      map->keys[i] = key;
+    if (map->keys[i] == key) {
+      map->bits[i] |= bits;
       return;
     }
   }
 }
 
-static gboolean
-set_has (const HashSet *set, guint32 key)
+guint16
+ent_word_map_get (const EntWordMap *map, guint32 word)
 {
-  key |= 1;
-  for (guint32 i = key & set->mask;; i = (i + 1) & set->mask) {
-    if (set->slots[i] == key)
-      return TRUE;
-    if (set->slots[i] == 0)
-      return FALSE;
+  guint32 key = word | 1;
+
+  for (guint32 i = key & map->mask;; i = (i + 1) & map->mask) {
+    if (map->keys[i] == key)
+      return map->bits[i];
+    if (map->keys[i] == 0)
+      return 0;
   }
 }
 
@@ -140,7 +145,7 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
                    const EntTokGaz *gaz, const EntGaz *lists)
 {
   g_autoptr(GString) scratch = g_string_new ("");
-  HashSet lower, upper;
+  EntWordMap lower, upper;
 
   doc->text = text;
   doc->tokens = tokens;
@@ -162,8 +167,8 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
   doc->suffix4 = doc->suffix3 + doc->room;
   doc->ready = doc->context + doc->room;
   memset (doc->context, 0, 2 * doc->room);
-  set_init (&lower, n);
-  set_init (&upper, n);
+  ent_word_map_init (&lower, n);
+  ent_word_map_init (&upper, n);
 
   doc->lists = lists;
   if (doc->folded == NULL) {
@@ -188,24 +193,24 @@ ent_feat_doc_init (EntFeatDoc *doc, const char *text, const EntTok *tokens, guin
       if (headline)
         doc->context[k] |= ENT_CTX_CAPS_SENTENCE;
       else if ((tokens[k].flags & ENT_TOK_HAS_LETTER) && !(tokens[k].flags & ENT_TOK_HAS_UPPER))
-        set_add (&lower, doc->word[k]);
+        ent_word_map_add (&lower, doc->word[k], 1);
       else if ((tokens[k].flags & ENT_TOK_UPPER_FIRST) && !(tokens[k].flags & ENT_TOK_SENT_START)
                && !(tokens[k].flags & ENT_TOK_ALL_UPPER) && k > 0
                && !(tokens[k - 1].flags & (ENT_TOK_OPEN)))
-        set_add (&upper, doc->word[k]);
+        ent_word_map_add (&upper, doc->word[k], 1);
     }
     i = j;
   }
   for (guint i = 0; i < n; i++) {
     if (!(tokens[i].flags & ENT_TOK_HAS_UPPER))
       continue;
-    if (set_has (&lower, doc->word[i]))
+    if (ent_word_map_get (&lower, doc->word[i]))
       doc->context[i] |= ENT_CTX_SEEN_LOWER;
-    if (set_has (&upper, doc->word[i]))
+    if (ent_word_map_get (&upper, doc->word[i]))
       doc->context[i] |= ENT_CTX_SEEN_UPPER;
   }
-  g_free (lower.slots);
-  g_free (upper.slots);
+  ent_word_map_clear (&lower);
+  ent_word_map_clear (&upper);
 }
 
 void

@@ -55,6 +55,22 @@ gboolean ent_feat_is_candidate (const EntFeatDoc *doc, guint i, guint prev);
  * (room for ENT_MAX_FEATURES); returns how many. */
 guint ent_features (const EntFeatDoc *doc, guint i, guint prev, guint prev2, guint32 *out);
 
+/* A map from word hashes to bits, open addressing: the set of words seen
+ * in a text, the roles of words in the lists. */
+typedef struct {
+  guint32 *keys;   /* hash | 1, 0 for a free slot */
+  guint16 *bits;
+  guint32 mask;
+} EntWordMap;
+
+/* Room for @n words; ent_word_map_clear() frees it. */
+void ent_word_map_init (EntWordMap *map, guint n);
+void ent_word_map_clear (EntWordMap *map);
+/* ORs @bits into the word's bits. */
+void ent_word_map_add (EntWordMap *map, guint32 word, guint16 bits);
+/* The word's bits, 0 when it is not in the map. */
+guint16 ent_word_map_get (const EntWordMap *map, guint32 word);
+
 /* Hashing shared by the features and the lists. */
 guint32 ent_hash_bytes (const char *p, gsize len);
 

@@ -64,9 +64,7 @@ struct _EntGaz {
   EntList names;
   EntList cues;
   GStringChunk *strings;
-  guint32 *role_keys;   /* open addressing: word hash (0 free) → roles */
-  guint16 *role_bits;
-  guint32 role_mask;
+  EntWordMap roles;     /* word hash → roles */
 };
 
 static int
@@ -248,49 +246,22 @@ ent_gaz_free (EntGaz *gaz)
   list_clear (&gaz->names);
   list_clear (&gaz->cues);
   g_string_chunk_free (gaz->strings);
-  g_free (gaz->role_keys);
-  g_free (gaz->role_bits);
+  ent_word_map_clear (&gaz->roles);
   g_free (gaz);
-}
-
-static void
-role_add (EntGaz *gaz, guint32 key, guint16 bits)
-{
-  key |= 1;
-  for (guint32 i = key & gaz->role_mask;; i = (i + 1) & gaz->role_mask) {
-    if (gaz->role_keys[i] == 0)
-      gaz->role_keys[i] = key;
-    if (gaz->role_keys[i] == key) {
-      gaz->role_bits[i] |= bits;
-      return;
-    }
-  }
 }
 
 guint16
 ent_gaz_word_roles (const EntGaz *gaz, guint32 word)
 {
-  guint32 key = word | 1;
-
-  for (guint32 i = key & gaz->role_mask;; i = (i + 1) & gaz->role_mask) {
-    if (gaz->role_keys[i] == key)
-      return gaz->role_bits[i];
-    if (gaz->role_keys[i] == 0)
-      return 0;
-  }
+  return ent_word_map_get (&gaz->roles, word);
 }
 
 static void
 build_roles (EntGaz *gaz)
 {
   const EntList *list = &gaz->names;
-  guint32 size = 1024;
 
-  while (size < 4 * list->entries->len)
-    size <<= 1;
-  gaz->role_keys = g_new0 (guint32, size);
-  gaz->role_bits = g_new0 (guint16, size);
-  gaz->role_mask = size - 1;
+  ent_word_map_init (&gaz->roles, list->words->len);
   for (guint e = 0; e < list->entries->len; e++) {
     const EntEntry *entry = &g_array_index (list->entries, EntEntry, e);
     if (entry->label > ENT_G_MISC || entry->weight < 0.5)
@@ -298,8 +269,8 @@ build_roles (EntGaz *gaz)
     guint n = entry->n_words;
     for (guint i = 0; i < n; i++) {
       guint pos = n == 1 ? 3 : i == 0 ? 0 : i == n - 1 ? 2 : 1;
-      role_add (gaz, g_array_index (list->words, guint32, entry->words + i),
-                1u << (4 * entry->label + pos));
+      ent_word_map_add (&gaz->roles, g_array_index (list->words, guint32, entry->words + i),
+                        1u << (4 * entry->label + pos));
     }
   }
 }

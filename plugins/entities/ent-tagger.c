@@ -123,21 +123,12 @@ strong_entry (const EntAnalysis *an, const EntGaz *gaz, guint first, guint last)
   return -1;
 }
 
-static const char *const connectors[] = {
-  "de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and", "for", "&",
-  "a", "à", "en", "aux", "au", NULL
-};
-
 static gboolean
 is_connector (const EntAnalysis *an, guint i)
 {
   const EntTok *t = &g_array_index (an->tokens, EntTok, i);
-  gsize len = t->end - t->start;
 
-  for (guint k = 0; connectors[k] != NULL; k++)
-    if (strlen (connectors[k]) == len && strncmp (an->feat.text + t->start, connectors[k], len) == 0)
-      return TRUE;
-  return FALSE;
+  return ent_is_connector (an->feat.text + t->start, t->end - t->start);
 }
 
 static gboolean

@@ -219,6 +219,20 @@ ent_tokenize (const char *text, guint32 start, guint32 end, guint32 sentence, GA
   }
 }
 
+gboolean
+ent_is_connector (const char *word, gsize len)
+{
+  static const char *const connectors[] = {
+    "de", "du", "des", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "of", "the", "and", "for",
+    "&", "on", "in", "a", "à", "en", "pour", "sur", "aux", "au", NULL
+  };
+
+  for (guint k = 0; connectors[k] != NULL; k++)
+    if (strlen (connectors[k]) == len && g_ascii_strncasecmp (word, connectors[k], len) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 void
 ent_fold (const char *word, gsize len, GString *out)
 {

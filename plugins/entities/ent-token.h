@@ -36,6 +36,10 @@ typedef struct {
  * the first one is flagged ENT_TOK_SENT_START. */
 void ent_tokenize (const char *text, guint32 start, guint32 end, guint32 sentence, GArray *tokens);
 
+/* Whether the word @len bytes at @word joins the words of a name (`de`,
+ * `of the`, `d’`, `et`, `&`…), whatever its case. */
+gboolean ent_is_connector (const char *word, gsize len);
+
 /* A word's lower-case, accent-free form, for features and comparisons,
  * written into @out (cleared first). */
 void ent_fold (const char *word, gsize len, GString *out);
