@@ -1080,7 +1080,13 @@ look_up (const MoneyLang *lang, const char *text, MoneyTok *t)
     t->lex = money_lang_lookup_len (lang, key, len);
 }
 
-/* a word of one language only is a clue of that language */
+/* The language of a text without a usable "lang": a word the lexicon of
+ * one language only knows is a clue of that language (a frequent word,
+ * "ten", "milliards", "about", "rupees", the "qatari" of "qatari riyals"),
+ * and so is the way numbers
+ * are written: "1,5" or "10 €" in languages with a decimal comma, "1.5",
+ * "10,000" or "$10" in those with a decimal point. Ties go to the first
+ * language of the options. */
 static const MoneyLang *
 guess_from_tokens (const MoneyLexicon *lexicon, const char *text, const MoneyTok *toks, guint n)
 {
@@ -1093,17 +1099,42 @@ guess_from_tokens (const MoneyLexicon *lexicon, const char *text, const MoneyTok
     return best;
   for (guint i = 0; i < n; i++)
     {
-      char key[16];
+      char key[24];
       int kl;
       guint hits = 0, last = 0;
+      char mark = 0;
 
-      if (toks[i].kind != MONEY_TOK_WORD || toks[i].end - toks[i].start > 8
+      if (toks[i].kind == MONEY_TOK_NUM)
+        {
+          /* "1,5" / "1.5": a decimal mark; "10,000": thousands */
+          if (i + 2 < n && toks[i + 1].kind == MONEY_TOK_PUNCT && toks[i + 1].gap == MONEY_GAP_NONE
+              && (toks[i + 1].ch == ',' || toks[i + 1].ch == '.')
+              && toks[i + 2].kind == MONEY_TOK_NUM && toks[i + 2].gap == MONEY_GAP_NONE)
+            {
+              guint after = toks[i + 2].end - toks[i + 2].start;
+              if (after <= 2)
+                mark = toks[i + 1].ch;
+              else if (after == 3 && toks[i + 1].ch == ',')
+                mark = '.';
+            }
+          /* "$10" / "10 $" */
+          else if (i > 0 && toks[i - 1].kind == MONEY_TOK_SYM && toks[i].gap == MONEY_GAP_NONE)
+            mark = '.';
+          else if (i + 1 < n && toks[i + 1].kind == MONEY_TOK_SYM && toks[i + 1].gap == MONEY_GAP_SPACE)
+            mark = ',';
+          if (mark)
+            for (guint l = 0; l < nl; l++)
+              if (((const MoneyLang *) lexicon->langs->pdata[l])->decimal == mark)
+                scores[l]++;
+          continue;
+        }
+      if (toks[i].kind != MONEY_TOK_WORD || toks[i].end - toks[i].start > 16
           || (kl = money_fold (text + toks[i].start, toks[i].end - toks[i].start, key, sizeof key)) <= 0)
         continue;
       for (guint l = 0; l < nl; l++)
         {
           const MoneyLex *lex = money_lang_lookup_len (lexicon->langs->pdata[l], key, kl);
-          if (lex && (lex->roles & MONEY_ROLE_WORD))
+          if (lex)
             {
               hits++;
               last = l;
