@@ -399,7 +399,7 @@ apply_rule (MoneyLang *lang, const Rule *r, const Filters *f, GError **error)
     { "between", MONEY_ROLE_BETWEEN }, { "from", MONEY_ROLE_FROM },
     { "to", MONEY_ROLE_TO }, { "and", MONEY_ROLE_AND },
     { "link", MONEY_ROLE_LINK }, { "word", MONEY_ROLE_WORD },
-    { "compare", MONEY_ROLE_COMPARE }, { "by", MONEY_ROLE_BY },
+    { "compare", MONEY_ROLE_COMPARE },
   };
   g_autofree char *exact = NULL;
   MoneyLex *lex;

@@ -84,7 +84,6 @@ typedef enum {
   MONEY_ROLE_WORD = 1 << 13,
   MONEY_ROLE_CHANGE = 1 << 14,   /* a verb of change: "chuté", "rose" */
   MONEY_ROLE_COMPARE = 1 << 15,  /* "contre", "up from": the amount compared with */
-  MONEY_ROLE_BY = 1 << 16,       /* "by" of "fell by $3" */
 } MoneyRole;
 
 #define MONEY_ROLES_CURRENCY (MONEY_ROLE_NAME | MONEY_ROLE_SYMBOL | MONEY_ROLE_CODE | MONEY_ROLE_SUBUNIT)

@@ -921,12 +921,17 @@ change_before (const Scan *s, guint i, guint gap)
  * plus tôt"), or any number after a comparison ("versus 12"); then nothing
  * that would make it a count of something else ("9,4 milliards de GPU"). */
 static gboolean
-may_carry (const Scan *s, const Amount *a, gboolean compared)
+may_carry (const Scan *s, const Amount *a)
 {
-  guint k = a->end;
+  guint k = a->end, end = 0;
+  gboolean compared = FALSE;
 
   if (!s->carry || a->negative || is_year (&a->num, s))
     return FALSE;
+  /* a comparison of one to three words just before */
+  for (guint back = 1; back <= 3 && back <= a->start && !compared; back++)
+    compared = phrase_at (s, a->start - back, MONEY_ROLE_COMPARE, &end) && end == a->start
+               && close_by (s, a->start);
   if (!(a->num.has_scale && a->num.scale >= 6) && !compared)
     return FALSE;
   if (k >= s->n || s->t[k].gap == MONEY_GAP_PARA)
@@ -954,36 +959,25 @@ static guint
 parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
 {
   Amount a, b;
-  const MoneyLex *q, *r, *cmp, *verb = NULL;
-  guint lead = i, j, qend = 0, rend = 0, k, end;
+  const MoneyLex *q, *r, *verb = NULL;
+  guint lead = i, j = i, qend = 0, rend = 0, k, end;
   guint32 range_role = 0;
-  gboolean ranged = FALSE, compared = FALSE;
+  gboolean ranged = FALSE;
   guint amount_start;
 
   memset (m, 0, 2 * sizeof *m);
   *count = 1;
-  cmp = phrase_at (s, i, MONEY_ROLE_COMPARE, &qend);
-  if (cmp && close_by (s, qend))
-    {
-      compared = TRUE;
-      lead = qend;
-    }
-  j = lead;
   q = phrase_at (s, lead, MONEY_ROLE_QUALIFIER, &qend);
   if (q && close_by (s, qend))
     {
       m->qual = q->qual;
       j = qend;
     }
-  r = phrase_at (s, j, MONEY_ROLE_BETWEEN | MONEY_ROLE_FROM | MONEY_ROLE_BY, &rend);
+  r = phrase_at (s, j, MONEY_ROLE_BETWEEN | MONEY_ROLE_FROM, &rend);
   if (r && close_by (s, rend) && parse_amount (s, rend, TRUE, &a))
-    range_role = r->roles & (MONEY_ROLE_BETWEEN | MONEY_ROLE_FROM | MONEY_ROLE_BY);
+    range_role = r->roles & (MONEY_ROLE_BETWEEN | MONEY_ROLE_FROM);
   else if (!parse_amount (s, j, TRUE, &a))
     return 0;
-  if (range_role == MONEY_ROLE_BY)
-    range_role = 0;   /* "by" alone: an amount like any other */
-  else if (range_role & MONEY_ROLE_BY)
-    range_role &= ~MONEY_ROLE_BY;
 
   k = a.end;
   if (k + 1 < s->n && s->t[k].gap <= MONEY_GAP_SPACE)
@@ -996,8 +990,7 @@ parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
       /* a verb of change before "de A à B", "from A to B", "by A to B" or
        * "A to B": where the value went, not a range */
       if (to && !(range_role & MONEY_ROLE_BETWEEN))
-        verb = range_role & MONEY_ROLE_FROM ? change_before (s, j, 3)
-               : change_before (s, r && (r->roles & MONEY_ROLE_BY) ? j : lead, 1);
+        verb = change_before (s, range_role & MONEY_ROLE_FROM ? j : i, range_role ? 3 : 1);
       if (sep && s->t[k + 1].gap <= MONEY_GAP_SPACE && parse_amount (s, k + 1, TRUE, &b))
         ranged = make_range (s, &a, &b, range_role, verb != NULL);
     }
@@ -1024,7 +1017,7 @@ parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
     }
   if (!ranged && !a.cur.cur)
     {
-      if (!may_carry (s, &a, compared))
+      if (!may_carry (s, &a))
         return 0;
       a.cur.cur = s->carry;
       m->inferred = TRUE;
@@ -1063,8 +1056,7 @@ could_start (const Scan *s, guint i)
   if (t->lex)
     return t->lex->max_len > 1
            || (t->lex->roles & (MONEY_ROLE_NUMBER | MONEY_ROLE_QUALIFIER | MONEY_ROLE_BETWEEN
-                                | MONEY_ROLE_FROM | MONEY_ROLE_BY | MONEY_ROLE_COMPARE
-                                | MONEY_ROLES_CURRENCY | MONEY_ROLE_REGION));
+                                | MONEY_ROLE_FROM | MONEY_ROLES_CURRENCY | MONEY_ROLE_REGION));
   return t->kind == MONEY_TOK_WORD && tok_len (t) == 4 && (t->flags & MONEY_TOK_UPPER)
          && s->text[t->start] == 'M';
 }
@@ -1141,7 +1133,19 @@ guess_from_tokens (const MoneyLexicon *lexicon, const char *text, const MoneyTok
             }
         }
       if (hits == 1)
-        scores[last]++;
+        {
+          /* a clear lead settles it: the rest of the text is not read */
+          scores[last]++;
+          if (scores[last] >= 8)
+            {
+              guint second = 0;
+              for (guint l = 0; l < nl; l++)
+                if (l != last)
+                  second = MAX (second, scores[l]);
+              if (scores[last] >= 2 * second + 8)
+                return lexicon->langs->pdata[last];
+            }
+        }
     }
   for (guint l = 0; l < nl; l++)
     if (scores[l] > best_score)
