@@ -247,6 +247,10 @@ test_changes (void)
   assert_change ("fr", "Les ventes ont grimpé de 3,1 milliards d'euros à 4 milliards d'euros.",
                  "3100000000", "from", "4000000000", "EUR");
   assert_change ("fr", "L'action a chuté de 5 dollars à 120 dollars mardi.", "5", "by", "120", "USD");
+  assert_change ("fr", "Les ventes ont augmenté de 3 milliards d'euros à 45 milliards d'euros.",
+                 "3000000000", "by", "45000000000", "EUR");
+  assert_change ("fr", "Le bénéfice a bondi de 2 à 10 milliards de dollars.", "2000000000", "from",
+                 "10000000000", "USD");
   assert_change ("fr", "Le groupe a relevé sa prévision de 60 à 65 milliards de dollars.",
                  "60000000000", "from", "65000000000", "USD");
   assert_change ("en", "Revenue rose from $3 billion to $4.5 billion last year.", "3000000000", "from",

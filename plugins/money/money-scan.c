@@ -960,14 +960,14 @@ parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
 {
   Amount a, b;
   const MoneyLex *q, *r, *verb = NULL;
-  guint lead = i, j = i, qend = 0, rend = 0, k, end;
+  guint j = i, qend = 0, rend = 0, k, end;
   guint32 range_role = 0;
   gboolean ranged = FALSE;
   guint amount_start;
 
   memset (m, 0, 2 * sizeof *m);
   *count = 1;
-  q = phrase_at (s, lead, MONEY_ROLE_QUALIFIER, &qend);
+  q = phrase_at (s, i, MONEY_ROLE_QUALIFIER, &qend);
   if (q && close_by (s, qend))
     {
       m->qual = q->qual;
@@ -997,17 +997,21 @@ parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
   if (ranged && verb)
     {
       MoneyPart first = MONEY_PART_BY;
+      MoneyDec tenfold = money_dec_shift (a.value, 1);
       /* "de A à B" is from A to B, but after a fall to more than A it can
-       * only be by A to B ("a chuté de 5 dollars à 120 dollars") */
+       * only be by A to B ("a chuté de 5 dollars à 120 dollars"), and after
+       * a rise to more than ten times A it is by A ("a grimpé de 5 dollars
+       * à 120 dollars") */
       if ((range_role & MONEY_ROLE_FROM)
-          && !((r->roles & MONEY_ROLE_LINK) && verb->direction < 0
-               && money_dec_cmp (a.value, b.value) < 0))
+          && !((r->roles & MONEY_ROLE_LINK)
+               && ((verb->direction < 0 && money_dec_cmp (a.value, b.value) < 0)
+                   || (verb->direction > 0 && money_dec_cmp (tenfold, b.value) < 0))))
         first = MONEY_PART_FROM;
       if (!a.cur.cur)
         a.cur.cur = b.cur.cur;
       if (!b.cur.cur)
         b.cur.cur = a.cur.cur;
-      fill_amount (s, &a, m->qual ? lead : a.start, &m[0]);
+      fill_amount (s, &a, m->qual ? i : a.start, &m[0]);
       m[0].part = first;
       m[0].qual = m->qual;
       fill_amount (s, &b, b.start, &m[1]);
@@ -1025,7 +1029,7 @@ parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
 
   amount_start = ranged && range_role ? j : a.start;
   end = ranged ? b.end : a.end;
-  m->start = s->t[m->qual ? lead : amount_start].start;
+  m->start = s->t[m->qual ? i : amount_start].start;
   m->amount_start = s->t[amount_start].start;
   m->end = s->t[end - 1].end;
   m->range = ranged;
