@@ -260,6 +260,9 @@ test_changes (void)
   assert_change ("en", "The shares fell $3 to $187.50 on Monday.", "3", "by", "187.5", "USD");
   assert_change ("en", "The stock rose fifty cents to $22.30 at the close.", "0.5", "by", "22.3", "USD");
   assert_change ("en", "Rent climbed by $150 to $2,100 a month.", "150", "by", "2100", "USD");
+  /* how much it fell, a range */
+  assert_one ("fr", "Les recettes ont diminué de 1 à 2 milliards d'euros selon les scénarios.",
+              "1000000000-2000000000", "EUR");
   /* without a verb of change, still a range */
   assert_one ("fr", "Meta prévoit des dépenses entre 114 et 119 milliards de dollars.",
               "114000000000-119000000000", "USD");
@@ -339,6 +342,7 @@ test_carried_currency (void)
   assert_one ("en", "It costs $5 billion for 1.3 million GPUs.", "5000000000", "USD");
   assert_one ("en", "It costs $5 billion and employs 300 people.", "5000000000", "USD");
   assert_one ("en", "It costs $5 billion. Last year, 3 billion.", "5000000000", "USD");
+  assert_one ("en", "Tesla earned $3bn, versus 2.1 in 2023.", "3000000000", "USD");
 }
 
 static void

@@ -179,6 +179,7 @@ typedef struct {
   gboolean negative;     /* "-3,2 millions", "($450m)": value is below zero */
   gboolean inferred;     /* the currency comes from an earlier amount */
   MoneyPart part;
+  gboolean scaled;       /* with a scale word ("$3bn"): a bare "2.1" after it is not dollars */
 } MoneyMention;
 
 typedef void (*MoneyMentionFunc) (const MoneyMention *mention, gpointer user_data);

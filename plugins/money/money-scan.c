@@ -26,6 +26,7 @@ typedef struct {
   MoneyTok *t;
   guint n;
   const char *carry;    /* the currency of the sentence's last amount */
+  gboolean carry_scaled;/* that amount had a scale word: "$3bn" */
 } Scan;
 
 typedef enum {
@@ -934,6 +935,9 @@ may_carry (const Scan *s, const Amount *a)
                && close_by (s, a->start);
   if (!(a->num.has_scale && a->num.scale >= 6) && !compared)
     return FALSE;
+  /* "$3bn, versus 2.1": 2.1 what? */
+  if (!a->num.has_scale && s->carry_scaled)
+    return FALSE;
   if (k >= s->n || s->t[k].gap == MONEY_GAP_PARA)
     return TRUE;
   if (s->t[k].kind == MONEY_TOK_PUNCT)
@@ -994,10 +998,16 @@ parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
       if (sep && s->t[k + 1].gap <= MONEY_GAP_SPACE && parse_amount (s, k + 1, TRUE, &b))
         ranged = make_range (s, &a, &b, range_role, verb != NULL);
     }
+  /* "ont diminué de 1 à 2 milliards": how much it fell, a range */
+  if (ranged && verb && (range_role & MONEY_ROLE_FROM) && (r->roles & MONEY_ROLE_LINK)
+      && verb->direction < 0 && !a.cur.cur && money_dec_cmp (a.value, b.value) < 0
+      && money_dec_cmp (money_dec_shift (a.value, 1), b.value) >= 0)
+    verb = NULL;
   if (ranged && verb)
     {
       MoneyPart first = MONEY_PART_BY;
       MoneyDec tenfold = money_dec_shift (a.value, 1);
+
       /* "de A à B" is from A to B, but after a fall to more than A it can
        * only be by A to B ("a chuté de 5 dollars à 120 dollars"), and after
        * a rise to more than ten times A it is by A ("a grimpé de 5 dollars
@@ -1016,6 +1026,7 @@ parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
       m[0].qual = m->qual;
       fill_amount (s, &b, b.start, &m[1]);
       m[1].part = MONEY_PART_TO;
+      m[1].scaled = b.num.has_scale || b.cur.scale;
       *count = 2;
       return b.end;
     }
@@ -1047,6 +1058,7 @@ parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
       m->currency = a.cur.cur;
       m->negative = a.negative;
     }
+  m->scaled = ranged ? b.num.has_scale || b.cur.scale : a.num.has_scale || a.cur.scale;
   return end;
 }
 
@@ -1166,7 +1178,7 @@ money_scan (const MoneyLexicon *lexicon, const MoneyLang *lang, const char *text
 {
   guint cap = len + 1 < WINDOW ? (guint) len + 1 : WINDOW;
   MoneyTok *toks = g_new (MoneyTok, cap);
-  Scan s = { lang, text, toks, 0, NULL };
+  Scan s = { lang, text, toks, 0, NULL, FALSE };
   gsize pos = 0;
 
   while (pos < len)
@@ -1194,7 +1206,10 @@ money_scan (const MoneyLexicon *lexicon, const MoneyLang *lang, const char *text
               for (guint c = 0; c < count; c++)
                 func (&m[c], user_data);
               if (m[count - 1].currency != MONEY_UNKNOWN)
-                s.carry = m[count - 1].currency;
+                {
+                  s.carry = m[count - 1].currency;
+                  s.carry_scaled = m[count - 1].scaled;
+                }
               i = end;
             }
           else
