@@ -17,7 +17,9 @@
  *
  * A person whose document calls them the head of an organisation (`Mark
  * Zuckerberg, le PDG de Meta`) hands that organisation the money spent,
- * invested, raised, earned or lost in their name (rule `leader`). Then,
+ * invested, raised, earned or lost in their name, or announced without a
+ * cue (rule `leader`). Who is fined is the object of the verb when there
+ * is one (`object`). Then,
  * for the amounts still alone, in document order: an amount already tied
  * in the document, repeated (`entre 60 et 65 milliards` twice), goes to
  * the same entity (`repeat`); a pronoun or description as subject (`il`,
@@ -133,20 +135,24 @@ sent_prepare (Ctx *cx, Sent *s)
         }
     }
 
-  /* cues, longest first, never inside a name */
+  /* cues, longest first, never inside a name: a cue ends before the
+   * next name (`la` before `Banque de France` is no `la banque`) */
   const RelTok *toks = (const RelTok *) s->toks->data;
+  guint limit = 0;
   for (guint i = 0; i < n;)
     {
       const RelCueInfo *info = NULL;
-      guint len = s->mention[i] >= 0 ? 0 : rel_cues_match (cx->cues, toks, n, i, &info);
-      if (len == 0)
+      guint len;
+
+      if (s->mention[i] >= 0)
         {
           i++;
           continue;
         }
-      for (guint k = 0; k < len; k++)
-        if (s->mention[i + k] >= 0)
-          len = k;
+      if (limit <= i)
+        for (limit = i; limit < n && s->mention[limit] < 0;)
+          limit++;
+      len = rel_cues_match (cx->cues, toks, limit, i, &info);
       if (len == 0)
         {
           i++;
@@ -411,7 +417,7 @@ apply_leader (Ctx *cx, Amount *a)
     return;
   if (!g_str_equal (a->relation, "spends") && !g_str_equal (a->relation, "invests") &&
       !g_str_equal (a->relation, "raises") && !g_str_equal (a->relation, "earns") &&
-      !g_str_equal (a->relation, "loses"))
+      !g_str_equal (a->relation, "loses") && !g_str_equal (a->relation, "other"))
     return;
   if (!cx->leaders_ready)
     find_leaders (cx);
@@ -436,6 +442,11 @@ find_cue (const Ctx *cx, const Sent *s, Amount *a)
   int i;
 
   a->cue0 = a->cue1 = -1;
+  /* a verb right before the amount: `a perdu 150 milliards de dollars de
+   * valeur boursière` loses, whatever follows */
+  for (i = m0 - 1; i >= 0 && m0 - i <= 2 && tok (s, i)->word; i--)
+    if (is_relation (s, i))
+      goto found;
   /* a noun or participle right after the amount: `de pertes`, `in funding`, `dépensés` */
   i = m1 + 1;
   if (i < n && !is_relation (s, i) && (role_at (s, i) == REL_ROLE_OF || g_str_equal (tok (s, i)->fold, "in")))
@@ -526,16 +537,22 @@ rule_possessive_before (const Ctx *cx, const Sent *s, Amount *a, int left)
 static gboolean
 rule_owner_after (const Ctx *cx, const Sent *s, Amount *a, int from, int right)
 {
-  for (int i = from + 1; i <= right && i - from <= 8; i++)
+  gboolean participle = FALSE;
+
+  for (int i = from + 1; i < right && i - from <= 8; i++)
     {
       RelRole r = role_at (s, i);
       if (s->mention[i] >= 0)
         {
-          RelRole g = role_at (s, i - 1);
+          RelRole g;
           int k = i - 1;
           while (k > from && role_at (s, k) == REL_ROLE_ARTICLE)
             k--;
           g = role_at (s, k);
+          /* `par X` names the agent of a participle only (`dépensés par
+           * Meta`), and never the one who was fined */
+          if (g == REL_ROLE_BY && (!participle || g_strcmp0 (a->relation, "is fined") == 0))
+            return FALSE;
           if ((g == REL_ROLE_OF || g == REL_ROLE_BY) && usable (cx, s, i))
             {
               if (g == REL_ROLE_BY)
@@ -547,6 +564,68 @@ rule_owner_after (const Ctx *cx, const Sent *s, Amount *a, int from, int right)
           return FALSE;
         }
       if (r != REL_ROLE_OF && r != REL_ROLE_BY && r != REL_ROLE_ARTICLE && r != REL_ROLE_RELATION)
+        return FALSE;
+      if (r == REL_ROLE_RELATION)
+        participle = TRUE;
+    }
+  return FALSE;
+}
+
+/* Who is fined: the object of an active verb, between the cue and the
+ * amount (`the EU fined Apple €1.8bn`), or the name behind `à`, `to`,
+ * `on` after the amount (`une amende de 1,8 milliard à Apple`). */
+static gboolean
+rule_fined (const Ctx *cx, const Sent *s, Amount *a, int right)
+{
+  if (g_strcmp0 (a->relation, "is fined") != 0 || a->cue0 < 0)
+    return FALSE;
+  for (int i = a->cue1 + 1; i < (int) a->m0; i++)
+    if (usable (cx, s, i))
+      {
+        int first, last;
+        mention_bounds (s, i, &first, &last);
+        if (governor (s, first) == REL_ROLE_NONE)
+          {
+            tie (a, cx, s->mention[first], "object", SCORE_SUBJECT);
+            return TRUE;
+          }
+      }
+  for (int i = (int) a->m1 + 1; i < right && i - (int) a->m1 <= 3; i++)
+    {
+      if (s->mention[i] >= 0)
+        {
+          int k = i - 1;
+          while (k > (int) a->m1 && role_at (s, k) == REL_ROLE_ARTICLE)
+            k--;
+          if (role_at (s, k) == REL_ROLE_PREP && usable (cx, s, i))
+            {
+              tie (a, cx, s->mention[i], "object", SCORE_SUBJECT);
+              return TRUE;
+            }
+          return FALSE;
+        }
+      if (!tok (s, i)->word)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* `Tesla's revenue`, `Walmart's quarterly sales`: the owner of a cue noun. */
+static gboolean
+rule_cue_possessive (const Ctx *cx, const Sent *s, Amount *a)
+{
+  for (int i = a->cue0 - 1; i >= 1 && a->cue0 - i <= 2; i--)
+    {
+      if (g_str_equal (tok (s, i)->fold, "'s"))
+        {
+          if (usable (cx, s, i - 1))
+            {
+              tie (a, cx, s->mention[i - 1], "possessive", SCORE_POSSESSIVE);
+              return TRUE;
+            }
+          return FALSE;
+        }
+      if (!tok (s, i)->word || s->mention[i] >= 0)
         return FALSE;
     }
   return FALSE;
@@ -595,8 +674,8 @@ rule_subject (const Ctx *cx, const Sent *s, Amount *a, int anchor, int left)
   return FALSE;
 }
 
-/* The one organisation of the clause (else the one person), whatever
- * governs it, unless it is a source (`selon X`). */
+/* The one organisation of the clause (else the one person), unless a
+ * source word governs it (`selon X`) or a preposition after the amount. */
 static gboolean
 rule_clause (const Ctx *cx, const Sent *s, Amount *a, int left, int right)
 {
@@ -610,7 +689,12 @@ rule_clause (const Ctx *cx, const Sent *s, Amount *a, int left, int right)
         continue;
       mention_bounds (s, i, &first, &last);
       i = last;
-      if (!usable (cx, s, first) || governor (s, first) == REL_ROLE_SOURCE)
+      RelRole g = governor (s, first);
+      if (!usable (cx, s, first) || g == REL_ROLE_SOURCE)
+        continue;
+      /* behind a preposition after the amount, a name lends, fines or
+       * sells to the owner: `50 millions de la BEI`, `$4bn from Amazon` */
+      if (first > (int) a->m1 && (g == REL_ROLE_OF || g == REL_ROLE_BY || g == REL_ROLE_PREP))
         continue;
       const Mention *me = mention (cx, s->mention[first]);
       if (me->kind == ENT_PER)
@@ -640,7 +724,7 @@ kind_fits (EntKind want, EntKind got)
 }
 
 /* The first name of the right kind in sentence @si before token @before
- * (all of it when -1) that no preposition governs. */
+ * (all of it when -1), unless a source word governs it. */
 static int
 first_subject (Ctx *cx, guint si, int before, EntKind want)
 {
@@ -654,8 +738,9 @@ first_subject (Ctx *cx, guint si, int before, EntKind want)
         continue;
       mention_bounds (s, i, &first, &last);
       i = last;
-      RelRole g = governor (s, first);
-      if (g == REL_ROLE_SOURCE || g == REL_ROLE_BY || g == REL_ROLE_PREP || g == REL_ROLE_OF)
+      /* a name behind `de` or `pour` is still what the text speaks of
+       * (`les ambitions de Meta`), not one a source names */
+      if (governor (s, first) == REL_ROLE_SOURCE)
         continue;
       if (!usable (cx, s, first) || !kind_fits (want, mention (cx, s->mention[first])->kind))
         continue;
@@ -685,13 +770,15 @@ tie_in_sentence (Ctx *cx, Amount *a)
         break;
       }
   find_cue (cx, s, a);
+  /* `a levé 10 millions de X`, `un prêt de 50 millions de la BEI`: X lends */
+  gboolean lender = g_strcmp0 (a->relation, "raises") == 0 && a->cue0 >= 0 && a->cue0 < (int) a->m0;
   if (rule_apposition (cx, s, a, left) || rule_possessive_before (cx, s, a, left) ||
-      rule_owner_after (cx, s, a, (int) a->m1, right))
+      rule_fined (cx, s, a, right) || (!lender && rule_owner_after (cx, s, a, (int) a->m1, right)))
     return;
   if (a->cue0 >= 0 && a->cue0 < (int) a->m0)
     {
       /* `la capitalisation de Nvidia … 3 000 milliards` */
-      if (s->cue[a->cue0]->relation != NULL && rule_owner_after (cx, s, a, a->cue1, MIN ((int) a->m0, right)))
+      if (rule_cue_possessive (cx, s, a) || rule_owner_after (cx, s, a, a->cue1, MIN ((int) a->m0, right)))
         return;
       if (rule_subject (cx, s, a, a->cue0, left))
         return;
