@@ -112,6 +112,14 @@ rel_tokenize (const char *text, guint32 start, guint32 end, GArray *toks)
               p = q;
               continue;
             }
+          /* an elision keeps its apostrophe, also at the end of a cue
+           * list's term (`d'`) */
+          if (is_apostrophe (d) && is_elision (w, p - w) &&
+              (q >= stop || !g_unichar_isspace (g_utf8_get_char (q))))
+            {
+              p = q;
+              break;
+            }
           if (q < stop && is_word_char (g_utf8_get_char (q)))
             {
               gunichar prev = g_utf8_get_char (g_utf8_prev_char (p));
@@ -124,11 +132,6 @@ rel_tokenize (const char *text, guint32 start, guint32 end, GArray *toks)
                 {
                   p = q;
                   continue;
-                }
-              if (is_apostrophe (d) && is_elision (w, p - w))
-                {
-                  p = q;
-                  break;
                 }
             }
           break;

@@ -401,6 +401,23 @@ find_leaders (Ctx *cx)
                   mention_bounds (s, k, &of, &ol);
                   add_leader (cx, s, first, of);
                 }
+              else
+                {
+                  /* `le PDG Mark Zuckerberg` in a sentence that names one
+                   * organisation: he leads it */
+                  int org = -1;
+                  gboolean several = FALSE;
+                  for (int q = 0; q < n; q++)
+                    if (s->mention[q] >= 0 && mention (cx, s->mention[q])->kind == ENT_ORG)
+                      {
+                        if (org >= 0 && !g_str_equal (mention (cx, s->mention[org])->canonical,
+                                                      mention (cx, s->mention[q])->canonical))
+                          several = TRUE;
+                        org = q;
+                      }
+                  if (org >= 0 && !several)
+                    add_leader (cx, s, first, org);
+                }
             }
         }
     }
@@ -542,6 +559,17 @@ rule_owner_after (const Ctx *cx, const Sent *s, Amount *a, int from, int right)
   for (int i = from + 1; i < right && i - from <= 8; i++)
     {
       RelRole r = role_at (s, i);
+      /* `les revenus globaux de la société`: its owner is named before */
+      if (r == REL_ROLE_DESCRIPTION && s->cue[i] != NULL && role_at (s, i - 1) == REL_ROLE_OF)
+        {
+          a->anaphor = i;
+          a->anaphor_kind = ENT_ORG;
+          return FALSE;
+        }
+      /* one adjective after a cue noun: `revenus globaux` */
+      if (r == REL_ROLE_NONE && tok (s, i)->word && !tok (s, i)->upper && s->mention[i] < 0 &&
+          role_at (s, i - 1) == REL_ROLE_RELATION)
+        continue;
       if (s->mention[i] >= 0)
         {
           RelRole g;
@@ -685,6 +713,10 @@ rule_clause (const Ctx *cx, const Sent *s, Amount *a, int left, int right)
   for (int i = left + 1; i < right; i++)
     {
       int first, last;
+      /* after the amount, the clause ends at a comma: `…, qui a bénéficié
+       * d'investissements d'OpenAI et SoftBank` speaks of others */
+      if (i > (int) a->m1 && (is_punct (s, i, ",") || role_at (s, i) == REL_ROLE_RELATIVE))
+        break;
       if (s->mention[i] < 0)
         continue;
       mention_bounds (s, i, &first, &last);
@@ -780,11 +812,14 @@ tie_in_sentence (Ctx *cx, Amount *a)
       /* `la capitalisation de Nvidia … 3 000 milliards` */
       if (rule_cue_possessive (cx, s, a) || rule_owner_after (cx, s, a, a->cue1, MIN ((int) a->m0, right)))
         return;
+      if (a->anaphor >= 0)
+        goto anaphor;
       if (rule_subject (cx, s, a, a->cue0, left))
         return;
     }
   else if (rule_subject (cx, s, a, (int) a->m0, left))
     return;
+anaphor:
   if (a->anaphor >= 0)
     {
       int m = first_subject (cx, a->sent, a->anaphor, a->anaphor_kind);

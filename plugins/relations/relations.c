@@ -7,7 +7,7 @@
  *   languages: [fr, en]   cue lists to load; documents in another language
  *                         get nothing
  *   min_score: 0.5        ties scored lower are not written
- *   window: 12            most words between a cue and the amount before it
+ *   window: 20            most words between a cue and the amount after it
  *   sentences: 4          most sentences back for a pronoun or description
  *   coreference: true     pronouns, descriptions and repeated amounts
  */
@@ -130,7 +130,7 @@ TAMIS_PLUGIN_DEFINE (relations, "0.1.0",
                          .help = "cue lists to load (data/LANG/cues.tsv); documents whose lang is another get nothing" },
                        { "min_score", TAMIS_OPTION_DOUBLE, "0.5", .min = "0", .max = "1",
                          .help = "ties scored lower are not written" },
-                       { "window", TAMIS_OPTION_INT, "12", .min = "1", .max = "100",
+                       { "window", TAMIS_OPTION_INT, "20", .min = "1", .max = "100",
                          .help = "most words between a cue and the amount after it" },
                        { "sentences", TAMIS_OPTION_INT, "4", .min = "0", .max = "20",
                          .help = "most sentences back where a pronoun or description may find its name" },
