@@ -37,4 +37,6 @@ EXTRA_DIST += \
 	tests/relations-score.py \
 	tests/data/relations/fr.txt \
 	tests/data/relations/en.txt \
-	bench/relations/run.sh
+	bench/relations/run.sh \
+	bench/relations/seeds-gold.tsv \
+	bench/relations/seeds-score.py

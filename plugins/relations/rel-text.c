@@ -29,8 +29,17 @@ is_word_char (gunichar c)
 char *
 rel_fold (const char *s, gssize len)
 {
-  g_autofree char *nfd = g_utf8_normalize (s, len, G_NORMALIZE_NFD);
+  g_autofree char *nfd = NULL;
   GString *out;
+  gsize n = len < 0 ? strlen (s) : (gsize) len;
+  gboolean ascii = TRUE;
+
+  /* most words are ASCII: lower-cased without normalising */
+  for (gsize i = 0; i < n && ascii; i++)
+    ascii = (guchar) s[i] < 0x80;
+  if (ascii)
+    return g_ascii_strdown (s, n);
+  nfd = g_utf8_normalize (s, n, G_NORMALIZE_NFD);
 
   if (nfd == NULL)
     return g_strdup ("");

@@ -91,7 +91,7 @@ typedef struct {
   guint n_sents;
   GArray *mentions;         /* Mention */
   GHashTable *leaders;      /* person's canonical → organisation's mention index (+1) */
-  gboolean leaders_ready;
+  GHashTable *leaders_read; /* the persons whose sentences were read for it */
 } Ctx;
 
 /* ---- sentences ---- */
@@ -115,10 +115,23 @@ sent_prepare (Ctx *cx, Sent *s)
     s->mention[i] = -1;
 
   /* mentions: a token inside one belongs to it */
-  for (guint m = 0, i = 0; m < cx->mentions->len && i < n; m++)
+  guint lo = 0, hi = cx->mentions->len;
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (cx->mentions, Mention, mid).start < s->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo > 0 && g_array_index (cx->mentions, Mention, lo - 1).end > s->start)
+    lo--;
+  for (guint m = lo, i = 0; m < cx->mentions->len && i < n; m++)
     {
       const Mention *me = &g_array_index (cx->mentions, Mention, m);
-      if (me->end <= s->start || me->start >= s->end)
+      if (me->start >= s->end)
+        break;
+      if (me->end <= s->start)
         continue;
       while (i < n && g_array_index (s->toks, RelTok, i).end <= me->start)
         i++;
@@ -326,21 +339,25 @@ add_leader (Ctx *cx, const Sent *s, int per, int org)
     g_hash_table_insert (cx->leaders, (gpointer) p->canonical, GINT_TO_POINTER (s->mention[org] + 1));
 }
 
+/* Reads the sentences that name the person @canonical for the patterns
+ * that make them the head of an organisation. */
 static void
-find_leaders (Ctx *cx)
+find_leaders (Ctx *cx, const char *canonical)
 {
-  cx->leaders_ready = TRUE;
+  guint m = 0;
+
+  g_hash_table_add (cx->leaders_read, (gpointer) canonical);
   for (guint si = 0; si < cx->n_sents; si++)
     {
       Sent *s = &cx->sents[si];
-      gboolean has_per = FALSE;
-      for (guint m = 0; m < cx->mentions->len; m++)
+      gboolean named = FALSE;
+      for (; m < cx->mentions->len && mention (cx, m)->start < s->end; m++)
         {
           const Mention *me = mention (cx, m);
-          if (me->kind == ENT_PER && me->start >= s->start && me->end <= s->end)
-            has_per = TRUE;
+          if (me->kind == ENT_PER && me->start >= s->start && g_strcmp0 (me->canonical, canonical) == 0)
+            named = TRUE;
         }
-      if (!has_per)
+      if (!named)
         continue;
       sent_prepare (cx, s);
       int n = (int) s->toks->len;
@@ -436,8 +453,8 @@ apply_leader (Ctx *cx, Amount *a)
       !g_str_equal (a->relation, "raises") && !g_str_equal (a->relation, "earns") &&
       !g_str_equal (a->relation, "loses") && !g_str_equal (a->relation, "other"))
     return;
-  if (!cx->leaders_ready)
-    find_leaders (cx);
+  if (!g_hash_table_contains (cx->leaders_read, a->entity))
+    find_leaders (cx, a->entity);
   org = g_hash_table_lookup (cx->leaders, a->entity);
   if (org != NULL)
     tie (a, cx, GPOINTER_TO_INT (org) - 1, "leader", a->score * SCORE_LEADER_FACTOR);
@@ -957,7 +974,7 @@ rel_tie_doc (const RelParams *params, const RelCues *cues, TamisDoc *doc)
   const TamisLayer *sentences = tamis_doc_get_layer (doc, "sentence");
   const TamisLayer *entities = tamis_doc_get_layer (doc, "entity");
   const TamisLayer *money = tamis_doc_get_layer (doc, "money");
-  Ctx cx = { params, cues, doc, tamis_doc_get_text (doc), NULL, 0, NULL, NULL, FALSE };
+  Ctx cx = { params, cues, doc, tamis_doc_get_text (doc), NULL, 0, NULL, NULL, NULL };
   guint n_money;
   g_autoptr (GArray) amounts = NULL;
 
@@ -997,6 +1014,7 @@ rel_tie_doc (const RelParams *params, const RelCues *cues, TamisDoc *doc)
       cx.sents[0].end = tamis_doc_get_length (doc);
     }
   cx.leaders = g_hash_table_new (g_str_hash, g_str_equal);
+  cx.leaders_read = g_hash_table_new (g_str_hash, g_str_equal);
 
   amounts = g_array_new (FALSE, TRUE, sizeof (Amount));
   for (guint i = 0; i < n_money; i++)
@@ -1042,4 +1060,5 @@ rel_tie_doc (const RelParams *params, const RelCues *cues, TamisDoc *doc)
   g_free (cx.sents);
   g_array_unref (cx.mentions);
   g_hash_table_unref (cx.leaders);
+  g_hash_table_unref (cx.leaders_read);
 }
