@@ -143,7 +143,7 @@ TAMIS_PLUGIN_DEFINE (relations, "0.1.0",
                                       { "entity", TAMIS_VALUE_STRING, "the canonical name of the entity the amount belongs to" },
                                       { "entity_type", TAMIS_VALUE_STRING, "its label: PER, ORG or LOC" },
                                       { "cue", TAMIS_VALUE_STRING, "the verb or noun that decided the relation; empty for other without one" },
-                                      { "rule", TAMIS_VALUE_STRING, "apposition, possessive, agent, subject, clause, leader, repeat or coreference" }),
+                                      { "rule", TAMIS_VALUE_STRING, "apposition, possessive, agent, object, subject, clause, leader, repeat or coreference" }),
                                     "one span per amount tied, over the money span; the score is the rule's confidence"),
                        TAMIS_LAYER ("relation_cue", RELATIONS,
                                     TAMIS_ATTRIBUTES (
