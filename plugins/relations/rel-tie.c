@@ -80,6 +80,7 @@ typedef struct {
   int cue0, cue1;           /* the cue's tokens, or -1 */
   int anaphor;              /* token of a pronoun or description subject, or -1 */
   EntKind anaphor_kind;     /* ENT_OTHER: a person or an organisation */
+  gboolean description;     /* the anaphor is a description (`le groupe`), not a pronoun */
 } Amount;
 
 typedef struct {
@@ -212,7 +213,7 @@ is_punct (const Sent *s, int i, const char *p)
   return i >= 0 && (guint) i < s->toks->len && !tok (s, i)->word && g_str_equal (tok (s, i)->fold, p);
 }
 
-/* A token where a clause ends: a contrast or clause word, `;`, a dash. */
+/* A token where a clause ends: a contrast or clause word, `;`, `:`, a dash. */
 static gboolean
 is_break (const Sent *s, int i)
 {
@@ -220,7 +221,8 @@ is_break (const Sent *s, int i)
     return TRUE;
   if (tok (s, i)->word)
     return FALSE;
-  return is_punct (s, i, ";") || is_punct (s, i, "\xe2\x80\x93") || is_punct (s, i, "\xe2\x80\x94");
+  return is_punct (s, i, ";") || is_punct (s, i, ":") || is_punct (s, i, "\xe2\x80\x93") ||
+         is_punct (s, i, "\xe2\x80\x94");
 }
 
 /* ---- names ---- */
@@ -581,6 +583,7 @@ rule_owner_after (const Ctx *cx, const Sent *s, Amount *a, int from, int right)
         {
           a->anaphor = i;
           a->anaphor_kind = ENT_ORG;
+          a->description = TRUE;
           return FALSE;
         }
       /* one adjective after a cue noun: `revenus globaux` */
@@ -713,6 +716,7 @@ rule_subject (const Ctx *cx, const Sent *s, Amount *a, int anchor, int left)
             }
           a->anaphor = first;
           a->anaphor_kind = r == REL_ROLE_PRONOUN_PER ? ENT_PER : r == REL_ROLE_PRONOUN ? ENT_OTHER : ENT_ORG;
+          a->description = r == REL_ROLE_DESCRIPTION;
           return FALSE;
         }
     }
@@ -740,6 +744,10 @@ rule_clause (const Ctx *cx, const Sent *s, Amount *a, int left, int right)
       i = last;
       RelRole g = governor (s, first);
       if (!usable (cx, s, first) || g == REL_ROLE_SOURCE)
+        continue;
+      /* behind a preposition, only a name fronted as the topic: `Pour
+       * Carrefour, …`, not `analysts at Westbrook` */
+      if (g == REL_ROLE_PREP && first - 1 != left + 1)
         continue;
       /* behind a preposition after the amount, a name lends, fines or
        * sells to the owner: `50 millions de la BEI`, `$4bn from Amazon` */
@@ -857,6 +865,27 @@ same_amount (const Amount *a, const Amount *b)
   return isnan (a->value) && isnan (b->value) && a->min == b->min && a->max == b->max;
 }
 
+/* A mention of sentence @si, an organisation that is the owner of an
+ * amount tied by the sentence rules, or -1. */
+static int
+owner_in (Ctx *cx, guint si, const Amount *amounts, guint n)
+{
+  Sent *s = &cx->sents[si];
+  for (guint i = 0; i < s->toks->len; i++)
+    {
+      int m = s->mention[i];
+      if (m < 0 || !usable (cx, s, (int) i) || mention (cx, m)->kind != ENT_ORG ||
+          governor (s, (int) i) == REL_ROLE_SOURCE)
+        continue;
+      for (guint k = 0; k < n; k++)
+        if (amounts[k].mention >= 0 && g_strcmp0 (amounts[k].rule, "coreference") != 0 &&
+            g_strcmp0 (amounts[k].rule, "repeat") != 0 &&
+            g_str_equal (mention (cx, amounts[k].mention)->canonical, mention (cx, m)->canonical))
+          return m;
+    }
+  return -1;
+}
+
 /* Amounts the sentence alone did not tie: a repeated amount, then a
  * pronoun or description resolved in the sentences before. */
 static void
@@ -890,15 +919,29 @@ tie_across (Ctx *cx, Amount *amounts, guint n)
           }
       if (a->mention >= 0)
         continue;
+      /* a pronoun takes the nearest sentence's first name; a description
+       * (`le groupe`, `the company`) the article's protagonist when one of
+       * the sentences within reach names an organisation that owns money
+       * elsewhere in the document */
+      int nearest = -1;
       for (guint back = 1; back <= cx->params->sentences && back <= a->sent; back++)
         {
           int m = first_subject (cx, a->sent - back, -1, a->anaphor_kind);
-          if (m >= 0)
+          if (m < 0)
+            continue;
+          if (nearest < 0)
+            nearest = m;
+          if (!a->description)
+            break;
+          int owner = owner_in (cx, a->sent - back, amounts, n);
+          if (owner >= 0)
             {
-              tie (a, cx, m, "coreference", SCORE_COREF_BEFORE);
+              nearest = owner;
               break;
             }
         }
+      if (nearest >= 0)
+        tie (a, cx, nearest, "coreference", SCORE_COREF_BEFORE);
     }
 }
 
@@ -978,6 +1021,10 @@ rel_tie_doc (const RelParams *params, const RelCues *cues, TamisDoc *doc)
   guint n_money;
   g_autoptr (GArray) amounts = NULL;
 
+  /* the layers are there, empty, for every document read: a record
+   * without ties says so the same way whether or not it had amounts */
+  tamis_doc_ensure_layer (doc, "relation");
+  tamis_doc_ensure_layer (doc, "relation_cue");
   if (money == NULL || entities == NULL || (n_money = tamis_layer_get_n_spans (money)) == 0)
     return;
   cx.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
@@ -1045,6 +1092,10 @@ rel_tie_doc (const RelParams *params, const RelCues *cues, TamisDoc *doc)
       g_array_append_val (amounts, a);
     }
   Amount *as = (Amount *) amounts->data;
+  /* leaders first, so that a description finds the organisation that
+   * owns money through its head */
+  for (guint k = 0; k < amounts->len; k++)
+    apply_leader (&cx, &as[k]);
   if (params->coreference)
     tie_across (&cx, as, amounts->len);
   else
