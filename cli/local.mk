@@ -40,7 +40,8 @@ noinst_LTLIBRARIES += \
 	plugins/builtin/langid.la \
 	plugins/builtin/money.la \
 	plugins/builtin/entities.la \
-	plugins/builtin/sentiment.la
+	plugins/builtin/sentiment.la \
+	plugins/builtin/relations.la
 plugins_builtin_segment_la_SOURCES =
 plugins_builtin_segment_la_LIBADD = $(plugins_segment_la_OBJECTS) $(plugins_segment_la_LIBADD)
 plugins_builtin_segment_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
@@ -56,17 +57,22 @@ plugins_builtin_entities_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
 plugins_builtin_sentiment_la_SOURCES =
 plugins_builtin_sentiment_la_LIBADD = $(plugins_sentiment_la_OBJECTS) $(plugins_sentiment_la_LIBADD)
 plugins_builtin_sentiment_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
+plugins_builtin_relations_la_SOURCES =
+plugins_builtin_relations_la_LIBADD = $(plugins_relations_la_OBJECTS) $(plugins_relations_la_LIBADD)
+plugins_builtin_relations_la_LDFLAGS = $(BUILTIN_PLUGIN_LINK_FLAGS)
 
 tamis_LDFLAGS = \
 	-dlpreopen plugins/builtin/segment.la \
 	-dlpreopen plugins/builtin/langid.la \
 	-dlpreopen plugins/builtin/money.la \
 	-dlpreopen plugins/builtin/entities.la \
-	-dlpreopen plugins/builtin/sentiment.la
+	-dlpreopen plugins/builtin/sentiment.la \
+	-dlpreopen plugins/builtin/relations.la
 EXTRA_tamis_DEPENDENCIES = \
 	plugins/builtin/segment.la \
 	plugins/builtin/langid.la \
 	plugins/builtin/money.la \
 	plugins/builtin/entities.la \
-	plugins/builtin/sentiment.la
+	plugins/builtin/sentiment.la \
+	plugins/builtin/relations.la
 endif

@@ -10,7 +10,7 @@ grep -q '^#define TAMIS_BUILTIN_PLUGINS 1' "$TAMIS_BUILDDIR/config.h" ||
 
 T=$tap_tmp
 log="$T/install.log"
-BUILTIN="segment langid money entities sentiment"
+BUILTIN="segment langid money entities sentiment relations"
 
 # Only the built-in plugins may serve the pipeline.
 unset TAMIS_PLUGIN_PATH TAMIS_DATA_PATH DESTDIR
@@ -30,7 +30,7 @@ for name in $BUILTIN; do
 done
 "$TAMIS" plugins -v >"$T/verbose" 2>&1
 check "tamis plugins -v shows the built-in plugins in the search path" \
-  grep -q '^  (built in: entities, langid, money, segment, sentiment)$' "$T/verbose"
+  grep -q '^  (built in: entities, langid, money, relations, segment, sentiment)$' "$T/verbose"
 
 # A module file of the same name in an explicit directory comes first.
 "$TAMIS" plugins --plugin-dir "$TAMIS_BUILDDIR/plugins" segment >"$T/explicit" 2>&1

@@ -216,7 +216,7 @@ check "-j -1 exits 2" status_is 2
 
 # ---- provenance ----
 check "every record names the stages that made it, with their versions" \
-  jq_true "$T/news.out" 'all(.[]; (.by | keys | map(test("^(segment|langid|money|entities|sentiment) [0-9.]+ #[0-9a-f]{8}$")) | all) and (.by | to_entries | map(select(.key | startswith("segment"))) | .[0].value == ["token", "sentence"]))'
+  jq_true "$T/news.out" 'all(.[]; (.by | keys | map(test("^(segment|langid|money|entities|sentiment|relations) [0-9.]+ #[0-9a-f]{8}$")) | all) and (.by | to_entries | map(select(.key | startswith("segment"))) | .[0].value == ["token", "sentence"]))'
 run_tamis provnone run --provenance none "$NEWS" "$CORPUS/fr-01-meta-capex.txt"
 check "--provenance none leaves it out" jq_true "$T/provnone.out" 'all(.[]; has("by") | not)'
 run_tamis provfull run --provenance full "$NEWS" "$CORPUS/fr-01-meta-capex.txt"

@@ -20,7 +20,7 @@ has () { grep -q -e "$2" "$T/$1.out"; }
 # Shows the report in the log when a test about it fails.
 show () { grep -v '^ok ' "$T/$1.out" | tap_diag; }
 
-for plugin in segment langid money entities sentiment; do
+for plugin in segment langid money entities sentiment relations; do
   check_plugin "$plugin" "$plugin"
   check "the $plugin plugin passes the check" status_is 0
   check "$plugin: no check fails" sh -c "! grep -q '^FAIL' '$T/$plugin.out'"
