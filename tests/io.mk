@@ -6,7 +6,7 @@
 
 IO_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core
 IO_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
-IO_TEST_LIBS = core/libtamis-internal.la $(GLIB_LIBS) $(JSON_LIBS)
+IO_TEST_LIBS = core/libtamis-internal.la $(GLIB_LIBS) $(JSON_LIBS) $(SQLITE_LIBS)
 
 io_tests = tests/test-reader tests/test-writer
 check_PROGRAMS += $(io_tests)
