@@ -43,6 +43,8 @@ core_libtamis_internal_la_SOURCES = \
 	core/reader.c \
 	core/writer.c \
 	core/writer-sqlite.c \
+	core/writer-sqlite-pack.c \
+	core/writer-sqlite-private.h \
 	core/run.c \
 	core/document-private.h \
 	core/io-private.h \
