@@ -476,7 +476,8 @@ cli_cmd_run (int argc, char **argv)
     }
 
   /* Records scrolling on the same terminal would tear the progress line. */
-  show_progress = isatty (STDERR_FILENO) && !(out.path == NULL && isatty (STDOUT_FILENO));
+  show_progress = isatty (STDERR_FILENO)
+                  && !(format != TAMIS_FORMAT_SQLITE && out.path == NULL && isatty (STDOUT_FILENO));
   ok = tamis_run (pipeline, reader, writer, jobs > 0 ? (guint) jobs : g_get_num_processors (),
                   show_progress ? on_progress : NULL, &progress, &stats, &error);
   if (progress.width > 0)
@@ -490,7 +491,7 @@ cli_cmd_run (int argc, char **argv)
       cli_error ("%s", error->message);
       if (atomic)
         g_printerr ("tamis: '%s' left unchanged\n", output_path);
-      else if (format == TAMIS_FORMAT_SQLITE)
+      else if (format == TAMIS_FORMAT_SQLITE && !g_error_matches (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG))
         g_printerr ("tamis: '%s' holds the documents written so far; --resume continues it\n",
                     output_path);
       return CLI_EXIT_USAGE;
