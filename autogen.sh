@@ -21,7 +21,7 @@ if [ -n "$packages" ]; then
   if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
   export DEBIAN_FRONTEND=noninteractive
   set -- build-essential autoconf automake libtool pkg-config \
-    libltdl-dev libglib2.0-dev libyaml-dev libjson-glib-dev \
+    libltdl-dev libglib2.0-dev libyaml-dev libjson-glib-dev libsqlite3-dev sqlite3 \
     iso-codes unicode-cldr-core python3 jq ca-certificates git \
     abigail-tools
   if [ "$packages" = bench ]; then

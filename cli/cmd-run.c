@@ -225,6 +225,14 @@ output_clear (Output *out)
   g_clear_pointer (&out->tmp_path, g_free);
 }
 
+/* Whether -o FILE names a database: the sqlite format when none is given. */
+static gboolean
+is_database_name (const char *path)
+{
+  return g_str_has_suffix (path, ".db") || g_str_has_suffix (path, ".sqlite")
+         || g_str_has_suffix (path, ".sqlite3");
+}
+
 /* ---- progress on a terminal ---- */
 
 typedef struct {
@@ -288,6 +296,7 @@ cli_cmd_run (int argc, char **argv)
   g_auto(GStrv) plugin_dirs = NULL;
   int jobs = 0;
   gboolean isolate = FALSE;
+  gboolean resume = FALSE;
   double doc_timeout = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
@@ -295,7 +304,9 @@ cli_cmd_run (int argc, char **argv)
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       "Process N documents at once (default 0: one per CPU)", "N" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      "Output format: jsonl, json or tsv", "FORMAT" },
+      "Output format: jsonl, json, tsv or sqlite (the default for -o FILE.db or FILE.sqlite)", "FORMAT" },
+    { "resume", 0, 0, G_OPTION_ARG_NONE, &resume,
+      "With an SQLite output: continue the database, skipping the documents it holds", NULL },
     { "plugin-dir", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs,
       "Look for plugins in DIR first (repeatable)", "DIR" },
     { "input-format", 'i', 0, G_OPTION_ARG_STRING, &input_format_name,
@@ -388,11 +399,24 @@ cli_cmd_run (int argc, char **argv)
     g_printerr ("tamis: warning: the limits apply only with --isolate; without it a document "
                 "that runs over them is not stopped\n");
   pipeline_format = tamis_pipeline_get_output_format (pipeline);
+  /* -o results.db means a database whatever the pipeline's usual format. */
+  if (format_name == NULL && output_path != NULL && is_database_name (output_path))
+    format_name = g_strdup ("sqlite");
   if (format_name == NULL && pipeline_format != NULL)
     format_name = g_strdup (pipeline_format);
   if (format_name != NULL && !tamis_format_from_string (format_name, &format, &error))
     {
       cli_error ("%s", error->message);
+      return CLI_EXIT_USAGE;
+    }
+  if (format == TAMIS_FORMAT_SQLITE && (output_path == NULL || g_str_equal (output_path, "-")))
+    {
+      cli_error ("run: the sqlite format writes a database file: give it with -o FILE");
+      return CLI_EXIT_USAGE;
+    }
+  if (resume && format != TAMIS_FORMAT_SQLITE)
+    {
+      cli_error ("run: --resume continues an SQLite output (-o FILE.db); other outputs are written anew");
       return CLI_EXIT_USAGE;
     }
   input_format = (TamisInputFormat) tamis_pipeline_get_input_format (pipeline);
@@ -418,31 +442,64 @@ cli_cmd_run (int argc, char **argv)
       return CLI_EXIT_USAGE;
     }
 
-  if (!output_open (&out, output_path, &error))
+  if (format == TAMIS_FORMAT_SQLITE)
     {
-      cli_error ("%s", error->message);
-      return CLI_EXIT_USAGE;
+      /* Written in place, batch by batch: what a stopped run leaves is what
+       * --resume continues. An existing database is never replaced. */
+      if (!resume && g_file_test (output_path, G_FILE_TEST_EXISTS))
+        {
+          cli_error ("%s exists: --resume continues it (the documents it holds are skipped), "
+                     "or remove it to start anew", output_path);
+          return CLI_EXIT_USAGE;
+        }
+      watch_signals (NULL);
+      writer = tamis_writer_new_for_path (format, output_path, tamis_pipeline_get_output_layers (pipeline),
+                                          tamis_pipeline_get_output_text (pipeline),
+                                          resume ? TAMIS_WRITER_RESUME : TAMIS_WRITER_NONE, &error);
+      if (writer == NULL)
+        {
+          cli_error ("%s", error->message);
+          return CLI_EXIT_USAGE;
+        }
+      atomic = FALSE;
     }
-  atomic = out.tmp_path != NULL;
-  writer = tamis_writer_new (format, out.stream, tamis_pipeline_get_output_layers (pipeline),
-                             tamis_pipeline_get_output_text (pipeline));
+  else
+    {
+      if (!output_open (&out, output_path, &error))
+        {
+          cli_error ("%s", error->message);
+          return CLI_EXIT_USAGE;
+        }
+      atomic = out.tmp_path != NULL;
+      writer = tamis_writer_new (format, out.stream, tamis_pipeline_get_output_layers (pipeline),
+                                 tamis_pipeline_get_output_text (pipeline));
+    }
 
   /* Records scrolling on the same terminal would tear the progress line. */
-  show_progress = isatty (STDERR_FILENO) && !(out.path == NULL && isatty (STDOUT_FILENO));
+  show_progress = isatty (STDERR_FILENO)
+                  && !(format != TAMIS_FORMAT_SQLITE && out.path == NULL && isatty (STDOUT_FILENO));
   ok = tamis_run (pipeline, reader, writer, jobs > 0 ? (guint) jobs : g_get_num_processors (),
                   show_progress ? on_progress : NULL, &progress, &stats, &error);
   if (progress.width > 0)
     fputc ('\n', stderr);
   /* tamis_run() has finished the writer. */
-  ok = ok && output_commit (&out, &error);
+  if (out.stream != NULL)
+    ok = ok && output_commit (&out, &error);
   output_clear (&out);
   if (!ok)
     {
       cli_error ("%s", error->message);
       if (atomic)
         g_printerr ("tamis: '%s' left unchanged\n", output_path);
+      else if (format == TAMIS_FORMAT_SQLITE && !g_error_matches (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG))
+        g_printerr ("tamis: '%s' holds the documents written so far; --resume continues it\n",
+                    output_path);
       return CLI_EXIT_USAGE;
     }
+  if (tamis_writer_get_n_skipped (writer) > 0)
+    g_printerr ("tamis: %" G_GUINT64_FORMAT " document%s already in '%s' skipped\n",
+                tamis_writer_get_n_skipped (writer),
+                tamis_writer_get_n_skipped (writer) == 1 ? "" : "s", output_path);
 
   if (stats.n_failed > 0)
     {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <tamis/io.h>
+#include <tamis/pipeline.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,36 @@ void tamis_writer_format (TamisWriter *writer, TamisDoc *doc, GString *out);
  * records (array commas, the TSV header). Records must come in order. */
 gboolean tamis_writer_write_record (TamisWriter *writer, const char *record, gsize len,
                                     GError **error);
+
+/* Called by a run before the first document, with the pipeline it runs:
+ * the SQLite writer records the run, and on resume checks that the
+ * database was made by the same stages. Other formats do nothing. */
+gboolean tamis_writer_start (TamisWriter *writer, const TamisPipeline *pipeline, GError **error);
+
+/* Whether @doc is already in the output (an SQLite database continued
+ * with TAMIS_WRITER_RESUME): a run then skips its stages, and its record
+ * is empty. Thread-safe; the document must be loaded. */
+gboolean tamis_writer_skips (TamisWriter *writer, TamisDoc *doc);
+
+/* The offsets of the spans of @layer in code points, start and end of
+ * each span one after the other in @offsets (2 per span). */
+void tamis_layer_code_points (const TamisLayer *layer, const char *text, gsize *offsets);
+
+/* A span's float score as the double written in JSON records. */
+double tamis_span_score_value (float score);
+
+/* ---- the SQLite writer (writer-sqlite.c), behind TamisWriter ---- */
+
+typedef struct _TamisSqliteOut TamisSqliteOut;
+
+TamisSqliteOut *tamis_sqlite_open (const char *path, gboolean resume, GError **error);
+gboolean tamis_sqlite_start (TamisSqliteOut *db, const TamisPipeline *pipeline, GError **error);
+gboolean tamis_sqlite_has_id (const TamisSqliteOut *db, const char *id);
+void tamis_sqlite_format (TamisSqliteOut *db, TamisDoc *doc, const char *const *layers,
+                          gboolean with_text, GString *out);
+gboolean tamis_sqlite_write (TamisSqliteOut *db, const char *record, gsize len, GError **error);
+gboolean tamis_sqlite_finish (TamisSqliteOut *db, GError **error);
+guint64 tamis_sqlite_get_n_skipped (const TamisSqliteOut *db);
+void tamis_sqlite_close (TamisSqliteOut *db);
 
 G_END_DECLS

@@ -42,6 +42,9 @@ core_libtamis_internal_la_SOURCES = \
 	core/pipeline.c \
 	core/reader.c \
 	core/writer.c \
+	core/writer-sqlite.c \
+	core/writer-sqlite-pack.c \
+	core/writer-sqlite-private.h \
 	core/run.c \
 	core/document-private.h \
 	core/io-private.h \
@@ -52,8 +55,8 @@ core_libtamis_internal_la_CPPFLAGS = \
 	-DTAMIS_BUILDDIR='"$(abs_top_builddir)"' \
 	-DTAMIS_SRCDIR='"$(abs_top_srcdir)"' \
 	-DG_LOG_DOMAIN='"tamis"'
-core_libtamis_internal_la_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(YAML_CFLAGS) $(JSON_CFLAGS)
-core_libtamis_internal_la_LIBADD = $(GLIB_LIBS) $(YAML_LIBS) $(JSON_LIBS) $(LTDL_LIBS) -lm
+core_libtamis_internal_la_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(YAML_CFLAGS) $(JSON_CFLAGS) $(SQLITE_CFLAGS)
+core_libtamis_internal_la_LIBADD = $(GLIB_LIBS) $(YAML_LIBS) $(JSON_LIBS) $(SQLITE_LIBS) $(LTDL_LIBS) -lm
 
 core_libtamis_la_SOURCES =
 core_libtamis_la_LIBADD = core/libtamis-internal.la

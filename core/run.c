@@ -74,9 +74,12 @@ typedef struct {
 } Progress;
 
 static void
-process_one (TamisPipeline *pipeline, TamisDoc *doc)
+process_one (TamisPipeline *pipeline, TamisWriter *writer, TamisDoc *doc)
 {
   tamis_doc_load (doc);
+  /* A resumed output holds it already: its (empty) record is all it needs. */
+  if (writer && tamis_writer_skips (writer, doc))
+    return;
   /* A failure is recorded in the document itself and written as its record. */
   if (!tamis_doc_get_error_code (doc))
     tamis_pipeline_process (pipeline, doc, NULL);
@@ -95,7 +98,7 @@ worker (gpointer data, gpointer user_data)
     {
       TamisDoc *doc = g_ptr_array_index (slot->docs, i);
 
-      process_one (ring->pipeline, doc);
+      process_one (ring->pipeline, ring->sink->writer, doc);
       if (ring->sink->writer)
         tamis_writer_format (ring->sink->writer, doc, slot->records);
       g_array_append_val (slot->ends, slot->records->len);
@@ -144,7 +147,7 @@ run_serial (TamisPipeline *pipeline, const Source *source, const Sink *sink, Pro
     {
       gboolean ok;
 
-      process_one (pipeline, doc);
+      process_one (pipeline, sink->writer, doc);
       ok = sink->writer ? tamis_writer_write (sink->writer, doc, error)
                         : sink->func (doc, sink->data, error);
       account (doc, progress);
@@ -468,7 +471,7 @@ worker_main (Isolation *iso, int fd)
           /* Counted before it starts: the parent times each document, and
            * knows which one a dead worker was on. */
           worker_shared->begun++;
-          process_one (iso->pipeline, doc);
+          process_one (iso->pipeline, iso->writer, doc);
           g_string_append_len (out, "\0\0\0\0", 4);
           code = tamis_doc_get_error_code (doc);
           g_string_append (out, code ? code : "");
@@ -734,7 +737,8 @@ check_limits (Isolation *iso, Proc *proc, gint64 now)
 }
 
 /* Fills the batch of an idle worker: documents to send again first, then
- * new ones. Failed input needs no worker: its record is made here. */
+ * new ones. Failed input, and a document a resumed output holds, needs no
+ * worker: its record is made here. */
 static gboolean
 fill_proc_batch (Isolation *iso, Proc *proc, const Source *source, guint max_docs, gsize max_window,
                  gboolean *eof, GError **error)
@@ -761,7 +765,7 @@ fill_proc_batch (Isolation *iso, Proc *proc, const Source *source, guint max_doc
           entry->doc = doc;
           entry->seq = iso->next_write + iso->window->len;
           g_ptr_array_add (iso->window, entry);
-          if (tamis_doc_get_error_code (doc))
+          if (tamis_doc_get_error_code (doc) || tamis_writer_skips (iso->writer, doc))
             {
               entry->record = g_string_new (NULL);
               tamis_writer_format (iso->writer, doc, entry->record);
@@ -922,6 +926,8 @@ run (TamisPipeline *pipeline, const Source *source, const Sink *sink, guint n_th
     n_threads = g_get_num_processors ();
   progress.started = g_get_monotonic_time ();
   progress.stats.total_bytes = source->total_bytes;
+  if (sink->writer && !tamis_writer_start (sink->writer, pipeline, error))
+    return FALSE;
 
   /* Isolation needs records, which cross a process boundary; documents
    * handed to a caller's function would not. */

@@ -13,7 +13,9 @@
  * code under "label" and the message under "text". Every line has the eight
  * columns; a document with neither attributes nor spans gives no line.
  * Tabs, newlines, carriage returns and backslashes in values are written
- * \t \n \r \\; in the attributes column ';' is written \; too. */
+ * \t \n \r \\; in the attributes column ';' is written \; too.
+ *
+ * SQLite: writer-sqlite.c; this file only hands it the documents. */
 #include "config.h"
 
 #include <math.h>
@@ -35,6 +37,7 @@ tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
     { "jsonl", TAMIS_FORMAT_JSONL },
     { "json", TAMIS_FORMAT_JSON },
     { "tsv", TAMIS_FORMAT_TSV },
+    { "sqlite", TAMIS_FORMAT_SQLITE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -44,7 +47,7 @@ tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
         return TRUE;
       }
   g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG,
-               "unknown output format '%s' (expected jsonl, json or tsv)",
+               "unknown output format '%s' (expected jsonl, json, tsv or sqlite)",
                name ? name : "");
   return FALSE;
 }
@@ -110,6 +113,23 @@ score_value (float score)
         return r;
     }
   return d;
+}
+
+void
+tamis_layer_code_points (const TamisLayer *layer, const char *text, gsize *offsets)
+{
+  guint n_spans;
+  const TamisSpan *spans = tamis_layer_peek_spans (layer, &n_spans);
+  Cursor starts = { text, 0, 0 }, ends = { text, 0, 0 };
+
+  for (guint i = 0; i < n_spans; i++)
+    span_offsets (&spans[i], &starts, &ends, &offsets[2 * i], &offsets[2 * i + 1]);
+}
+
+double
+tamis_span_score_value (float score)
+{
+  return score_value (score);
 }
 
 /* ---- JSON records ---- */
@@ -805,6 +825,7 @@ struct _TamisWriter {
   GPtrArray *idle;  /* Formatter */
   GString *out;
   GString *record;
+  TamisSqliteOut *sqlite;
 };
 
 static void
@@ -851,6 +872,7 @@ tamis_writer_new (TamisFormat format, GOutputStream *stream, const char *const *
   TamisWriter *self;
 
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
+  g_return_val_if_fail (format != TAMIS_FORMAT_SQLITE, NULL);
 
   self = g_new0 (TamisWriter, 1);
   self->format = format;
@@ -862,6 +884,66 @@ tamis_writer_new (TamisFormat format, GOutputStream *stream, const char *const *
   self->out = g_string_sized_new (64 * 1024);
   self->record = g_string_sized_new (64 * 1024);
   return self;
+}
+
+TamisWriter *
+tamis_writer_new_for_path (TamisFormat format, const char *path, const char *const *layers,
+                           gboolean with_text, TamisWriterFlags flags, GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  TamisSqliteOut *db;
+  TamisWriter *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (format != TAMIS_FORMAT_SQLITE)
+    {
+      if (flags & TAMIS_WRITER_RESUME)
+        {
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_IO,
+                       "'%s': only an SQLite output can be resumed", path);
+          return NULL;
+        }
+      file = g_file_new_for_path (path);
+      stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+      if (stream == NULL)
+        return NULL;
+      return tamis_writer_new (format, G_OUTPUT_STREAM (stream), layers, with_text);
+    }
+
+  db = tamis_sqlite_open (path, (flags & TAMIS_WRITER_RESUME) != 0, error);
+  if (db == NULL)
+    return NULL;
+  self = g_new0 (TamisWriter, 1);
+  self->format = format;
+  self->layers = g_strdupv ((char **) layers);
+  self->with_text = with_text;
+  g_mutex_init (&self->lock);
+  self->idle = g_ptr_array_new_with_free_func (formatter_free);
+  self->out = g_string_new (NULL);
+  self->record = g_string_sized_new (64 * 1024);
+  self->sqlite = db;
+  return self;
+}
+
+guint64
+tamis_writer_get_n_skipped (const TamisWriter *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->sqlite ? tamis_sqlite_get_n_skipped (self->sqlite) : 0;
+}
+
+gboolean
+tamis_writer_start (TamisWriter *self, const TamisPipeline *pipeline, GError **error)
+{
+  return self->sqlite == NULL || tamis_sqlite_start (self->sqlite, pipeline, error);
+}
+
+gboolean
+tamis_writer_skips (TamisWriter *self, TamisDoc *doc)
+{
+  return self->sqlite != NULL && tamis_sqlite_has_id (self->sqlite, tamis_doc_get_id (doc));
 }
 
 static gboolean
@@ -908,6 +990,11 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
       tsv_record (out, doc, (const char *const *) self->layers);
       return;
     }
+  if (self->format == TAMIS_FORMAT_SQLITE)
+    {
+      tamis_sqlite_format (self->sqlite, doc, (const char *const *) self->layers, self->with_text, out);
+      return;
+    }
   f = formatter_take (self);
   root = build_record (&f->builder, doc, (const char *const *) self->layers, self->with_text);
   generate (f->generator, root, out);
@@ -926,6 +1013,9 @@ tamis_writer_write_record (TamisWriter *self, const char *record, gsize len, GEr
 {
   switch (self->format)
     {
+    case TAMIS_FORMAT_SQLITE:
+      self->n_records++;
+      return tamis_sqlite_write (self->sqlite, record, len, error);
     case TAMIS_FORMAT_JSON:
       g_string_append (self->out, self->n_records == 0 ? "[\n" : ",\n");
       append_indented (self->out, record, len);
@@ -959,6 +1049,8 @@ tamis_writer_finish (TamisWriter *self, GError **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
+  if (self->sqlite != NULL)
+    return tamis_sqlite_finish (self->sqlite, error);
   if (self->format == TAMIS_FORMAT_JSON)
     g_string_append (self->out, self->n_records == 0 ? "[]\n" : "\n]\n");
   else if (self->format == TAMIS_FORMAT_TSV && self->n_records == 0)
@@ -974,6 +1066,7 @@ tamis_writer_free (TamisWriter *self)
   if (self == NULL)
     return;
   g_clear_object (&self->stream);
+  g_clear_pointer (&self->sqlite, tamis_sqlite_close);
   g_ptr_array_unref (self->idle);
   g_mutex_clear (&self->lock);
   g_strfreev (self->layers);

@@ -122,16 +122,22 @@ void tamis_reader_free (TamisReader *reader);
  *   line of layer `error` (code under label, message under text). Tabs, line
  *   breaks and backslashes are escaped as \t \n \r \\, and ';' as \; in
  *   attributes.
+ * @TAMIS_FORMAT_SQLITE: an SQLite database (tables `documents`, `spans`,
+ *   `attributes`, `run`; views `entities`, `amounts`, `sentiment`), written
+ *   in transactions of up to 1000 documents or about a second, in WAL mode,
+ *   so that a killed run leaves whole documents only. It needs a file:
+ *   tamis_writer_new_for_path().
  */
 typedef enum {
   TAMIS_FORMAT_JSONL,
   TAMIS_FORMAT_JSON,
   TAMIS_FORMAT_TSV,
+  TAMIS_FORMAT_SQLITE,
 } TamisFormat;
 
 /**
  * tamis_format_from_string:
- * @name: "jsonl", "json" or "tsv"
+ * @name: "jsonl", "json", "tsv" or "sqlite"
  * @format: (out): the format
  * @error: return location for a #GError
  *
@@ -151,7 +157,8 @@ typedef struct _TamisWriter TamisWriter;
 
 /**
  * tamis_writer_new:
- * @format: the output format
+ * @format: the output format, not %TAMIS_FORMAT_SQLITE (which needs
+ *   tamis_writer_new_for_path())
  * @stream: where to write; the writer takes a reference
  * @layers: (nullable): the layers to write, %NULL for all
  * @with_text: whether records include the document text
@@ -160,6 +167,49 @@ typedef struct _TamisWriter TamisWriter;
  */
 TamisWriter *tamis_writer_new (TamisFormat format, GOutputStream *stream,
                                const char *const *layers, gboolean with_text);
+
+/**
+ * TamisWriterFlags:
+ * @TAMIS_WRITER_NONE: no flag: a file that exists is replaced, except an
+ *   SQLite database, which is refused (%TAMIS_ERROR_IO)
+ * @TAMIS_WRITER_RESUME: (SQLite only) continue the database if it exists:
+ *   documents whose id it holds already are skipped by tamis_run() before
+ *   any stage runs, the others are appended
+ */
+typedef enum {
+  TAMIS_WRITER_NONE = 0,
+  TAMIS_WRITER_RESUME = 1 << 0,
+} TamisWriterFlags;
+
+/**
+ * tamis_writer_new_for_path:
+ * @format: the output format
+ * @path: the file to write: a database with %TAMIS_FORMAT_SQLITE, else a
+ *   file written in place (g_file_replace())
+ * @layers: (nullable): the layers to write, %NULL for all
+ * @with_text: whether records include the document text (with SQLite,
+ *   the `text` columns of documents and spans)
+ * @flags: #TamisWriterFlags
+ * @error: return location for a #GError
+ *
+ * A writer of its own file. An SQLite database that exists is refused
+ * unless @flags has %TAMIS_WRITER_RESUME, since it may hold the part of a
+ * long run that stopped, which resuming finishes; nor is a file that is not
+ * a tamis database ever continued.
+ *
+ * Returns: (transfer full): the writer, or %NULL with @error set
+ */
+TamisWriter *tamis_writer_new_for_path (TamisFormat format, const char *path,
+                                        const char *const *layers, gboolean with_text,
+                                        TamisWriterFlags flags, GError **error);
+
+/**
+ * tamis_writer_get_n_skipped:
+ * @writer: a writer
+ *
+ * Returns: the documents skipped because a resumed database held them
+ */
+guint64 tamis_writer_get_n_skipped (const TamisWriter *writer);
 
 /**
  * tamis_writer_write:

@@ -82,7 +82,7 @@ FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer $(FUZZ_SANITIZE)
 FUZZ_OBJDIR = tests/fuzz/clang
 FUZZ_DEFS = -DTAMIS_BUILDDIR='"$(abs_top_builddir)"' -DTAMIS_SRCDIR='"$(abs_top_srcdir)"'
 FUZZ_ALL_CPPFLAGS = -I$(top_builddir) $(FUZZ_CPPFLAGS) $(FUZZ_DEFS) \
-	$(GLIB_CFLAGS) $(YAML_CFLAGS) $(JSON_CFLAGS)
+	$(GLIB_CFLAGS) $(YAML_CFLAGS) $(JSON_CFLAGS) $(SQLITE_CFLAGS)
 FUZZ_LIB_SRCS = \
 	$(filter %.c,$(core_libtamis_internal_la_SOURCES)) \
 	$(filter %.c,$(tests_fuzz_libfuzz_support_la_SOURCES)) \
@@ -98,7 +98,7 @@ $(FUZZ_OBJDIR)/%.o: %.c config.h include/tamis/version.h $(BUILT_SOURCES)
 
 $(FUZZ_OBJDIR)/fuzz-%: $(FUZZ_OBJDIR)/tests/fuzz/fuzz-%.o $(FUZZ_LIB_OBJS)
 	$(AM_V_CCLD)$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ \
-	  $(GLIB_LIBS) $(YAML_LIBS) $(JSON_LIBS) $(LTDL_LIBS) -ldl -lm
+	  $(GLIB_LIBS) $(YAML_LIBS) $(JSON_LIBS) $(SQLITE_LIBS) $(LTDL_LIBS) -ldl -lm
 
 clean-local: clean-fuzz
 clean-fuzz:
