@@ -1,0 +1,104 @@
+/* langid — blanking the parts of a text that say nothing of its language.
+ *
+ * Tokens (runs of bytes between ASCII spaces) are judged whole; only ASCII
+ * is looked at, so a token in any other script is never blanked for its
+ * letters. */
+#include "langid-clean.h"
+
+#include <string.h>
+
+static inline gboolean
+is_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* A base64 run, a hash or a key: long, ASCII letters, digits and + / =
+ * only, with capitals inside it as well as small letters (a German
+ * compound or an all-capital word has not). */
+static gboolean
+looks_encoded (const guchar *t, gsize n)
+{
+  if (n < 16)
+    return FALSE;
+  guint inner_upper = 0, lower = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = t[i];
+      if (c >= 'a' && c <= 'z')
+        lower++;
+      else if (c >= 'A' && c <= 'Z')
+        inner_upper += i > 0;
+      else if (!(c >= '0' && c <= '9') && c != '+' && c != '/' && c != '=')
+        return FALSE;
+    }
+  return lower > 0 && inner_upper >= 2;
+}
+
+static gboolean
+is_noise (const guchar *t, gsize n)
+{
+  /* leading quotes and brackets do not hide a hashtag or a URL */
+  while (n > 1 && (*t == '(' || *t == '[' || *t == '"' || *t == '\'' || *t == '<'))
+    t++, n--;
+  if (n >= 2 && (t[0] == '#' || t[0] == '@' || t[0] == '$') && t[1] >= 0x41)
+    return TRUE;                          /* #tag, @user, $TICKER (not "$ 10") */
+  if (n >= 4 && g_ascii_strncasecmp ((const char *) t, "www.", 4) == 0)
+    return TRUE;
+
+  gboolean digit = FALSE, letter = FALSE, ascii = TRUE;
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = t[i];
+      if (c >= '0' && c <= '9')
+        digit = TRUE;
+      else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        letter = TRUE;
+      else if (c >= 0x80)
+        ascii = FALSE;                    /* another script: "2024年" is no noise */
+      else if (c == '_' && i > 0 && i + 1 < n)
+        return TRUE;                      /* snake_case */
+      else if (c == '@' && i > 0 && i + 1 < n)
+        return TRUE;                      /* e-mail */
+      else if (c == ':' && i + 2 < n && t[i + 1] == '/' && t[i + 2] == '/')
+        return TRUE;                      /* scheme:// */
+      else if (c == '/' && i > 0 && i + 1 < n && t[i + 1] != '/' && t[i - 1] != ' ')
+        {
+          /* a path or a domain's page, not "and/or" between two words */
+          if (memchr (t, '.', n) || (i + 1 < n && memchr (t + i + 1, '/', n - i - 1)))
+            return TRUE;
+        }
+      else if (c == '.' && i > 0 && i + 2 < n && t[i + 1] >= 'a' && t[i + 1] <= 'z'
+               && (t[i - 1] | 0x20) >= 'a' && (t[i - 1] | 0x20) <= 'z'
+               && t[i + 2] >= 'a' && t[i + 2] <= 'z')
+        return TRUE;                      /* example.com, t.co (not "U.S." nor "fin.Le") */
+    }
+  if (digit && letter && ascii)
+    return TRUE;                          /* 10k, USD3.14, 3G, A320 */
+  return ascii && looks_encoded (t, n);
+}
+
+gsize
+langid_clean (const char *text, gsize len, char *out)
+{
+  const guchar *s = (const guchar *) text;
+  gsize blanked = 0, i = 0;
+  memcpy (out, text, len);
+  while (i < len)
+    {
+      if (is_space (s[i]))
+        {
+          i++;
+          continue;
+        }
+      gsize start = i;
+      while (i < len && !is_space (s[i]))
+        i++;
+      if (is_noise (s + start, i - start))
+        {
+          memset (out + start, ' ', i - start);
+          blanked += i - start;
+        }
+    }
+  return blanked;
+}
