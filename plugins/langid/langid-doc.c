@@ -14,8 +14,11 @@
 #include "langid-clean.h"
 #include "langid-roman.h"
 
-#define WINDOW 640
+#define WINDOW 256
 #define GRID 16
+/* A window stops reading once its best language leads by this many nats
+ * (a whole document by LANGID_EARLY_MARGIN). */
+#define WINDOW_MARGIN 30.0
 /* probes at most, grid and bisection together */
 #define MAX_PROBES 96
 
@@ -66,6 +69,34 @@ is_space (guchar c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Identifies the bytes [@start, @end) (WINDOW at most), stopping at
+ * @margin nats (negative: reading them all). */
+static void
+probe_range (Ctx *c, gsize start, gsize end, double margin, Probe *out)
+{
+  const guchar *t = (const guchar *) c->text;
+  char buf[WINDOW];
+  gsize n = end - start;
+  langid_clean (c->text + start, n, buf);
+  LangidParams p = *c->params;
+  p.margin = margin;
+  langid_detect_params (c->model, buf, n, &p, &out->g);
+  c->n_probes++;
+
+  guint chars = 0;
+  for (gsize i = 0; i < n; i++)
+    chars += (t[start + i] & 0xc0) != 0x80;
+  out->chars_per_byte = n ? (double) chars / n : 1;
+  out->conf = langid_calibrate (&out->g);
+  out->romanized = out->g.script == LANGID_SCRIPT_LATIN ? langid_romanized (buf, n) : NULL;
+  if (out->romanized)
+    {
+      out->conf = MIN (out->conf, 0.05);
+      c->romanized = out->romanized;
+    }
+  out->lang = out->g.lang >= 0 && out->conf >= c->min_score ? out->g.lang : -1;
+}
+
 /* Identifies the window starting near @pos: from the next line or
  * sentence start within reach (else the next word), WINDOW bytes at most,
  * ending between words. */
@@ -96,26 +127,7 @@ probe (Ctx *c, gsize pos, double margin, Probe *out)
         while ((t[end] & 0xc0) == 0x80)   /* never cut a character */
           end--;
     }
-  char buf[WINDOW];
-  gsize n = end - start;
-  langid_clean (c->text + start, n, buf);
-  LangidParams p = *c->params;
-  p.margin = margin;
-  langid_detect_params (c->model, buf, n, &p, &out->g);
-  c->n_probes++;
-
-  guint chars = 0;
-  for (gsize i = 0; i < n; i++)
-    chars += (t[start + i] & 0xc0) != 0x80;
-  out->chars_per_byte = n ? (double) chars / n : 1;
-  out->conf = langid_calibrate (&out->g);
-  out->romanized = out->g.script == LANGID_SCRIPT_LATIN ? langid_romanized (buf, n) : NULL;
-  if (out->romanized)
-    {
-      out->conf = MIN (out->conf, 0.05);
-      c->romanized = out->romanized;
-    }
-  out->lang = out->g.lang >= 0 && out->conf >= c->min_score ? out->g.lang : -1;
+  probe_range (c, start, end, margin, out);
 }
 
 static void
@@ -130,13 +142,44 @@ attribute (Ctx *c, const Probe *p, double bytes)
 
 /* The stretch [lo, hi) between two probes: one language when both agree,
  * else bisected down to a window. */
+/* Where two windows disagree less than two windows apart: each sentence
+ * between them is identified alone; one too short to tell goes with the
+ * language before it. */
+static void
+switch_point (Ctx *c, gsize lo, const Probe *plo, gsize hi)
+{
+  const guchar *t = (const guchar *) c->text;
+  Probe last = *plo, ps;
+  gsize start = lo;
+  for (gsize i = lo; i <= hi; i++)
+    {
+      gboolean end = i == hi || t[i] == '\n'
+                     || (t[i] == ' ' && i > lo && (t[i - 1] == '.' || t[i - 1] == '!' || t[i - 1] == '?'));
+      if (!end || (i < hi && i - start < 24))
+        continue;
+      if (i - start >= 24 && c->n_probes < MAX_PROBES)
+        {
+          gsize e = MIN (i, start + WINDOW);
+          while (e < c->len && e > start && (t[e] & 0xc0) == 0x80)
+            e--;
+          probe_range (c, start, e, -1, &ps);
+          if (ps.lang >= 0)
+            last = ps;
+        }
+      attribute (c, &last, i - start);
+      start = i;
+    }
+}
+
 static void
 stretch (Ctx *c, gsize lo, const Probe *plo, gsize hi, const Probe *phi)
 {
-  if (plo->lang == phi->lang || hi - lo <= WINDOW || c->n_probes >= MAX_PROBES)
+  if (plo->lang == phi->lang || hi - lo <= 2 * WINDOW || c->n_probes >= MAX_PROBES)
     {
       if (plo->lang == phi->lang)
         attribute (c, plo, hi - lo);
+      else if (c->n_probes < MAX_PROBES)
+        switch_point (c, lo, plo, hi);
       else
         {
           attribute (c, plo, (hi - lo) / 2.0);
@@ -146,7 +189,7 @@ stretch (Ctx *c, gsize lo, const Probe *plo, gsize hi, const Probe *phi)
     }
   gsize mid = lo + (hi - lo) / 2;
   Probe pm;
-  probe (c, mid, LANGID_EARLY_MARGIN, &pm);
+  probe (c, mid, WINDOW_MARGIN, &pm);
   stretch (c, lo, plo, mid, &pm);
   stretch (c, mid, &pm, hi, phi);
 }
@@ -198,10 +241,17 @@ langid_doc_detect (const LangidModel *model, const char *text, gsize len,
   for (guint i = 0; i < n_grid; i++)
     {
       at[i] = i == 0 ? 0 : (gsize) ((double) len * i / n_grid);
-      probe (&c, at[i], LANGID_EARLY_MARGIN, &grid[i]);
+      probe (&c, at[i], WINDOW_MARGIN, &grid[i]);
     }
-  at[n_grid] = len > WINDOW ? len - WINDOW : 0;
-  probe (&c, at[n_grid], LANGID_EARLY_MARGIN, &grid[n_grid]);
+  /* the end of the text, unless the last window of the grid reaches it */
+  at[n_grid] = MAX (at[n_grid - 1], len - WINDOW / 2);
+  if (at[n_grid] > at[n_grid - 1])
+    probe (&c, at[n_grid], WINDOW_MARGIN, &grid[n_grid]);
+  else
+    {
+      at[n_grid] = at[n_grid - 1];
+      grid[n_grid] = grid[n_grid - 1];
+    }
   for (guint i = 0; i < n_grid; i++)
     stretch (&c, at[i], &grid[i], at[i + 1], &grid[i + 1]);
   attribute (&c, &grid[n_grid], len - at[n_grid]);
