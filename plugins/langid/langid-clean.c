@@ -102,3 +102,47 @@ langid_clean (const char *text, gsize len, char *out)
     }
   return blanked;
 }
+
+double
+langid_name_share (const char *text, gsize len)
+{
+  const guchar *p = (const guchar *) text, *end = p + len;
+  guint letters = 0, named = 0;
+  gboolean sentence_start = TRUE, in_word = FALSE, capital = FALSE;
+  while (p < end)
+    {
+      gboolean alpha, upper;
+      gunichar c = *p;
+      if (c < 0x80)
+        {
+          p++;
+          alpha = g_ascii_isalpha (c);
+          upper = g_ascii_isupper (c);
+        }
+      else
+        {
+          c = g_utf8_get_char ((const char *) p);
+          p = (const guchar *) g_utf8_next_char (p);
+          alpha = g_unichar_isalpha (c);
+          upper = alpha && g_unichar_isupper (c);
+        }
+      if (alpha)
+        {
+          if (!in_word)
+            {
+              capital = upper && !sentence_start;
+              sentence_start = FALSE;
+              in_word = TRUE;
+            }
+          letters++;
+          named += capital;
+        }
+      else
+        {
+          in_word = FALSE;
+          if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':')
+            sentence_start = TRUE;
+        }
+    }
+  return letters ? (double) named / letters : 0;
+}

@@ -43,20 +43,22 @@ typedef struct {
 } Ctx;
 
 /* Logistic calibration, fitted on held-out text (see README.md):
- * logit P(right) = A + B·logit(score) + C·coverage + D·ln(letters). */
+ * logit P(right) = A + B·logit(score) + C·coverage + D·ln(letters)
+ *                  + E·name share. */
 #define CAL_A (-1.0)
 #define CAL_B 0.5
 #define CAL_C 4.0
 #define CAL_D 0.5
+#define CAL_E (-2.0)
 
 double
-langid_calibrate (const LangidGuess *g)
+langid_calibrate (const LangidGuess *g, double name_share)
 {
   if (g->lang < 0)
     return 0;
   double s = CLAMP (g->score, 1e-6, 1 - 1e-6);
   double x = CAL_A + CAL_B * log (s / (1 - s)) + CAL_C * g->coverage
-             + CAL_D * log (MAX (g->letters, 1));
+             + CAL_D * log (MAX (g->letters, 1)) + CAL_E * name_share;
   /* a script of its own language needs no n-gram to be sure */
   if (g->n_alts == 1 && g->coverage == 0)
     x = MAX (x, 4.0);
@@ -87,7 +89,7 @@ probe_range (Ctx *c, gsize start, gsize end, double margin, Probe *out)
   for (gsize i = 0; i < n; i++)
     chars += (t[start + i] & 0xc0) != 0x80;
   out->chars_per_byte = n ? (double) chars / n : 1;
-  out->conf = langid_calibrate (&out->g);
+  out->conf = langid_calibrate (&out->g, langid_name_share (buf, n));
   out->romanized = out->g.script == LANGID_SCRIPT_LATIN ? langid_romanized (buf, n) : NULL;
   if (out->romanized)
     {

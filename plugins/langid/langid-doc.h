@@ -27,9 +27,9 @@ typedef struct {
 } LangidDocGuess;
 
 /* The calibrated probability that @g's best language is right, from its
- * tempered score, the share of its features the language uses and the
- * amount of text read. */
-double langid_calibrate (const LangidGuess *g);
+ * tempered score, the share of its features the language uses, the
+ * amount of text read and the share of it in names (langid_name_share()). */
+double langid_calibrate (const LangidGuess *g, double name_share);
 
 /* Identifies windows of the text (all of a short one; a grid of windows
  * and a bisection between two that disagree on a long one), each with the

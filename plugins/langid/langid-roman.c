@@ -69,18 +69,24 @@ static const RomanList lists[] = {
   { "ja", ja_words }, { "el", el_words }, { "zh", zh_words },
 };
 
-static gboolean
-in_list (const char *const *words, const char *w)
+/* word -> 1 + index in lists[], built once */
+static GHashTable *table;
+
+static gpointer
+build_table (gpointer data)
 {
-  for (guint i = 0; words[i]; i++)
-    if (strcmp (words[i], w) == 0)
-      return TRUE;
-  return FALSE;
+  table = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l].words[i]; i++)
+      g_hash_table_insert (table, (gpointer) lists[l].words[i], GUINT_TO_POINTER (l + 1));
+  return NULL;
 }
 
 const char *
 langid_romanized (const char *text, gsize len)
 {
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, build_table, NULL);
   guint hits[G_N_ELEMENTS (lists)] = { 0 };
   guint n_words = 0;
   char w[24];
@@ -113,10 +119,11 @@ langid_romanized (const char *text, gsize len)
         }
       w[n] = '\0';
       n_words++;
-      if (long_word)
+      if (long_word || n < 2)
         continue;
-      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-        hits[l] += in_list (lists[l].words, w);
+      guint l = GPOINTER_TO_UINT (g_hash_table_lookup (table, w));
+      if (l)
+        hits[l - 1]++;
     }
   guint best = 0;
   for (guint l = 1; l < G_N_ELEMENTS (lists); l++)

@@ -454,7 +454,8 @@ evaluate (const LangidModel *m, const char *path, gboolean verbose, GError **err
 
 /* Writes, per LANG<TAB>TEXT line, what the calibration is fitted on:
  * gold language, answer, tempered score, coverage, letters, features read,
- * margin (nats) — the text cleaned as the plugin cleans it. */
+ * margin (nats), share of letters in names — the text cleaned as the
+ * plugin cleans it. */
 static gboolean
 dump_features (const LangidModel *m, const char *path, GError **error)
 {
@@ -472,12 +473,22 @@ dump_features (const LangidModel *m, const char *path, GError **error)
       gsize len = strlen (text);
       g_autofree char *clean = g_malloc (len + 1);
       langid_clean (text, len, clean);
-      LangidParams params = { .min_chars = 1 };
+      /* a long text is read as the plugin reads one of its windows */
+      LangidParams params = { .min_chars = 1, .margin = len > 256 ? 30 : 0 };
+      if (len > 256)
+        {
+          len = 256;
+          while (len > 128 && clean[len] != ' ')
+            len--;
+          while (len > 0 && (clean[len] & 0xc0) == 0x80)
+            len--;
+        }
       LangidGuess g;
       langid_detect_params (m, clean, len, &params, &g);
-      printf ("%s\t%s\t%.6f\t%.4f\t%u\t%u\t%.2f\n", lines[i],
+      printf ("%s\t%s\t%.6f\t%.4f\t%u\t%u\t%.2f\t%.4f\n", lines[i],
               g.lang < 0 ? "und" : langid_model_get_lang (m, g.lang)->code,
-              g.score, g.coverage, g.letters, g.n_features, g.margin);
+              g.score, g.coverage, g.letters, g.n_features, g.margin,
+              langid_name_share (clean, len));
     }
   return TRUE;
 }
