@@ -33,6 +33,7 @@ import math
 import random
 import subprocess
 import sys
+import tempfile
 
 CYR = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґўђјљњћџ",
                ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o",
@@ -165,12 +166,12 @@ def fit(path):
 def report(path):
     rows = [l.rstrip("\n").split("\t", 1) for l in open(path, encoding="utf-8")]
     inp = "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, (_, t) in enumerate(rows))
-    yaml = "tamis: 1\nstages: [langid]\n"
-    with open("calibration.yaml", "w") as f:
-        f.write(yaml)
-    out = subprocess.run(["./tamis", "run", "-j", "1", "-i", "jsonl", "--provenance", "none",
-                          "calibration.yaml", "-"], input=inp, capture_output=True, text=True,
-                         check=True).stdout.splitlines()
+    with tempfile.NamedTemporaryFile("w", suffix=".yaml") as yaml:
+        yaml.write("tamis: 1\nstages: [langid]\n")
+        yaml.flush()
+        out = subprocess.run(["./tamis", "run", "-j", "1", "-i", "jsonl", "--provenance", "none",
+                              yaml.name, "-"], input=inp, capture_output=True, text=True,
+                             check=True).stdout.splitlines()
     bins = [(0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 0.99), (0.99, 1.01)]
     stats = [[0, 0, 0.0] for _ in bins]
     und_right = und_all = gold_und = answered_und_gold = 0

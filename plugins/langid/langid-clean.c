@@ -78,6 +78,15 @@ is_noise (const guchar *t, gsize n)
   return ascii && looks_encoded (t, n);
 }
 
+/* Bytes that may make a token noise; a token of letters and ordinary
+ * punctuation only, shorter than an encoded run, needs no closer look. */
+static const guint8 suspect[256] = {
+  ['#'] = 1, ['@'] = 1, ['$'] = 1, ['/'] = 1, [':'] = 1, ['.'] = 1, ['_'] = 1,
+  ['='] = 1, ['+'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+  ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+  [' '] = 2, ['\t'] = 2, ['\n'] = 2, ['\r'] = 2, ['\f'] = 2, ['\v'] = 2,
+};
+
 gsize
 langid_clean (const char *text, gsize len, char *out)
 {
@@ -86,15 +95,16 @@ langid_clean (const char *text, gsize len, char *out)
   memcpy (out, text, len);
   while (i < len)
     {
-      if (is_space (s[i]))
+      if (suspect[s[i]] == 2)
         {
           i++;
           continue;
         }
       gsize start = i;
-      while (i < len && !is_space (s[i]))
-        i++;
-      if (is_noise (s + start, i - start))
+      guint8 any = 0;
+      while (i < len && suspect[s[i]] != 2)
+        any |= suspect[s[i++]];
+      if ((any || i - start >= 16) && is_noise (s + start, i - start))
         {
           memset (out + start, ' ', i - start);
           blanked += i - start;
@@ -104,8 +114,9 @@ langid_clean (const char *text, gsize len, char *out)
 }
 
 double
-langid_name_share (const char *text, gsize len)
+langid_name_share (const char *text, gsize len, guint *n_words)
 {
+  guint words = 0;
   const guchar *p = (const guchar *) text, *end = p + len;
   guint letters = 0, named = 0;
   gboolean sentence_start = TRUE, in_word = FALSE, capital = FALSE;
@@ -133,6 +144,7 @@ langid_name_share (const char *text, gsize len)
               capital = upper && !sentence_start;
               sentence_start = FALSE;
               in_word = TRUE;
+              words++;
             }
           letters++;
           named += capital;
@@ -144,5 +156,6 @@ langid_name_share (const char *text, gsize len)
             sentence_start = TRUE;
         }
     }
+  *n_words = words;
   return letters ? (double) named / letters : 0;
 }

@@ -16,7 +16,7 @@ gsize langid_clean (const char *text, gsize len, char *out);
 /* The share of the letters of @text that are in capitalised words other
  * than the first of a sentence: names, mostly ("Barack Obama met Angela
  * Merkel in Berlin" is mostly names, and names tell little of the
- * language around them). */
-double langid_name_share (const char *text, gsize len);
+ * language around them). Sets @n_words to the number of words. */
+double langid_name_share (const char *text, gsize len, guint *n_words);
 
 G_END_DECLS

@@ -226,14 +226,21 @@ script_letters (const LangidScan *scan, LangidScript script)
   return scan->script[script];
 }
 
+typedef struct {
+  double margin;                  /* the best leads by this much: decided */
+  int expect;                     /* or this language leads by expect_margin */
+  double expect_margin;
+} StopRule;
+
 static gboolean
-decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed, double margin,
+decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed, const StopRule *rule,
          const guint64 *acc, const guint32 *found)
 {
   LangidScript script = langid_scan_dominant (scan);
   if (script_letters (scan, script) * 10 < scan->letters * 9)
     return FALSE;          /* mixed scripts: read on */
   double best = -INFINITY, second = -INFINITY;
+  int best_i = -1;
   for (guint j = 0; j < m->n_script[script]; j++)
     {
       guint i = m->script_langs[script][j];
@@ -244,20 +251,25 @@ decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed, do
         {
           second = best;
           best = s;
+          best_i = i;
         }
       else if (s > second)
         second = s;
     }
   /* no candidate in this script: nothing more to learn either */
-  return best == -INFINITY || best - second >= margin;
+  return best == -INFINITY || best - second >= rule->margin
+         || (best_i == rule->expect && best - second >= rule->expect_margin);
 }
 
 /* Sums, per language, what the features found in the table add above the
  * language's floor, and counts the features found per order. */
+/* Bytes made ready at a time when the text is prepared as it is read. */
+#define PREPARE_STEP 128
+
 static void
 accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *allowed,
-            double margin, LangidScan *scan, guint64 *acc, guint32 *found, guint32 *seen,
-            const guchar **stop)
+            const StopRule *rule, const LangidParams *params, LangidScan *scan, guint64 *acc,
+            guint32 *found, guint32 *seen, const guchar **stop)
 {
   /* features read, found in the table or not: a text in a script of one
    * language (Thai, say) finds none, and is settled all the same */
@@ -268,9 +280,24 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
   guint32 b1[BATCH], b2[BATCH];
   guint n;
 
-  langid_scanner_init (&s, text, len, m->orders);
-  while ((n = langid_scanner_next (&s, scan, hashes, orders, BATCH)) > 0)
+  gsize ready = params->prepare ? params->prepare (params->prepare_data, PREPARE_STEP) : len;
+  langid_scanner_init (&s, text, ready, m->orders);
+  for (;;)
     {
+      /* the scanner reads at most about 4 bytes a feature between
+       * prepared ends, which fall after a space: no word is cut */
+      if (ready < len && s.end - s.p < PREPARE_STEP)
+        {
+          ready = params->prepare (params->prepare_data, (s.p - (const guchar *) text) + 2 * PREPARE_STEP);
+          s.end = (const guchar *) text + ready;
+        }
+      n = langid_scanner_next (&s, scan, hashes, orders, BATCH);
+      if (n == 0)
+        {
+          if (ready >= len)
+            break;
+          continue;
+        }
       /* prefetch a few features ahead of the one being read: the table
        * is larger than the caches and lookups are independent */
       for (guint i = 0; i < n; i++)
@@ -303,9 +330,9 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
           found[order]++;
         }
       n_seen += n;
-      if (n_seen >= check && s.p < s.end && margin >= 0)   /* (at the end: decided anyway) */
+      if (n_seen >= check && (s.p < s.end || ready < len) && rule->margin >= 0)   /* (at the end: decided anyway) */
         {
-          if (decided (m, scan, allowed, margin, acc, found))
+          if (decided (m, scan, allowed, rule, acc, found))
             break;
           check = n_seen + EARLY_STEP;
         }
@@ -325,7 +352,7 @@ void
 langid_detect (const LangidModel *m, const char *text, gsize len,
                const guint8 *allowed, guint min_chars, LangidGuess *g)
 {
-  LangidParams params = { .allowed = allowed, .min_chars = min_chars };
+  LangidParams params = { .allowed = allowed, .min_chars = min_chars, .expect = -1 };
   langid_detect_params (m, text, len, &params, g);
 }
 
@@ -343,8 +370,9 @@ langid_detect_params (const LangidModel *m, const char *text, gsize len,
 
   memset (g, 0, sizeof *g);
   g->lang = -1;
-  accumulate (m, text, len, allowed, params->margin == 0 ? LANGID_EARLY_MARGIN : params->margin,
-              &scan, acc, found, &n_seen, &g->stop);
+  StopRule rule = { params->margin == 0 ? LANGID_EARLY_MARGIN : params->margin,
+                    params->expect_margin > 0 ? params->expect : -1, params->expect_margin };
+  accumulate (m, text, len, allowed, &rule, params, &scan, acc, found, &n_seen, &g->stop);
   g->n_features = n_seen;
 
   /* A Han, Kana or Hangul character says about as much as a short word. */

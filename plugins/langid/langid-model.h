@@ -99,6 +99,11 @@ typedef struct {
   const guchar *stop;             /* where reading stopped (the end, or earlier) */
 } LangidGuess;
 
+/* Makes the text ready to be read up to about @want bytes (its bytes are
+ * written in place, as noise is blanked) and returns how many are ready:
+ * @want or more, just after a space, or the whole length. */
+typedef gsize (*LangidPrepare) (gpointer data, gsize want);
+
 /* How to read a text. */
 typedef struct {
   const guint8 *allowed;          /* NULL, or non-zero per model language allowed */
@@ -107,6 +112,10 @@ typedef struct {
   double margin;                  /* stop reading once the best leads by this
                                    * many nats; 0: LANGID_EARLY_MARGIN;
                                    * negative: read everything */
+  int expect;                     /* a language expected (model index), or -1 */
+  double expect_margin;           /* stop as soon as @expect leads by this much */
+  LangidPrepare prepare;          /* NULL: the text is ready */
+  gpointer prepare_data;
 } LangidParams;
 
 #define LANGID_EARLY_MARGIN 60.0

@@ -13,7 +13,7 @@
 #define DEFAULT_MODEL "langid.model"
 #define DEFAULT_MIN_CHARS 8
 /* Below this calibrated score a text is 'und'. */
-#define DEFAULT_MIN_SCORE 0.3
+#define DEFAULT_MIN_SCORE 0.2
 /* The odds a language of the prior option gets before the text is read. */
 #define PRIOR_ODDS 8.0
 /* A language holding this share of a document makes it mixed. */

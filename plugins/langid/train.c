@@ -484,11 +484,12 @@ dump_features (const LangidModel *m, const char *path, GError **error)
             len--;
         }
       LangidGuess g;
+      guint n_words;
       langid_detect_params (m, clean, len, &params, &g);
       printf ("%s\t%s\t%.6f\t%.4f\t%u\t%u\t%.2f\t%.4f\n", lines[i],
               g.lang < 0 ? "und" : langid_model_get_lang (m, g.lang)->code,
               g.score, g.coverage, g.letters, g.n_features, g.margin,
-              langid_name_share (clean, len));
+              langid_name_share (clean, len, &n_words));
     }
   return TRUE;
 }
