@@ -37,7 +37,7 @@
 typedef struct {
   int lang;                       /* -1: undetermined */
   const char *romanized;
-  double conf;
+  double conf;                    /* -1: confirmed what was expected */
   double chars_per_byte;          /* of what was read; 0 until needed */
   gsize start, read;
   LangidGuess g;
@@ -129,6 +129,14 @@ probe_range (Ctx *c, gsize start, gsize end, double margin, int expect, Probe *o
   out->start = start;
   out->read = read;
   out->chars_per_byte = 0;
+  if (expect >= 0 && out->g.lang == expect)
+    {
+      /* confirmed: the expected language's own window scores it */
+      out->conf = -1;
+      out->romanized = NULL;
+      out->lang = expect;
+      return;
+    }
   guint n_words;
   out->conf = langid_calibrate (&out->g, langid_name_share (buf, read, &n_words));
   out->romanized = NULL;
@@ -199,7 +207,8 @@ attribute (Ctx *c, const Probe *p, double bytes)
     }
   double chars = bytes * per_byte;
   c->chars[p->lang] += chars;
-  c->conf[p->lang] = MAX (c->conf[p->lang], p->conf);
+  if (p->conf >= 0)
+    c->conf[p->lang] = MAX (c->conf[p->lang], p->conf);
 }
 
 /* The stretch [lo, hi) between two probes: one language when both agree,

@@ -273,7 +273,7 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
 {
   /* features read, found in the table or not: a text in a script of one
    * language (Thai, say) finds none, and is settled all the same */
-  guint32 n_seen = 0, check = EARLY_START;
+  guint32 n_seen = 0, check = rule->expect >= 0 ? EARLY_START / 2 : EARLY_START;
   LangidScanner s;
   guint64 hashes[BATCH];
   guint8 orders[BATCH];

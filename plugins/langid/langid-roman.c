@@ -85,6 +85,11 @@ build_table (gpointer data)
 const char *
 langid_romanized (const char *text, gsize len)
 {
+  /* letters of Latin-1 and Latin Extended-A (é, ß, ł …): a language of
+   * the model written in its own letters */
+  for (gsize k = 0; k + 1 < len; k++)
+    if ((guchar) text[k] >= 0xc3 && (guchar) text[k] <= 0xc5)
+      return NULL;
   static GOnce once = G_ONCE_INIT;
   g_once (&once, build_table, NULL);
   guint hits[G_N_ELEMENTS (lists)] = { 0 };
