@@ -172,7 +172,7 @@ def report(path):
         out = subprocess.run(["./tamis", "run", "-j", "1", "-i", "jsonl", "--provenance", "none",
                               yaml.name, "-"], input=inp, capture_output=True, text=True,
                              check=True).stdout.splitlines()
-    bins = [(0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 0.99), (0.99, 1.01)]
+    bins = [(0.2, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 0.99), (0.99, 1.01)]
     stats = [[0, 0, 0.0] for _ in bins]
     und_right = und_all = gold_und = answered_und_gold = 0
     right_all = 0

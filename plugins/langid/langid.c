@@ -379,7 +379,7 @@ TAMIS_PLUGIN_DEFINE (langid, "1.2.0",
                          .help = "a model file made by tamis-train-langid; default: the shipped " DEFAULT_MODEL }),
                      .writes = TAMIS_WRITES (
                        TAMIS_ATTR ("lang", TAMIS_VALUE_STRING, "ISO 639-1 code of the language, or und"),
-                       TAMIS_ATTR ("lang_score", TAMIS_VALUE_DOUBLE, "probability of that language, 0 to 1"),
+                       TAMIS_ATTR ("lang_score", TAMIS_VALUE_DOUBLE, "calibrated probability that lang is right, 0 to 1 (0 for und)"),
                        TAMIS_ATTR ("lang_alternatives", TAMIS_VALUE_JSON,
                                    "the likeliest languages with their probabilities"),
                        TAMIS_ATTR ("lang_romanized", TAMIS_VALUE_STRING,
