@@ -130,12 +130,21 @@ langid_name_share (const char *text, gsize len, guint *n_words)
           alpha = g_ascii_isalpha (c);
           upper = g_ascii_isupper (c);
         }
-      else
+      else if (c < 0xe0 && p + 1 < end)
         {
-          c = g_utf8_get_char ((const char *) p);
-          p = (const guchar *) g_utf8_next_char (p);
+          /* two bytes: the scripts with capitals (Latin, Greek, Cyrillic …) */
+          c = ((c & 0x1f) << 6) | (p[1] & 0x3f);
+          p += 2;
           alpha = g_unichar_isalpha (c);
           upper = alpha && g_unichar_isupper (c);
+        }
+      else
+        {
+          /* three or four bytes: scripts without capitals, mostly; any
+           * of their characters continues a word */
+          p += c < 0xf0 ? 3 : 4;
+          alpha = TRUE;
+          upper = FALSE;
         }
       if (alpha)
         {

@@ -16,6 +16,7 @@
 #include "langid-roman.h"
 
 #define HEAD 1024
+#define SHORT_TEXT 512
 #define WINDOW 256
 #define TAIL 128
 /* grid windows at most, and their spacing at least */
@@ -307,8 +308,9 @@ langid_doc_detect (const LangidModel *model, const char *text, gsize len,
   out->n_probes = 1;
   /* A head that read a third of the text or more weighed what it read:
    * a part in another language before the rest would have been
-   * outweighed there. */
-  if (head.read + TAIL >= len || 3 * head.read >= len)
+   * outweighed there. Nor can a tenth of a text of SHORT_TEXT bytes (a
+   * sentence or two) settle the head alone. */
+  if (head.read + TAIL >= len || 3 * head.read >= len || len <= SHORT_TEXT)
     {
       single (&head, out);
       return;
