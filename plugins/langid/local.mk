@@ -43,7 +43,8 @@ EXTRA_DIST += \
 	bench/langid/cld2-driver.cc \
 	bench/langid/textcat-driver.c \
 	bench/langid/tamis-driver.c \
-	bench/langid/score.py
+	bench/langid/score.py \
+	bench/langid/calibration.py
 
 check_PROGRAMS += tests/test-langid
 TESTS += tests/test-langid
