@@ -315,6 +315,239 @@ test_seed_articles (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+
+/* ---- documents in two languages ---- */
+
+static const char *const fr_sentences[] = {
+  "Le conseil municipal a voté mardi soir le budget de la ville pour l'année prochaine.",
+  "Les habitants du quartier attendent depuis longtemps la rénovation de la piscine.",
+  "La bibliothèque restera ouverte le dimanche pendant tout le mois de juillet.",
+  "Le maire a promis que les travaux seraient terminés avant la rentrée scolaire.",
+  "Plusieurs associations ont demandé davantage de pistes cyclables dans le centre.",
+  "Le marché couvert accueille chaque samedi des producteurs de toute la région.",
+  "Les élèves du lycée ont présenté leur projet de jardin partagé au public.",
+  "Une exposition de photographies anciennes retrace l'histoire du port.",
+};
+
+static const char *const en_sentences[] = {
+  "The city council approved the budget for next year on Tuesday evening.",
+  "Residents of the neighbourhood have been waiting for the pool to be renovated for years.",
+  "The library will stay open on Sundays throughout the month of July.",
+  "The mayor promised that the work would be finished before the start of the school year.",
+  "Several groups have asked for more cycle lanes in the town centre.",
+  "The covered market welcomes growers from across the region every Saturday.",
+  "Students from the high school presented their shared garden project to the public.",
+  "An exhibition of old photographs tells the story of the harbour.",
+};
+
+/* @n_a sentences of @a, then sentences of @b until @total bytes. */
+static char *
+two_languages (const char *const *a, guint n_a, const char *const *b, gsize total)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < n_a; i++)
+    g_string_append_printf (s, "%s ", a[i % 8]);
+  for (guint i = 0; s->len < total; i++)
+    g_string_append_printf (s, "%s ", b[i % 8]);
+  return g_string_free (s, FALSE);
+}
+
+static double
+share_of (TamisDoc *doc, const char *lang)
+{
+  TamisValue v;
+  if (!tamis_doc_get_attr (doc, "lang_shares", &v))
+    return -1;
+  g_autofree char *key = g_strdup_printf ("\"%s\":", lang);
+  const char *at = strstr (v.s, key);
+  return at ? g_ascii_strtod (at + strlen (key), NULL) : 0;
+}
+
+static void
+check_mixed (const char *text, const char *major, const char *minor)
+{
+  g_autoptr(TamisDoc) doc = detect (default_pipeline, text);
+  TamisValue v;
+  g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, major);
+  g_assert_true (tamis_doc_get_attr (doc, "lang_mixed", &v));
+  g_assert_cmpint (v.type, ==, TAMIS_VALUE_BOOL);
+  g_assert_true (v.b);
+  g_assert_cmpfloat (share_of (doc, minor), >=, 0.06);
+  g_assert_cmpfloat (share_of (doc, minor), <=, 0.2);
+  g_assert_cmpfloat (share_of (doc, major), >=, 0.8);
+  /* the score counts the other language against the label */
+  g_assert_true (tamis_doc_get_attr (doc, "lang_score", &v));
+  g_assert_cmpfloat (v.d, <, 0.95);
+}
+
+static void
+test_mixed (void)
+{
+  /* a tenth first, then nine tenths, both ways */
+  g_autofree char *fr_en = two_languages (fr_sentences, 2, en_sentences, 1500);
+  g_autofree char *en_fr = two_languages (en_sentences, 2, fr_sentences, 1550);
+  check_mixed (fr_en, "en", "fr");
+  check_mixed (en_fr, "fr", "en");
+  /* nine tenths first, a tenth at the end */
+  g_autofree char *fr_tail = two_languages (fr_sentences, 18, en_sentences, 0);
+  g_autofree char *tail = g_strconcat (fr_tail, en_sentences[0], " ", en_sentences[1], NULL);
+  check_mixed (tail, "fr", "en");
+  /* one language only: not mixed, no shares */
+  g_autofree char *fr = two_languages (fr_sentences, 20, en_sentences, 0);
+  g_autoptr(TamisDoc) doc = detect (default_pipeline, fr);
+  TamisValue v;
+  g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, "fr");
+  g_assert_true (tamis_doc_get_attr (doc, "lang_mixed", &v));
+  g_assert_false (v.b);
+  g_assert_false (tamis_doc_get_attr (doc, "lang_shares", &v));
+}
+
+static void
+test_long_document_short_head (void)
+{
+  /* about 570 bytes of English, then 8 MB of French: French, quickly */
+  g_autofree char *head = two_languages (en_sentences, 8, fr_sentences, 0);
+  g_assert_cmpuint (strlen (head), >=, 520);
+  g_assert_cmpuint (strlen (head), <=, 620);
+  g_autofree char *text = two_languages (en_sentences, 8, fr_sentences, 8 << 20);
+  gint64 t0 = g_get_monotonic_time ();
+  g_autoptr(TamisDoc) doc = detect (default_pipeline, text);
+  gint64 t1 = g_get_monotonic_time ();
+  g_test_message ("8 MB: %.1f ms", (t1 - t0) / 1e3);
+  g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, "fr");
+  TamisValue v;
+  g_assert_true (tamis_doc_get_attr (doc, "lang_mixed", &v));
+  g_assert_false (v.b);   /* the English head is far below a tenth */
+}
+
+/* ---- honest uncertainty ---- */
+
+static void
+test_noise (void)
+{
+  const char *texts[] = {
+    "#AI @elonmusk 😂 https://t.co/abc $NVDA",
+    "SGVsbG8gd29ybGQsIHRoaXMgaXMgYSB0ZXN0IG9mIGJhc2U2NCBlbmNvZGluZw==",
+    "contact: press.office@example.com www.example.org/news/2024",
+    "$10,000",
+    "🚀🚀🚀 $TSLA #ToTheMoon 100x @trader_joe",
+    "v2.4.1-rc3 build_42 0x7fffd3a8",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(TamisDoc) doc = detect (default_pipeline, texts[i]);
+      g_test_message ("%s: %s", texts[i], tamis_doc_get_string (doc, "lang"));
+      g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, "und");
+    }
+  /* noise around a sentence does not change its language */
+  g_autoptr(TamisDoc) doc = detect (default_pipeline,
+    "#Paris @mairie 😂 Le conseil municipal a voté le budget de la ville https://t.co/x1 $NVDA");
+  g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, "fr");
+}
+
+static void
+test_romanized (void)
+{
+  static const Sample texts[] = {
+    { "hi", "Main ghar ja raha hoon, tum kya kar rahe ho?" },
+    { "hi", "Yaar mujhe nahi pata, kal bahut kaam hai" },
+    { "ru", "Privet, kak dela? Ya segodnya ochen ustal." },
+    { "ru", "Spasibo bolshoe, vsyo khorosho, do zavtra" },
+    { "ar", "Ana bahibak ya habibi, inshallah nashoofak bukra." },
+    { "ja", "Watashi wa nihongo ga sukoshi hanasemasu." },
+    { "ja", "Arigatou gozaimasu, mata ashita ne" },
+    { "el", "Kalimera, ti kaneis? Eimai poli kala." },
+    { "zh", "Wo hen xihuan zhongguo cai, women mingtian qu chifan ba" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(TamisDoc) doc = detect (default_pipeline, texts[i].text);
+      g_test_message ("%s: %s", texts[i].text, tamis_doc_get_string (doc, "lang"));
+      g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, "und");
+      g_assert_cmpstr (tamis_doc_get_string (doc, "lang_romanized"), ==, texts[i].lang);
+    }
+  /* languages of the model written in Latin letters are not transcriptions */
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autoptr(TamisDoc) doc = detect (default_pipeline, samples[i].text);
+      g_assert_null (tamis_doc_get_string (doc, "lang_romanized"));
+    }
+}
+
+static void
+test_names (void)
+{
+  /* names are no evidence: a low score or und, never a confident guess */
+  g_autoptr(TamisDoc) doc = detect (default_pipeline, "Barack Obama met Angela Merkel in Berlin");
+  TamisValue v;
+  const char *lang = tamis_doc_get_string (doc, "lang");
+  g_assert_true (tamis_doc_get_attr (doc, "lang_score", &v));
+  g_test_message ("%s %.3f", lang, v.d);
+  g_assert_true (g_str_equal (lang, "und") || g_str_equal (lang, "en") || v.d < 0.6);
+}
+
+static void
+test_prior (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamisPipeline) p = pipeline ("{prior: [fr, en]}", &error);
+  g_assert_no_error (error);
+  /* two words of English: too little to tell among 69 languages, enough
+   * when English and French are expected */
+  const char *money[] = { "ten dollars", "one dollar" };
+  for (guint i = 0; i < G_N_ELEMENTS (money); i++)
+    {
+      g_autoptr(TamisDoc) plain = detect (default_pipeline, money[i]);
+      g_autoptr(TamisDoc) with = detect (p, money[i]);
+      g_test_message ("%s: %s / %s", money[i], tamis_doc_get_string (plain, "lang"),
+                      tamis_doc_get_string (with, "lang"));
+      g_assert_cmpstr (tamis_doc_get_string (plain, "lang"), ==, "und");
+      g_assert_cmpstr (tamis_doc_get_string (with, "lang"), ==, "en");
+    }
+  /* no letters: und whatever is expected */
+  g_autoptr(TamisDoc) digits = detect (p, "$10,000");
+  g_assert_cmpstr (tamis_doc_get_string (digits, "lang"), ==, "und");
+  g_autoptr(TamisDoc) fr = detect (p, "Le groupe a annoncé un plan de 5 milliards d’euros.");
+  g_assert_cmpstr (tamis_doc_get_string (fr, "lang"), ==, "fr");
+  /* others stay possible */
+  const char *other[] = { "Heute ist das Wetter schön, und wir gehen am Nachmittag spazieren.",
+                          "Hoy hace muy buen tiempo y vamos a pasear por el parque con los niños.",
+                          "Сегодня в Москве тёплая погода, и мы пойдём гулять в парк." };
+  const char *want[] = { "de", "es", "ru" };
+  for (guint i = 0; i < G_N_ELEMENTS (other); i++)
+    {
+      g_autoptr(TamisDoc) doc = detect (p, other[i]);
+      g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, want[i]);
+    }
+  g_autoptr(TamisPipeline) bad = pipeline ("{prior: [fr, xx]}", &error);
+  g_assert_null (bad);
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG);
+}
+
+static void
+test_news_example (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("TAMIS_SRCDIR"), "examples", "corpus", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamisPipeline) p = pipeline ("{prior: [fr, en]}", &error);
+  g_assert_no_error (error);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  const char *name;
+  guint n = 0;
+  while ((name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      g_autoptr(TamisDoc) doc = detect (p, text);
+      char want[3] = { name[0], name[1], 0 };
+      g_assert_cmpstr (tamis_doc_get_string (doc, "lang"), ==, want);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -335,6 +568,13 @@ main (int argc, char **argv)
   g_test_add_func ("/langid/not-a-model", test_not_a_model);
   g_test_add_func ("/langid/spans", test_language_spans);
   g_test_add_func ("/langid/seed-articles", test_seed_articles);
+  g_test_add_func ("/langid/mixed", test_mixed);
+  g_test_add_func ("/langid/long-document-short-head", test_long_document_short_head);
+  g_test_add_func ("/langid/noise", test_noise);
+  g_test_add_func ("/langid/romanized", test_romanized);
+  g_test_add_func ("/langid/names", test_names);
+  g_test_add_func ("/langid/prior", test_prior);
+  g_test_add_func ("/langid/news-example", test_news_example);
 
   int ret = g_test_run ();
   tamis_pipeline_free (default_pipeline);

@@ -173,7 +173,11 @@ langid_model_find_lang (const LangidModel *m, const char *code)
  * EARLY_START. */
 #define EARLY_START 32
 #define EARLY_STEP 32
-#define EARLY_MARGIN 60.0
+/* An accumulator holds the sum of values in its low bits and the number of
+ * features that named the language above HIT_SHIFT: one addition each. */
+#define HIT_SHIFT 40
+#define HIT ((guint64) 1 << HIT_SHIFT)
+#define SUM_MASK (HIT - 1)
 
 /* The entry of the feature with fingerprint @key in buckets @b1 or @b2,
  * or NULL. */
@@ -203,11 +207,11 @@ lookup (guint32 key, const LangidBucket *b1, const LangidBucket *b2)
 }
 
 static inline double
-lang_score (const LangidModel *m, guint lang, const gint32 *acc, const guint32 *found)
+lang_score (const LangidModel *m, guint lang, const guint64 *acc, const guint32 *found)
 {
   /* floors of the orders in use, kept side by side at load */
   const float *floor = m->used_floor[lang];
-  double s = acc[lang] * m->inv_quant;
+  double s = (acc[lang] & SUM_MASK) * m->inv_quant;
   for (guint j = 0; j < m->n_used; j++)
     s += found[m->used[j]] * (double) floor[j];
   return s;
@@ -222,14 +226,21 @@ script_letters (const LangidScan *scan, LangidScript script)
   return scan->script[script];
 }
 
+typedef struct {
+  double margin;                  /* the best leads by this much: decided */
+  int expect;                     /* or this language leads by expect_margin */
+  double expect_margin;
+} StopRule;
+
 static gboolean
-decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed,
-         const gint32 *acc, const guint32 *found)
+decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed, const StopRule *rule,
+         const guint64 *acc, const guint32 *found)
 {
   LangidScript script = langid_scan_dominant (scan);
   if (script_letters (scan, script) * 10 < scan->letters * 9)
     return FALSE;          /* mixed scripts: read on */
   double best = -INFINITY, second = -INFINITY;
+  int best_i = -1;
   for (guint j = 0; j < m->n_script[script]; j++)
     {
       guint i = m->script_langs[script][j];
@@ -240,32 +251,53 @@ decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed,
         {
           second = best;
           best = s;
+          best_i = i;
         }
       else if (s > second)
         second = s;
     }
   /* no candidate in this script: nothing more to learn either */
-  return best == -INFINITY || best - second >= EARLY_MARGIN;
+  return best == -INFINITY || best - second >= rule->margin
+         || (best_i == rule->expect && best - second >= rule->expect_margin);
 }
 
 /* Sums, per language, what the features found in the table add above the
  * language's floor, and counts the features found per order. */
+/* Bytes made ready at a time when the text is prepared as it is read. */
+#define PREPARE_STEP 128
+
 static void
 accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *allowed,
-            LangidScan *scan, gint32 *acc, guint32 *found)
+            const StopRule *rule, const LangidParams *params, LangidScan *scan, guint64 *acc,
+            guint32 *found, guint32 *seen, const guchar **stop)
 {
   /* features read, found in the table or not: a text in a script of one
    * language (Thai, say) finds none, and is settled all the same */
-  guint32 n_seen = 0, check = EARLY_START;
+  guint32 n_seen = 0, check = rule->expect >= 0 ? EARLY_START / 2 : EARLY_START;
   LangidScanner s;
   guint64 hashes[BATCH];
   guint8 orders[BATCH];
   guint32 b1[BATCH], b2[BATCH];
   guint n;
 
-  langid_scanner_init (&s, text, len, m->orders);
-  while ((n = langid_scanner_next (&s, scan, hashes, orders, BATCH)) > 0)
+  gsize ready = params->prepare ? params->prepare (params->prepare_data, PREPARE_STEP) : len;
+  langid_scanner_init (&s, text, ready, m->orders);
+  for (;;)
     {
+      /* the scanner reads at most about 4 bytes a feature between
+       * prepared ends, which fall after a space: no word is cut */
+      if (ready < len && s.end - s.p < PREPARE_STEP)
+        {
+          ready = params->prepare (params->prepare_data, (s.p - (const guchar *) text) + 2 * PREPARE_STEP);
+          s.end = (const guchar *) text + ready;
+        }
+      n = langid_scanner_next (&s, scan, hashes, orders, BATCH);
+      if (n == 0)
+        {
+          if (ready >= len)
+            break;
+          continue;
+        }
       /* prefetch a few features ahead of the one being read: the table
        * is larger than the caches and lookups are independent */
       for (guint i = 0; i < n; i++)
@@ -294,17 +326,19 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
             continue;
 #pragma GCC unroll 8
           for (guint k = 0; k < LANGID_SLOT_ENTRIES; k++)
-            acc[slot->lang[k]] += slot->value[k];
+            acc[slot->lang[k]] += slot->value[k] | HIT;
           found[order]++;
         }
       n_seen += n;
-      if (n_seen >= check && s.p < s.end)   /* (at the end: decided anyway) */
+      if (n_seen >= check && (s.p < s.end || ready < len) && rule->margin >= 0)   /* (at the end: decided anyway) */
         {
-          if (decided (m, scan, allowed, acc, found))
+          if (decided (m, scan, allowed, rule, acc, found))
             break;
           check = n_seen + EARLY_STEP;
         }
     }
+  *seen = n_seen;
+  *stop = s.p;
 }
 
 static int
@@ -318,13 +352,28 @@ void
 langid_detect (const LangidModel *m, const char *text, gsize len,
                const guint8 *allowed, guint min_chars, LangidGuess *g)
 {
+  LangidParams params = { .allowed = allowed, .min_chars = min_chars, .expect = -1 };
+  langid_detect_params (m, text, len, &params, g);
+}
+
+void
+langid_detect_params (const LangidModel *m, const char *text, gsize len,
+                      const LangidParams *params, LangidGuess *g)
+{
   LangidScan scan = { 0 };
-  gint32 acc[LANGID_MAX_LANGS + 1] = { 0 };
+  guint64 acc[LANGID_MAX_LANGS + 1] = { 0 };
   guint32 found[LANGID_N_ORDERS] = { 0 };
+  const guint8 *allowed = params->allowed;
+  const float *prior = params->prior;
+  guint min_chars = params->min_chars;
+  guint32 n_seen = 0;
 
   memset (g, 0, sizeof *g);
   g->lang = -1;
-  accumulate (m, text, len, allowed, &scan, acc, found);
+  StopRule rule = { params->margin == 0 ? LANGID_EARLY_MARGIN : params->margin,
+                    params->expect_margin > 0 ? params->expect : -1, params->expect_margin };
+  accumulate (m, text, len, allowed, &rule, params, &scan, acc, found, &n_seen, &g->stop);
+  g->n_features = n_seen;
 
   /* A Han, Kana or Hangul character says about as much as a short word. */
   g->letters = scan.letters + 2 * (scan.script[LANGID_SCRIPT_HAN] + scan.script[LANGID_SCRIPT_KANA]
@@ -337,18 +386,25 @@ langid_detect (const LangidModel *m, const char *text, gsize len,
   for (guint o = 0; o < LANGID_N_ORDERS; o++)
     n_found += found[o];
 
+  /* Features are far from independent: the log-likelihoods are tempered
+   * before they become shares of the best few, so that scores mean
+   * something on long texts too. A prior is a belief held before the text
+   * is read: it adds to the tempered scores, so it weighs on short texts
+   * only. */
+  double temper = 1.0 + sqrt ((double) n_found);
   /* the best few candidates, in order, by insertion; when the languages of
    * the script share their floors (as the trainer makes them), the sums
    * alone rank them and only the best few need a full score */
   LangidAlt top[LANGID_MAX_ALTS];
   guint n_top = 0;
-  gboolean same_floors = m->same_floors[g->script];
+  gboolean same_floors = m->same_floors[g->script] && !prior;
   for (guint j = 0; j < m->n_script[g->script]; j++)
     {
       guint i = m->script_langs[g->script][j];
       if (allowed && !allowed[i])
         continue;
-      LangidAlt c = { i, same_floors ? acc[i] : lang_score (m, i, acc, found) };
+      LangidAlt c = { i, same_floors ? (double) (acc[i] & SUM_MASK)
+                         : lang_score (m, i, acc, found) + (prior ? prior[i] * temper : 0) };
       if (n_top == LANGID_MAX_ALTS && c.p <= top[n_top - 1].p)
         continue;
       guint k = n_top < LANGID_MAX_ALTS ? n_top++ : LANGID_MAX_ALTS;
@@ -364,16 +420,14 @@ langid_detect (const LangidModel *m, const char *text, gsize len,
     for (guint k = 0; k < n_top; k++)
       top[k].p = lang_score (m, top[k].lang, acc, found);
 
-  /* Features are far from independent: temper the log-likelihoods before
-   * turning them into shares of the best few, so that scores mean
-   * something on long texts too. */
-  double temper = 1.0 + sqrt ((double) n_found);
+  g->margin = n_top > 1 ? top[0].p - top[1].p : top[0].p;
   double best = top[0].p, sum = 0;
   for (guint i = 0; i < n_top; i++)
     {
       top[i].p = exp ((top[i].p - best) / temper);
       sum += top[i].p;
     }
+  g->coverage = n_seen ? (double) (acc[top[0].lang] >> HIT_SHIFT) / n_seen : 0;
   while (n_top > 1 && top[n_top - 1].p < 1e-4 * sum)
     n_top--;
 

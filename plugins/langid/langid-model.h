@@ -93,11 +93,41 @@ typedef struct {
   guint n_alts;
   guint letters;                  /* weighted letter count */
   LangidScript script;
+  guint n_features;               /* features read (found in the table or not) */
+  double coverage;                /* share of them the best language uses */
+  double margin;                  /* nats between the two best, before tempering */
+  const guchar *stop;             /* where reading stopped (the end, or earlier) */
 } LangidGuess;
+
+/* Makes the text ready to be read up to about @want bytes (its bytes are
+ * written in place, as noise is blanked) and returns how many are ready:
+ * @want or more, just after a space, or the whole length. */
+typedef gsize (*LangidPrepare) (gpointer data, gsize want);
+
+/* How to read a text. */
+typedef struct {
+  const guint8 *allowed;          /* NULL, or non-zero per model language allowed */
+  const float *prior;             /* NULL, or nats added per model language */
+  guint min_chars;                /* fewer (weighted) letters: undetermined */
+  double margin;                  /* stop reading once the best leads by this
+                                   * many nats; 0: LANGID_EARLY_MARGIN;
+                                   * negative: read everything */
+  int expect;                     /* a language expected (model index), or -1 */
+  double expect_margin;           /* stop as soon as @expect leads by this much */
+  LangidPrepare prepare;          /* NULL: the text is ready */
+  gpointer prepare_data;
+} LangidParams;
+
+#define LANGID_EARLY_MARGIN 60.0
 
 /* @allowed: NULL, or one byte per model language, non-zero when allowed.
  * Thread-safe: reads the model only. */
 void langid_detect (const LangidModel *model, const char *text, gsize len,
                     const guint8 *allowed, guint min_chars, LangidGuess *guess);
+
+/* langid_detect() with a prior and an early-stop margin of one's own.
+ * Thread-safe: reads the model only. */
+void langid_detect_params (const LangidModel *model, const char *text, gsize len,
+                           const LangidParams *params, LangidGuess *guess);
 
 G_END_DECLS

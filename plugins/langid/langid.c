@@ -8,10 +8,16 @@
 
 #include <math.h>
 #include <string.h>
-#include "langid-model.h"
+#include "langid-doc.h"
 
 #define DEFAULT_MODEL "langid.model"
 #define DEFAULT_MIN_CHARS 8
+/* Below this calibrated score a text is 'und'. */
+#define DEFAULT_MIN_SCORE 0.2
+/* The odds a language of the prior option gets before the text is read. */
+#define PRIOR_ODDS 8.0
+/* A language holding this share of a document makes it mixed. */
+#define MIXED_SHARE 0.1
 /* A segment switches language only when it is this sure of it, and finds
  * the document's language at least this many times less likely. */
 #define SPAN_MIN_SCORE 0.6
@@ -20,7 +26,9 @@
 typedef struct {
   LangidModel *model;
   guint8 *allowed;          /* NULL: every language of the model */
+  float *prior;             /* NULL, or nats per model language */
   guint min_chars;
+  double min_score;
   gboolean spans;
 } Langid;
 
@@ -32,6 +40,7 @@ langid_destroy (gpointer data)
     return;
   langid_model_free (self->model);
   g_free (self->allowed);
+  g_free (self->prior);
   g_free (self);
 }
 
@@ -48,17 +57,45 @@ known_languages (const LangidModel *model)
   return g_string_free (s, FALSE);
 }
 
+/* Sets @mark[k] for every profile of the languages @codes (Serbian has one
+ * per script); an unknown code is an error on @key. */
+static gboolean
+mark_languages (TamisConfig *config, const char *key, const LangidModel *model,
+                char **codes, guint8 *mark, GError **error)
+{
+  guint n = langid_model_get_n_langs (model);
+  for (guint i = 0; codes[i]; i++)
+    {
+      int l = langid_model_find_lang (model, codes[i]);
+      if (l < 0)
+        {
+          g_autofree char *known = known_languages (model);
+          tamis_config_set_error (config, key, error,
+                                  "unknown language '%s' — the model knows: %s", codes[i], known);
+          return FALSE;
+        }
+      for (guint k = l; k < n; k++)
+        if (strcmp (langid_model_get_lang (model, k)->code, codes[i]) == 0)
+          mark[k] = 1;
+    }
+  return TRUE;
+}
+
 static gpointer
 langid_create (TamisConfig *config, GError **error)
 {
   g_autofree char *model_path = NULL;
   g_auto(GStrv) languages = NULL;
+  g_auto(GStrv) prior = NULL;
   gint64 min_chars = DEFAULT_MIN_CHARS;
+  double min_score = DEFAULT_MIN_SCORE;
   gboolean spans = FALSE;
 
   if (!tamis_config_get_path (config, "model", &model_path, error)
       || !tamis_config_get_strv (config, "languages", &languages, error)
+      || !tamis_config_get_strv (config, "prior", &prior, error)
       || !tamis_config_get_int (config, "min_chars", &min_chars, error)
+      || !tamis_config_get_double (config, "min_score", &min_score, error)
       || !tamis_config_get_bool (config, "spans", &spans, error))
     return NULL;
 
@@ -85,28 +122,29 @@ langid_create (TamisConfig *config, GError **error)
   Langid *self = g_new0 (Langid, 1);
   self->model = model;
   self->min_chars = min_chars;
+  self->min_score = min_score;
   self->spans = spans;
+  guint n = langid_model_get_n_langs (model);
   if (languages && languages[0])
     {
-      guint n = langid_model_get_n_langs (model);
       self->allowed = g_new0 (guint8, n);
-      for (guint i = 0; languages[i]; i++)
+      if (!mark_languages (config, "languages", model, languages, self->allowed, error))
         {
-          int l = langid_model_find_lang (model, languages[i]);
-          if (l < 0)
-            {
-              g_autofree char *known = known_languages (model);
-              tamis_config_set_error (config, "languages", error,
-                                      "unknown language '%s' — the model knows: %s",
-                                      languages[i], known);
-              langid_destroy (self);
-              return NULL;
-            }
-          /* every profile of the language (Serbian has one per script) */
-          for (guint k = l; k < n; k++)
-            if (strcmp (langid_model_get_lang (model, k)->code, languages[i]) == 0)
-              self->allowed[k] = 1;
+          langid_destroy (self);
+          return NULL;
         }
+    }
+  if (prior && prior[0])
+    {
+      g_autofree guint8 *mark = g_new0 (guint8, n);
+      if (!mark_languages (config, "prior", model, prior, mark, error))
+        {
+          langid_destroy (self);
+          return NULL;
+        }
+      self->prior = g_new0 (float, n);
+      for (guint k = 0; k < n; k++)
+        self->prior[k] = mark[k] ? log (PRIOR_ODDS) : 0;
     }
   return self;
 }
@@ -134,15 +172,28 @@ put_share (char *out, double p)
   return out;
 }
 
+/* {"en":0.9,"fr":0.1}: the shares of the languages of a mixed document,
+ * three decimals. */
+static char *
+shares_json (const Langid *self, const LangidDocGuess *g)
+{
+  GString *s = g_string_new ("{");
+  for (guint i = 0; i < g->n_shares; i++)
+    g_string_append_printf (s, "%s\"%s\":%.3f", i ? "," : "",
+                            code_of (self, g->shares[i].lang), g->shares[i].share);
+  g_string_append_c (s, '}');
+  return g_string_free (s, FALSE);
+}
+
 /* [{"lang":"fr","score":0.9731},…] into @buf */
 static void
-alternatives_json (const Langid *self, const LangidGuess *g, char *buf)
+alternatives_json (const Langid *self, const LangidAlt *alts, guint n_alts, char *buf)
 {
   char *p = buf;
   *p++ = '[';
-  for (guint i = 0; i < g->n_alts; i++)
+  for (guint i = 0; i < n_alts; i++)
     {
-      const char *code = code_of (self, g->alts[i].lang);
+      const char *code = code_of (self, alts[i].lang);
       if (i)
         *p++ = ',';
       memcpy (p, "{\"lang\":\"", 9);
@@ -151,7 +202,7 @@ alternatives_json (const Langid *self, const LangidGuess *g, char *buf)
         *p++ = *code++;
       memcpy (p, "\",\"score\":", 10);
       p += 10;
-      p = put_share (p, g->alts[i].p);
+      p = put_share (p, alts[i].p);
       *p++ = '}';
     }
   *p++ = ']';
@@ -284,36 +335,59 @@ static gboolean
 langid_process (gpointer data, TamisDoc *doc, GError **error)
 {
   const Langid *self = data;
-  LangidGuess g;
+  LangidDocGuess g;
+  LangidParams params = { .allowed = self->allowed, .prior = self->prior,
+                          .min_chars = self->min_chars };
 
-  langid_detect (self->model, tamis_doc_get_text (doc), tamis_doc_get_length (doc),
-                 self->allowed, self->min_chars, &g);
+  langid_doc_detect (self->model, tamis_doc_get_text (doc), tamis_doc_get_length (doc),
+                     &params, self->min_score, &g);
   tamis_doc_set_string (doc, "lang", code_of (self, g.lang));
-  tamis_doc_set_double (doc, "lang_score", round (g.score * 1e4) / 1e4);
+  tamis_doc_set_double (doc, "lang_score", g.lang < 0 ? 0 : round (g.score * 1e4) / 1e4);
   char alts[LANGID_MAX_ALTS * 48 + 4];
-  alternatives_json (self, &g, alts);
+  alternatives_json (self, g.alts, g.n_alts, alts);
   tamis_doc_set_json (doc, "lang_alternatives", alts);
+  guint n_big = 0;
+  for (guint i = 0; i < g.n_shares; i++)
+    n_big += g.shares[i].share >= MIXED_SHARE;
+  tamis_doc_set_bool (doc, "lang_mixed", n_big > 1);
+  if (g.romanized)
+    tamis_doc_set_string (doc, "lang_romanized", g.romanized);
+  if (n_big > 1)
+    {
+      g_autofree char *shares = shares_json (self, &g);
+      tamis_doc_set_json (doc, "lang_shares", shares);
+    }
   if (self->spans && g.lang >= 0)
     add_language_spans (self, doc, g.lang);
   return TRUE;
 }
 
-TAMIS_PLUGIN_DEFINE (langid, "1.1.0",
+TAMIS_PLUGIN_DEFINE (langid, "1.2.0",
                      "Identifies the language of documents (and of their sentences) from script and character n-grams",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, NULL,
                          .help = "only these languages (codes of the model); default: all 69" },
+                       { "prior", TAMIS_OPTION_LIST, NULL,
+                         .help = "languages expected (codes of the model): raised, the others still possible" },
                        { "min_chars", TAMIS_OPTION_INT, G_STRINGIFY (DEFAULT_MIN_CHARS), .min = "0", .max = "100000",
                          .help = "texts with fewer letters are 'und'" },
+                       { "min_score", TAMIS_OPTION_DOUBLE, G_STRINGIFY (DEFAULT_MIN_SCORE), .min = "0", .max = "1",
+                         .help = "texts whose calibrated score is lower are 'und'" },
                        { "spans", TAMIS_OPTION_BOOL, "false",
                          .help = "also write a language layer for the runs of sentences in another language" },
                        { "model", TAMIS_OPTION_PATH, NULL,
                          .help = "a model file made by tamis-train-langid; default: the shipped " DEFAULT_MODEL }),
                      .writes = TAMIS_WRITES (
                        TAMIS_ATTR ("lang", TAMIS_VALUE_STRING, "ISO 639-1 code of the language, or und"),
-                       TAMIS_ATTR ("lang_score", TAMIS_VALUE_DOUBLE, "probability of that language, 0 to 1"),
+                       TAMIS_ATTR ("lang_score", TAMIS_VALUE_DOUBLE, "calibrated probability that lang is right, 0 to 1 (0 for und)"),
                        TAMIS_ATTR ("lang_alternatives", TAMIS_VALUE_JSON,
                                    "the likeliest languages with their probabilities"),
+                       TAMIS_ATTR ("lang_romanized", TAMIS_VALUE_STRING,
+                                   "when a text is 'und' for being typed in Latin letters: the language it transcribes (hi, ru, ar, ja, el, zh)"),
+                       TAMIS_ATTR ("lang_mixed", TAMIS_VALUE_BOOL,
+                                   "true when a second language holds a tenth of the text or more"),
+                       TAMIS_ATTR ("lang_shares", TAMIS_VALUE_JSON,
+                                   "mixed documents only: language -> share of the characters, 3 decimals"),
                        TAMIS_LAYER ("language", NULL, NULL,
                                     "runs of sentences in another language than the document's; "
                                     "label: the language, score: its probability")),

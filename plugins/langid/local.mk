@@ -3,6 +3,12 @@
 plugin_LTLIBRARIES += plugins/langid.la
 plugins_langid_la_SOURCES = \
 	plugins/langid/langid.c \
+	plugins/langid/langid-clean.c \
+	plugins/langid/langid-clean.h \
+	plugins/langid/langid-doc.c \
+	plugins/langid/langid-doc.h \
+	plugins/langid/langid-roman.c \
+	plugins/langid/langid-roman.h \
 	plugins/langid/langid-model.c \
 	plugins/langid/langid-model.h \
 	plugins/langid/langid-text.c \
@@ -15,6 +21,8 @@ plugins_langid_la_LIBADD = $(PLUGIN_LINK_LIBS) -lm
 # The training tool: text per language in, model out (and --eval).
 bin_PROGRAMS += plugins/langid/tamis-train-langid
 plugins_langid_tamis_train_langid_SOURCES = \
+	plugins/langid/langid-clean.c \
+	plugins/langid/langid-clean.h \
 	plugins/langid/train.c \
 	plugins/langid/langid-model.c \
 	plugins/langid/langid-model.h \
@@ -35,7 +43,8 @@ EXTRA_DIST += \
 	bench/langid/cld2-driver.cc \
 	bench/langid/textcat-driver.c \
 	bench/langid/tamis-driver.c \
-	bench/langid/score.py
+	bench/langid/score.py \
+	bench/langid/calibration.py
 
 check_PROGRAMS += tests/test-langid
 TESTS += tests/test-langid

@@ -1,5 +1,6 @@
 /* tamis-train-langid — builds the langid model from plain text per language,
  * and measures a model on a labelled development set. */
+#include "langid-clean.h"
 #include "langid-model.h"
 
 #include <math.h>
@@ -451,6 +452,48 @@ evaluate (const LangidModel *m, const char *path, gboolean verbose, GError **err
   return TRUE;
 }
 
+/* Writes, per LANG<TAB>TEXT line, what the calibration is fitted on:
+ * gold language, answer, tempered score, coverage, letters, features read,
+ * margin (nats), share of letters in names — the text cleaned as the
+ * plugin cleans it. */
+static gboolean
+dump_features (const LangidModel *m, const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  if (!g_file_get_contents (path, &data, NULL, error))
+    return FALSE;
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      char *tab = strchr (lines[i], '\t');
+      if (!tab)
+        continue;
+      *tab = '\0';
+      const char *text = tab + 1;
+      gsize len = strlen (text);
+      g_autofree char *clean = g_malloc (len + 1);
+      langid_clean (text, len, clean);
+      /* a long text is read as the plugin reads one of its windows */
+      LangidParams params = { .min_chars = 1, .margin = len > 256 ? 30 : 0 };
+      if (len > 256)
+        {
+          len = 256;
+          while (len > 128 && clean[len] != ' ')
+            len--;
+          while (len > 0 && (clean[len] & 0xc0) == 0x80)
+            len--;
+        }
+      LangidGuess g;
+      guint n_words;
+      langid_detect_params (m, clean, len, &params, &g);
+      printf ("%s\t%s\t%.6f\t%.4f\t%u\t%u\t%.2f\t%.4f\n", lines[i],
+              g.lang < 0 ? "und" : langid_model_get_lang (m, g.lang)->code,
+              g.score, g.coverage, g.letters, g.n_features, g.margin,
+              langid_name_share (clean, len, &n_words));
+    }
+  return TRUE;
+}
+
 static int
 cmp_path (gconstpointer a, gconstpointer b)
 {
@@ -465,7 +508,7 @@ main (int argc, char **argv)
   g_autofree char *tops = NULL;
   g_autofree char *langs = NULL;
   gint64 max_mb = 40;
-  gboolean eval = FALSE, verbose = FALSE;
+  gboolean eval = FALSE, verbose = FALSE, features = FALSE;
   g_autoptr(GError) error = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write the model to FILE", "FILE" },
@@ -476,6 +519,7 @@ main (int argc, char **argv)
     { "model", 'm', 0, G_OPTION_ARG_FILENAME, &model_path, "The model to measure", "MODEL" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, "List the mistakes", NULL },
     { "repeat", 'r', 0, G_OPTION_ARG_INT, &repeat, "Time the best of N passes (default 3)", "N" },
+    { "features", 0, 0, G_OPTION_ARG_NONE, &features, "With --eval: print what the score calibration is fitted on, per line", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new ("DIR | FILE...");
@@ -505,7 +549,7 @@ main (int argc, char **argv)
         }
       int status = 0;
       for (int i = 1; i < argc && status == 0; i++)
-        if (!evaluate (m, argv[i], verbose, &error))
+        if (!(features ? dump_features (m, argv[i], &error) : evaluate (m, argv[i], verbose, &error)))
           {
             g_printerr ("%s\n", error->message);
             status = 1;

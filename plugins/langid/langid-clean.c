@@ -1,0 +1,170 @@
+/* langid — blanking the parts of a text that say nothing of its language.
+ *
+ * Tokens (runs of bytes between ASCII spaces) are judged whole; only ASCII
+ * is looked at, so a token in any other script is never blanked for its
+ * letters. */
+#include "langid-clean.h"
+
+#include <string.h>
+
+static inline gboolean
+is_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* A base64 run, a hash or a key: long, ASCII letters, digits and + / =
+ * only, with capitals inside it as well as small letters (a German
+ * compound or an all-capital word has not). */
+static gboolean
+looks_encoded (const guchar *t, gsize n)
+{
+  if (n < 16)
+    return FALSE;
+  guint inner_upper = 0, lower = 0;
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = t[i];
+      if (c >= 'a' && c <= 'z')
+        lower++;
+      else if (c >= 'A' && c <= 'Z')
+        inner_upper += i > 0;
+      else if (!(c >= '0' && c <= '9') && c != '+' && c != '/' && c != '=')
+        return FALSE;
+    }
+  return lower > 0 && inner_upper >= 2;
+}
+
+static gboolean
+is_noise (const guchar *t, gsize n)
+{
+  /* leading quotes and brackets do not hide a hashtag or a URL */
+  while (n > 1 && (*t == '(' || *t == '[' || *t == '"' || *t == '\'' || *t == '<'))
+    t++, n--;
+  if (n >= 2 && (t[0] == '#' || t[0] == '@' || t[0] == '$') && t[1] >= 0x41)
+    return TRUE;                          /* #tag, @user, $TICKER (not "$ 10") */
+  if (n >= 4 && g_ascii_strncasecmp ((const char *) t, "www.", 4) == 0)
+    return TRUE;
+
+  gboolean digit = FALSE, letter = FALSE, ascii = TRUE;
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = t[i];
+      if (c >= '0' && c <= '9')
+        digit = TRUE;
+      else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        letter = TRUE;
+      else if (c >= 0x80)
+        ascii = FALSE;                    /* another script: "2024年" is no noise */
+      else if (c == '_' && i > 0 && i + 1 < n)
+        return TRUE;                      /* snake_case */
+      else if (c == '@' && i > 0 && i + 1 < n)
+        return TRUE;                      /* e-mail */
+      else if (c == ':' && i + 2 < n && t[i + 1] == '/' && t[i + 2] == '/')
+        return TRUE;                      /* scheme:// */
+      else if (c == '/' && i > 0 && i + 1 < n && t[i + 1] != '/' && t[i - 1] != ' ')
+        {
+          /* a path or a domain's page, not "and/or" between two words */
+          if (memchr (t, '.', n) || (i + 1 < n && memchr (t + i + 1, '/', n - i - 1)))
+            return TRUE;
+        }
+      else if (c == '.' && i > 0 && i + 2 < n && t[i + 1] >= 'a' && t[i + 1] <= 'z'
+               && (t[i - 1] | 0x20) >= 'a' && (t[i - 1] | 0x20) <= 'z'
+               && t[i + 2] >= 'a' && t[i + 2] <= 'z')
+        return TRUE;                      /* example.com, t.co (not "U.S." nor "fin.Le") */
+    }
+  if (digit && letter && ascii)
+    return TRUE;                          /* 10k, USD3.14, 3G, A320 */
+  return ascii && looks_encoded (t, n);
+}
+
+/* Bytes that may make a token noise; a token of letters and ordinary
+ * punctuation only, shorter than an encoded run, needs no closer look. */
+static const guint8 suspect[256] = {
+  ['#'] = 1, ['@'] = 1, ['$'] = 1, ['/'] = 1, [':'] = 1, ['.'] = 1, ['_'] = 1,
+  ['='] = 1, ['+'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+  ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+  [' '] = 2, ['\t'] = 2, ['\n'] = 2, ['\r'] = 2, ['\f'] = 2, ['\v'] = 2,
+};
+
+gsize
+langid_clean (const char *text, gsize len, char *out)
+{
+  const guchar *s = (const guchar *) text;
+  gsize blanked = 0, i = 0;
+  memcpy (out, text, len);
+  while (i < len)
+    {
+      if (suspect[s[i]] == 2)
+        {
+          i++;
+          continue;
+        }
+      gsize start = i;
+      guint8 any = 0;
+      while (i < len && suspect[s[i]] != 2)
+        any |= suspect[s[i++]];
+      if ((any || i - start >= 16) && is_noise (s + start, i - start))
+        {
+          memset (out + start, ' ', i - start);
+          blanked += i - start;
+        }
+    }
+  return blanked;
+}
+
+double
+langid_name_share (const char *text, gsize len, guint *n_words)
+{
+  guint words = 0;
+  const guchar *p = (const guchar *) text, *end = p + len;
+  guint letters = 0, named = 0;
+  gboolean sentence_start = TRUE, in_word = FALSE, capital = FALSE;
+  while (p < end)
+    {
+      gboolean alpha, upper;
+      gunichar c = *p;
+      if (c < 0x80)
+        {
+          p++;
+          alpha = g_ascii_isalpha (c);
+          upper = g_ascii_isupper (c);
+        }
+      else if (c < 0xe0 && p + 1 < end)
+        {
+          /* two bytes: the scripts with capitals (Latin, Greek, Cyrillic …) */
+          c = ((c & 0x1f) << 6) | (p[1] & 0x3f);
+          p += 2;
+          alpha = g_unichar_isalpha (c);
+          upper = alpha && g_unichar_isupper (c);
+        }
+      else
+        {
+          /* three or four bytes: scripts without capitals, mostly; any
+           * of their characters continues a word */
+          p += c < 0xf0 ? 3 : 4;
+          alpha = TRUE;
+          upper = FALSE;
+        }
+      if (alpha)
+        {
+          if (!in_word)
+            {
+              capital = upper && !sentence_start;
+              sentence_start = FALSE;
+              in_word = TRUE;
+              words++;
+            }
+          letters++;
+          named += capital;
+        }
+      else
+        {
+          in_word = FALSE;
+          if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':')
+            sentence_start = TRUE;
+        }
+    }
+  *n_words = words;
+  return letters ? (double) named / letters : 0;
+}
