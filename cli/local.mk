@@ -5,6 +5,9 @@ tamis_SOURCES = \
 	cli/main.c \
 	cli/cli.h \
 	cli/cmd-run.c \
+	cli/cmd-report.c \
+	cli/output.c \
+	cli/output.h \
 	cli/line-stream.c \
 	cli/line-stream.h \
 	cli/cmd-check.c \

@@ -42,13 +42,18 @@ core_libtamis_internal_la_SOURCES = \
 	core/pipeline.c \
 	core/reader.c \
 	core/writer.c \
+	core/writer-html.c \
+	core/writer-html.h \
 	core/run.c \
 	core/document-private.h \
 	core/io-private.h \
 	core/tsan-private.h \
 	core/pipeline-private.h
+nodist_core_libtamis_internal_la_SOURCES = \
+	core/report-resources.c \
+	core/report-resources.h
 core_libtamis_internal_la_CPPFLAGS = \
-	-I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core \
+	-I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core -I$(top_builddir)/core \
 	-DTAMIS_BUILDDIR='"$(abs_top_builddir)"' \
 	-DTAMIS_SRCDIR='"$(abs_top_srcdir)"' \
 	-DG_LOG_DOMAIN='"tamis"'
@@ -61,3 +66,23 @@ core_libtamis_la_LDFLAGS = -version-info $(TAMIS_LT_VERSION) -no-undefined \
 	-export-symbols $(srcdir)/core/libtamis.sym
 EXTRA_core_libtamis_la_DEPENDENCIES = $(srcdir)/core/libtamis.sym
 EXTRA_DIST += core/libtamis.sym
+
+# The HTML report's page, style sheet and script (core/report/) are real
+# files, compiled into the library with GResource; writer-html.c registers
+# the resource when it first needs it.
+REPORT_ASSETS = \
+	core/report/report.html \
+	core/report/report.css \
+	core/report/report.js
+REPORT_GRESOURCE = core/report/report.gresource.xml
+EXTRA_DIST += $(REPORT_ASSETS) $(REPORT_GRESOURCE)
+BUILT_SOURCES += core/report-resources.c core/report-resources.h
+CLEANFILES += core/report-resources.c core/report-resources.h
+REPORT_RESOURCE_FLAGS = --sourcedir=$(srcdir)/core/report --c-name tamis_report --manual-register --internal
+
+core/report-resources.c: $(srcdir)/$(REPORT_GRESOURCE) $(REPORT_ASSETS:%=$(srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) core && \
+	  $(GLIB_COMPILE_RESOURCES) $(REPORT_RESOURCE_FLAGS) --generate-source --target=$@ $(srcdir)/$(REPORT_GRESOURCE)
+core/report-resources.h: $(srcdir)/$(REPORT_GRESOURCE)
+	$(AM_V_GEN)$(MKDIR_P) core && \
+	  $(GLIB_COMPILE_RESOURCES) $(REPORT_RESOURCE_FLAGS) --generate-header --target=$@ $(srcdir)/$(REPORT_GRESOURCE)
