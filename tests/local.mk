@@ -8,6 +8,8 @@
 #                  plugin and the embedding example with pkg-config, run them
 #   test-builtin.sh  (--enable-builtin-plugins) the plugins linked into
 #                  tamis, which runs without any plugin directory
+#   test-report.sh the HTML report, checked in headless Chromium when
+#                  chromium and chromedriver are installed
 #   test-stress.sh many runs of many tiny documents on 8 threads, each the
 #                  same bytes as one thread's (TAMIS_STRESS_RUNS=100 for more)
 TESTS += \
@@ -17,6 +19,7 @@ TESTS += \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
+	tests/test-report.sh \
 	tests/test-stress.sh
 if BUILTIN_PLUGINS
 TESTS += tests/test-builtin.sh
@@ -34,6 +37,8 @@ EXTRA_DIST += \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
 	tests/test-builtin.sh \
+	tests/test-report.sh \
+	tests/report-check.py \
 	tests/test-stress.sh \
 	tests/tsan.supp
 
