@@ -24,8 +24,10 @@
 
 #include <tamis/error.h>
 #include <tamis/io.h>
+#include <tamis/summary.h>
 #include "document-private.h"
 #include "io-private.h"
+#include "summary-private.h"
 #include "tsan-private.h"
 
 gboolean
@@ -801,6 +803,7 @@ struct _TamisWriter {
   char **layers;
   gboolean with_text;
   guint64 n_records;
+  TamisSummary *summary; /* not owned; NULL when none */
   GMutex lock;
   GPtrArray *idle;  /* Formatter */
   GString *out;
@@ -903,6 +906,10 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
   Formatter *f;
   JsonNode *root;
 
+  /* Here rather than when the record is written: this runs on the worker
+   * threads, and the document is freed before its record is written. */
+  if (self->summary != NULL)
+    tamis_summary_add_doc (self->summary, doc);
   if (self->format == TAMIS_FORMAT_TSV)
     {
       tsv_record (out, doc, (const char *const *) self->layers);
@@ -919,6 +926,19 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
   formatter_give (self, f);
   if (self->format == TAMIS_FORMAT_JSONL)
     g_string_append_c (out, '\n');
+}
+
+void
+tamis_writer_set_summary (TamisWriter *self, TamisSummary *summary)
+{
+  g_return_if_fail (self != NULL);
+  self->summary = summary;
+}
+
+TamisSummary *
+tamis_writer_get_summary (TamisWriter *self)
+{
+  return self->summary;
 }
 
 gboolean
