@@ -66,6 +66,23 @@ on_progress (const TamisRunStats *stats, gpointer user_data)
   fflush (stderr);
 }
 
+/* ---- the summary ---- */
+
+/* Replaced whole or not at all, as the records: g_file_set_contents()
+ * writes a temporary file beside it and renames it over. */
+static gboolean
+write_summary (TamisSummary *summary, const char *path, GError **error)
+{
+  g_autofree char *json = tamis_summary_to_json (summary);
+
+  if (g_str_equal (path, "-"))
+    {
+      fputs (json, stdout);
+      return fflush (stdout) == 0;
+    }
+  return g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+}
+
 /* ---- the command ---- */
 
 int
@@ -76,6 +93,7 @@ cli_cmd_run (int argc, char **argv)
   g_autofree char *input_format_name = NULL;
   g_autofree char *max_size_text = NULL;
   g_autofree char *provenance = NULL;
+  g_autofree char *summary_path = NULL;
   g_auto(GStrv) plugin_dirs = NULL;
   int jobs = 0;
   gboolean isolate = FALSE;
@@ -99,6 +117,8 @@ cli_cmd_run (int argc, char **argv)
       "Run the stages in worker processes: a crash, a timeout or a memory limit costs one record", NULL },
     { "doc-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &doc_timeout,
       "With --isolate, stop a document after SECONDS (error 'timeout')", "SECONDS" },
+    { "summary", 0, 0, G_OPTION_ARG_FILENAME, &summary_path,
+      "Write the corpus summary (JSON) to FILE when the run ends", "FILE" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -107,6 +127,7 @@ cli_cmd_run (int argc, char **argv)
   g_autoptr(TamisPipeline) pipeline = NULL;
   g_autoptr(TamisReader) reader = NULL;
   g_autoptr(TamisWriter) writer = NULL;
+  g_autoptr(TamisSummary) summary = NULL;
   const char *stdin_only[] = { "-", NULL };
   const char *const *inputs;
   const char *pipeline_format;
@@ -222,6 +243,15 @@ cli_cmd_run (int argc, char **argv)
   atomic = out.tmp_path != NULL;
   writer = tamis_writer_new (format, out.stream, tamis_pipeline_get_output_layers (pipeline),
                              tamis_pipeline_get_output_text (pipeline));
+  if (summary_path == NULL && tamis_pipeline_get_summary_file (pipeline) != NULL)
+    summary_path = g_strdup (tamis_pipeline_get_summary_file (pipeline));
+  /* The report draws the summary: counted with the pipeline's name and
+   * summary settings. */
+  if (summary_path != NULL || format == TAMIS_FORMAT_HTML)
+    {
+      summary = tamis_summary_new (pipeline);
+      tamis_writer_set_summary (writer, summary);
+    }
 
   /* Records scrolling on the same terminal would tear the progress line. */
   show_progress = isatty (STDERR_FILENO) && !(out.path == NULL && isatty (STDOUT_FILENO));
@@ -237,6 +267,11 @@ cli_cmd_run (int argc, char **argv)
       cli_error ("%s", error->message);
       if (atomic)
         g_printerr ("tamis: '%s' left unchanged\n", output_path);
+      return CLI_EXIT_USAGE;
+    }
+  if (summary_path != NULL && !write_summary (summary, summary_path, &error))
+    {
+      cli_error ("%s", error->message);
       return CLI_EXIT_USAGE;
     }
 

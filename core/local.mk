@@ -21,7 +21,8 @@ tamisinclude_HEADERS = \
 	include/tamis/registry.h \
 	include/tamis/pipeline.h \
 	include/tamis/io.h \
-	include/tamis/run.h
+	include/tamis/run.h \
+	include/tamis/summary.h
 nodist_tamisinclude_HEADERS = include/tamis/version.h
 
 core_libtamis_internal_la_SOURCES = \
@@ -45,6 +46,11 @@ core_libtamis_internal_la_SOURCES = \
 	core/writer-html.c \
 	core/writer-html.h \
 	core/run.c \
+	core/summary.c \
+	core/summary-doc.c \
+	core/summary-record.c \
+	core/summary-json.c \
+	core/summary-private.h \
 	core/document-private.h \
 	core/io-private.h \
 	core/tsan-private.h \

@@ -24,8 +24,10 @@
 
 #include <tamis/error.h>
 #include <tamis/io.h>
+#include <tamis/summary.h>
 #include "document-private.h"
 #include "io-private.h"
+#include "summary-private.h"
 #include "tsan-private.h"
 #include "writer-html.h"
 
@@ -803,12 +805,14 @@ struct _TamisWriter {
   char **layers;
   gboolean with_text;
   guint64 n_records;
+  TamisSummary *summary; /* not owned; NULL when none */
   GMutex lock;
   GPtrArray *idle;  /* Formatter */
   GString *out;
   GString *record;
   TamisHtml *html;      /* the page, for TAMIS_FORMAT_HTML */
-  char *summary_json;   /* the summary the page shows */
+  TamisSummary *own_summary; /* the page's when the caller sets none */
+  char *summary_json;   /* the summary the page shows, when given */
 };
 
 static void
@@ -879,6 +883,8 @@ tamis_writer_new (TamisFormat format, GOutputStream *stream, const char *const *
       g_strv_builder_unref (shown);
       self->with_text = TRUE;
       self->html = tamis_html_new ();
+      self->own_summary = tamis_summary_new (NULL);
+      self->summary = self->own_summary;
     }
   return self;
 }
@@ -923,6 +929,10 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
   JsonNode *root;
   gsize mark = out->len;
 
+  /* Here rather than when the record is written: this runs on the worker
+   * threads, and the document is freed before its record is written. */
+  if (self->summary != NULL)
+    tamis_summary_add_doc (self->summary, doc);
   if (self->format == TAMIS_FORMAT_TSV)
     {
       tsv_record (out, doc, (const char *const *) self->layers);
@@ -948,6 +958,20 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
       g_string_truncate (out, mark);
       tamis_html_filter_record (out, json->str, json->len, NULL);
     }
+}
+
+void
+tamis_writer_set_summary (TamisWriter *self, TamisSummary *summary)
+{
+  g_return_if_fail (self != NULL);
+  /* The page always has a summary to draw. */
+  self->summary = summary != NULL ? summary : self->own_summary;
+}
+
+TamisSummary *
+tamis_writer_get_summary (TamisWriter *self)
+{
+  return self->summary;
 }
 
 gboolean
@@ -999,6 +1023,15 @@ tamis_writer_write_json (TamisWriter *self, const char *record, gssize length, G
   len = length < 0 ? strlen (record) : (gsize) length;
   while (len > 0 && (record[len - 1] == '\n' || record[len - 1] == '\r'))
     len--;
+  if (self->format == TAMIS_FORMAT_TSV)
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG,
+                   "records read back cannot be written as TSV");
+      return FALSE;
+    }
+  /* Counted whole, before the HTML writer drops layers. */
+  if (self->summary != NULL && !tamis_summary_add_record (self->summary, record, len, error))
+    return FALSE;
   g_string_truncate (self->record, 0);
   switch (self->format)
     {
@@ -1049,9 +1082,14 @@ tamis_writer_finish (TamisWriter *self, GError **error)
 
   if (self->format == TAMIS_FORMAT_HTML)
     {
+      g_autofree char *counted = NULL;
+
+      if (self->summary_json == NULL && self->summary != NULL)
+        counted = tamis_summary_to_json (self->summary);
       if (self->n_records == 0)
         tamis_html_begin (self->html, self->out);
-      tamis_html_end (self->html, self->n_records, self->summary_json, self->out);
+      tamis_html_end (self->html, self->n_records, self->summary_json ? self->summary_json : counted,
+                      self->out);
     }
   else if (self->format == TAMIS_FORMAT_JSON)
     g_string_append (self->out, self->n_records == 0 ? "[]\n" : "\n]\n");
@@ -1074,6 +1112,7 @@ tamis_writer_free (TamisWriter *self)
   g_string_free (self->out, TRUE);
   g_string_free (self->record, TRUE);
   tamis_html_free (self->html);
+  tamis_summary_free (self->own_summary);
   g_free (self->summary_json);
   g_free (self);
 }

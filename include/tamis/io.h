@@ -190,7 +190,8 @@ gboolean tamis_writer_write (TamisWriter *writer, TamisDoc *doc, GError **error)
  * Writes a record made earlier, as if its document had been written with
  * tamis_writer_write(): this is how a results file becomes a report. The
  * writer's choice of layers and text does not apply; the HTML writer keeps
- * only the layers its page shows.
+ * only the layers its page shows. The writer's summary
+ * (tamis_writer_set_summary()) counts the whole record.
  *
  * Returns: %FALSE when @record is not a JSON object (%TAMIS_ERROR_INPUT),
  *   the format is TSV (%TAMIS_ERROR_CONFIG) or the stream fails
@@ -204,8 +205,9 @@ gboolean tamis_writer_write_json (TamisWriter *writer, const char *record, gssiz
  * @summary: (nullable): a corpus summary as JSON, or %NULL
  *
  * Gives the HTML writer the summary its page draws its charts from, in
- * place of the one it computes from the records it writes. Other formats
- * ignore it.
+ * place of the one it counts from the documents and records it writes
+ * (its own, or the one given to tamis_writer_set_summary()). Other
+ * formats ignore it.
  */
 void tamis_writer_set_summary_json (TamisWriter *writer, const char *summary);
 
