@@ -2,7 +2,7 @@
 """Opens a tamis HTML report in headless Chromium through chromedriver's
 WebDriver HTTP API (the standard library only) and checks it.
 
-  report-check.py REPORT.html [--screenshot FILE.png] [--measure]
+  report-check.py REPORT.html [--screenshot FILE.png] [--window WxH] [--scale F] [--measure]
 
 Without --measure: loads REPORT.html#selftest, reads the page's own checks
 (spans against the records, charts, search, no network, no errors), types a
@@ -31,7 +31,7 @@ CHROMEDRIVER = os.environ.get("TAMIS_CHROMEDRIVER", "/usr/bin/chromedriver")
 class Driver:
     """The few WebDriver commands the checks use."""
 
-    def __init__(self, width, height):
+    def __init__(self, width, height, scale=1.0):
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
@@ -52,7 +52,8 @@ class Driver:
             "goog:chromeOptions": {
                 "binary": CHROMIUM,
                 "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--hide-scrollbars", "--window-size=%d,%d" % (width, height)],
+                         "--hide-scrollbars", "--window-size=%d,%d" % (width, height),
+                         "--force-device-scale-factor=%g" % scale],
             },
             "goog:loggingPrefs": {"browser": "ALL"},
         }
@@ -192,8 +193,12 @@ def main():
         if not (os.path.exists(tool) or shutil.which(tool)):
             print("SKIP %s is not installed" % tool)
             return 77
+    width, height = 1280, 1000
+    if "--window" in args:
+        width, height = (int(x) for x in args[args.index("--window") + 1].split("x"))
+    scale = float(args[args.index("--scale") + 1]) if "--scale" in args else 1.0
     url = "file://" + report
-    driver = Driver(1280, 1000)
+    driver = Driver(width, height, scale)
     try:
         if "--measure" in args:
             print(json.dumps(measure(driver, url), indent=1))
