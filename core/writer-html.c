@@ -182,6 +182,61 @@ scan_object (const char *p, const char *end, MemberFunc member, gpointer data)
     }
 }
 
+/* Appends a JSON value escaped as by tamis_html_escape_json(), its
+ * fractional numbers in their shortest form that reads back the same
+ * (json-glib writes 0.718 as 0.71799999999999997). */
+static void
+append_value (GString *out, const char *p, gsize len)
+{
+  const char *end = p + len;
+
+  while (p < end)
+    {
+      const char *run = p;
+
+      /* Up to a string or a number; nothing else needs a change. */
+      while (p < end && *p != '"' && *p != '-' && !g_ascii_isdigit (*p))
+        p++;
+      g_string_append_len (out, run, p - run);
+      if (p == end)
+        break;
+      if (*p == '"')
+        {
+          const char *close = skip_string (p, end);
+
+          if (close == NULL)
+            close = end;
+          tamis_html_escape_json (out, p, close - p);
+          p = close;
+        }
+      else
+        {
+          const char *start = p;
+          gboolean fraction = FALSE;
+          char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+          while (p < end && (g_ascii_isdigit (*p) || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E'))
+            fraction |= *p == '.' || *p == 'e' || *p == 'E', p++;
+          if (fraction && p - start < 40)
+            {
+              char number[40];
+              double d;
+
+              memcpy (number, start, p - start);
+              number[p - start] = '\0';
+              d = g_ascii_strtod (number, NULL);
+              g_ascii_formatd (buf, sizeof buf, "%.15g", d);
+              if (g_ascii_strtod (buf, NULL) == d && strlen (buf) < (gsize) (p - start))
+                {
+                  g_string_append (out, buf);
+                  continue;
+                }
+            }
+          g_string_append_len (out, start, p - start);
+        }
+    }
+}
+
 typedef struct {
   GString *out;
   gboolean first;
@@ -203,7 +258,7 @@ copy_member (Copy *copy, const char *key, gsize key_len, const char *value, gsiz
   copy->first = FALSE;
   tamis_html_escape_json (copy->out, key, key_len);
   g_string_append_c (copy->out, ':');
-  tamis_html_escape_json (copy->out, value, value_len);
+  append_value (copy->out, value, value_len);
 }
 
 static gboolean
@@ -223,7 +278,10 @@ copy_record_member (const char *key, gsize key_len, const char *value, gsize val
 {
   Copy *copy = data;
 
-  if (key_is (key, key_len, "by"))
+  /* Of the lists and objects, the page shows the layers, the error and
+   * the per-entity sentiment; other attributes only when single values. */
+  if ((*value == '{' || *value == '[') && !key_is (key, key_len, "layers") &&
+      !key_is (key, key_len, "error") && !key_is (key, key_len, "entity_sentiment"))
     return TRUE;
   if (key_is (key, key_len, "layers") && *value == '{')
     {

@@ -16,10 +16,12 @@ extern const char *const tamis_html_layers[];
 void tamis_html_escape_json (GString *out, const char *json, gsize len);
 
 /* Appends to @out, escaped as by tamis_html_escape_json(), the record
- * @json with only what the page uses: its "layers" keep only
- * tamis_html_layers, and the provenance ("by") is dropped. Everything kept
- * is copied byte for byte. Fails with TAMIS_ERROR_INPUT when @json is not
- * one JSON object. */
+ * @json with only what the page uses: "layers" keeps only
+ * tamis_html_layers; of the other members that are objects or arrays only
+ * "error" and "entity_sentiment" are kept (not "by", "meta", "repaired"…).
+ * What is kept is copied as it is, but for fractional numbers, written in
+ * their shortest form. Fails with TAMIS_ERROR_INPUT when @json is not one
+ * JSON object. */
 gboolean tamis_html_filter_record (GString *out, const char *json, gsize len, GError **error);
 
 typedef struct _TamisHtml TamisHtml;

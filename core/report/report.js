@@ -455,6 +455,12 @@
       if (rec.lang) attrs.append(h('span', { class: 'tag' }, rec.lang + (typeof rec.lang_score === 'number' ? ' ' + fmt(rec.lang_score, 3) : '')));
       const st = sentimentTag(rec);
       if (st) attrs.append(st);
+      /* Other document attributes, those with single values. */
+      const known = ['id', 'text', 'layers', 'lang', 'lang_score', 'sentiment', 'sentiment_score'];
+      for (const k of Object.keys(rec)) {
+        if (known.includes(k) || rec[k] === null || typeof rec[k] === 'object') continue;
+        attrs.append(h('span', { class: 'tag' }, `${k}: ${typeof rec[k] === 'number' ? fmt(rec[k]) : rec[k]}`));
+      }
     }
     const note = document.getElementById('doc-note');
     const textBox = document.getElementById('doc-text');
