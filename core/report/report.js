@@ -532,13 +532,23 @@
       try { chart(); } catch (e) { console.error('tamis report: chart: ' + e); }
     }
     let timer = 0;
-    document.getElementById('search').addEventListener('input', (ev) => {
+    /* The first search parses every block: say so before the page stalls. */
+    const searchSoon = (value, delay) => {
       clearTimeout(timer);
-      const value = ev.target.value;
-      timer = setTimeout(() => search(value), total > 20000 ? 250 : 60);
+      timer = setTimeout(() => {
+        if (searchIndex === null && total > 5000 && value.trim() !== '') {
+          document.getElementById('count').textContent = `indexing ${total} documents…`;
+          timer = setTimeout(() => search(value), 30);
+        } else {
+          search(value);
+        }
+      }, delay);
+    };
+    document.getElementById('search').addEventListener('input', (ev) => {
+      searchSoon(ev.target.value, total > 20000 ? 250 : 60);
     });
     document.getElementById('search').addEventListener('keydown', (ev) => {
-      if (ev.key === 'Enter') { clearTimeout(timer); search(ev.target.value); }
+      if (ev.key === 'Enter') searchSoon(ev.target.value, 0);
     });
     document.getElementById('prev').addEventListener('click', () => { page--; renderList(); });
     document.getElementById('next').addEventListener('click', () => { page++; renderList(); });
