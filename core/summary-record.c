@@ -229,6 +229,7 @@ tamis_summary_add_record (TamisSummary *summary, const char *json, gssize length
   Record r = { 0 };
   JsonNode *root, *node;
   TamisSummary *one;
+  gboolean ok;
 
   g_return_val_if_fail (summary != NULL && json != NULL, FALSE);
   if (!json_parser_load_from_data (parser, json, length, &local))
@@ -281,6 +282,9 @@ tamis_summary_add_record (TamisSummary *summary, const char *json, gssize length
 
   one = tamis_summary_new_empty (summary->inputs);
   tamis_summary_count (one, &record_source, &r);
-  tamis_summary_absorb (summary, one);
-  return TRUE;
+  /* Records of another pipeline may follow one another in a file: the
+   * check of a merge refuses them, as it refuses another's summary. */
+  ok = tamis_summary_merge (summary, one, error);
+  tamis_summary_free (one);
+  return ok;
 }
