@@ -351,15 +351,6 @@ tamis_summary_to_json (const TamisSummary *summary)
 
 /* ---- reading ---- */
 
-typedef enum { J_NULL, J_TRUE, J_FALSE, J_NUMBER, J_STRING, J_ARRAY, J_OBJECT } JType;
-
-/* A parsed value; numbers keep their text. */
-typedef struct {
-  JType type;
-  char *text;       /* J_STRING: the string; J_NUMBER: as written */
-  GPtrArray *items; /* J_ARRAY: values; J_OBJECT: key, value, key, value… */
-} JVal;
-
 typedef struct {
   const char *p, *end;
   guint depth;
@@ -368,8 +359,8 @@ typedef struct {
 
 #define J_MAX_DEPTH 64
 
-static void
-jval_free (gpointer data)
+void
+tamis_jval_free (gpointer data)
 {
   JVal *v = data;
 
@@ -381,7 +372,6 @@ jval_free (gpointer data)
   g_free (v);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JVal, jval_free)
 
 static void
 skip_space (JParser *j)
@@ -408,9 +398,27 @@ hex4 (const char *p)
 static char *
 parse_string (JParser *j)
 {
-  GString *out = g_string_new (NULL);
+  GString *out;
+  const char *run;
 
   j->p++; /* the opening quote */
+  /* most strings hold no escape: copied in one go */
+  for (run = j->p; run < j->end && *run != '"' && *run != '\\' && (unsigned char) *run >= 0x20; run++)
+    ;
+  if (run < j->end && *run == '"')
+    {
+      char *copy;
+
+      if (!g_utf8_validate (j->p, run - j->p, NULL))
+        {
+          j->error = "a malformed string";
+          return NULL;
+        }
+      copy = g_strndup (j->p, run - j->p);
+      j->p = run + 1;
+      return copy;
+    }
+  out = g_string_new (NULL);
   while (j->p < j->end && *j->p != '"')
     {
       unsigned char c = (unsigned char) *j->p;
@@ -481,7 +489,7 @@ parse_container (JParser *j, gboolean object)
   char close = object ? '}' : ']';
 
   v->type = object ? J_OBJECT : J_ARRAY;
-  v->items = g_ptr_array_new_with_free_func (jval_free);
+  v->items = g_ptr_array_new_with_free_func (tamis_jval_free);
   if (++j->depth > J_MAX_DEPTH)
     {
       j->error = "nesting too deep";
@@ -603,8 +611,8 @@ parse_value (JParser *j)
   return v;
 }
 
-static JVal *
-member (const JVal *object, const char *name)
+JVal *
+tamis_jval_member (const JVal *object, const char *name)
 {
   if (object == NULL || object->type != J_OBJECT)
     return NULL;
@@ -680,9 +688,9 @@ read_counts (Reading *r, const JVal *v, GHashTable *into, const char *name)
 static void
 read_entity (Reading *r, TamisSummary *s, const JVal *v)
 {
-  const char *name = read_nullable (r, member (v, "name"), "entities.name");
-  const char *label = read_nullable (r, member (v, "label"), "entities.label");
-  const JVal *senti = member (v, "sentiment");
+  const char *name = read_nullable (r, tamis_jval_member (v, "name"), "entities.name");
+  const char *label = read_nullable (r, tamis_jval_member (v, "label"), "entities.label");
+  const JVal *senti = tamis_jval_member (v, "sentiment");
   SumEntity *e;
 
   if (!r->ok || name == NULL)
@@ -691,23 +699,23 @@ read_entity (Reading *r, TamisSummary *s, const JVal *v)
       return;
     }
   e = tamis_summary_entity (s, name, label);
-  e->mentions += read_count (r, member (v, "mentions"), "entities.mentions");
-  e->documents += read_count (r, member (v, "documents"), "entities.documents");
+  e->mentions += read_count (r, tamis_jval_member (v, "mentions"), "entities.mentions");
+  e->documents += read_count (r, tamis_jval_member (v, "documents"), "entities.documents");
   if (senti == NULL || senti->type == J_NULL)
     return;
-  e->senti_n += read_count (r, member (senti, "n"), "entities.sentiment.n");
-  e->senti_sum += read_fixed (r, member (senti, "sum"), "entities.sentiment.sum");
-  e->positive += read_count (r, member (senti, "positive"), "entities.sentiment.positive");
-  e->neutral += read_count (r, member (senti, "neutral"), "entities.sentiment.neutral");
-  e->negative += read_count (r, member (senti, "negative"), "entities.sentiment.negative");
+  e->senti_n += read_count (r, tamis_jval_member (senti, "n"), "entities.sentiment.n");
+  e->senti_sum += read_fixed (r, tamis_jval_member (senti, "sum"), "entities.sentiment.sum");
+  e->positive += read_count (r, tamis_jval_member (senti, "positive"), "entities.sentiment.positive");
+  e->neutral += read_count (r, tamis_jval_member (senti, "neutral"), "entities.sentiment.neutral");
+  e->negative += read_count (r, tamis_jval_member (senti, "negative"), "entities.sentiment.negative");
 }
 
 static void
 read_amount (Reading *r, TamisSummary *s, const JVal *v)
 {
-  const char *entity = read_nullable (r, member (v, "entity"), "amounts.entity");
-  const char *currency = read_nullable (r, member (v, "currency"), "amounts.currency");
-  const JVal *exact = member (v, "exact"), *ranges = member (v, "ranges");
+  const char *entity = read_nullable (r, tamis_jval_member (v, "entity"), "amounts.entity");
+  const char *currency = read_nullable (r, tamis_jval_member (v, "currency"), "amounts.currency");
+  const JVal *exact = tamis_jval_member (v, "exact"), *ranges = tamis_jval_member (v, "ranges");
   TamisSummary *one;
   SumAmount *a;
 
@@ -716,20 +724,20 @@ read_amount (Reading *r, TamisSummary *s, const JVal *v)
   /* through a summary of its own, so that a repeated key merges */
   one = tamis_summary_new_empty (NULL);
   a = tamis_summary_amount (one, entity, currency);
-  a->n_exact = read_count (r, member (exact, "count"), "amounts.exact.count");
+  a->n_exact = read_count (r, tamis_jval_member (exact, "count"), "amounts.exact.count");
   if (a->n_exact > 0)
     {
-      a->sum = read_fixed (r, member (exact, "sum"), "amounts.exact.sum");
-      a->min = read_fixed (r, member (exact, "min"), "amounts.exact.min");
-      a->max = read_fixed (r, member (exact, "max"), "amounts.exact.max");
+      a->sum = read_fixed (r, tamis_jval_member (exact, "sum"), "amounts.exact.sum");
+      a->min = read_fixed (r, tamis_jval_member (exact, "min"), "amounts.exact.min");
+      a->max = read_fixed (r, tamis_jval_member (exact, "max"), "amounts.exact.max");
     }
-  a->n_ranges = read_count (r, member (ranges, "count"), "amounts.ranges.count");
+  a->n_ranges = read_count (r, tamis_jval_member (ranges, "count"), "amounts.ranges.count");
   if (a->n_ranges > 0)
     {
-      a->sum_min = read_fixed (r, member (ranges, "sum_min"), "amounts.ranges.sum_min");
-      a->sum_max = read_fixed (r, member (ranges, "sum_max"), "amounts.ranges.sum_max");
-      a->range_min = read_fixed (r, member (ranges, "min"), "amounts.ranges.min");
-      a->range_max = read_fixed (r, member (ranges, "max"), "amounts.ranges.max");
+      a->sum_min = read_fixed (r, tamis_jval_member (ranges, "sum_min"), "amounts.ranges.sum_min");
+      a->sum_max = read_fixed (r, tamis_jval_member (ranges, "sum_max"), "amounts.ranges.sum_max");
+      a->range_min = read_fixed (r, tamis_jval_member (ranges, "min"), "amounts.ranges.min");
+      a->range_max = read_fixed (r, tamis_jval_member (ranges, "max"), "amounts.ranges.max");
     }
   tamis_summary_merge_unchecked (s, one);
   tamis_summary_free (one);
@@ -738,10 +746,10 @@ read_amount (Reading *r, TamisSummary *s, const JVal *v)
 static void
 read_summary (Reading *r, TamisSummary *s, const JVal *root)
 {
-  const JVal *pipeline = member (root, "pipeline"), *docs = member (root, "documents");
+  const JVal *pipeline = tamis_jval_member (root, "pipeline"), *docs = tamis_jval_member (root, "documents");
   const JVal *v, *histogram;
 
-  v = member (root, "tamis_summary");
+  v = tamis_jval_member (root, "tamis_summary");
   if (v == NULL || v->type != J_NUMBER || strcmp (v->text, "1") != 0)
     {
       bad (r, v ? "an unknown summary version: \"tamis_summary\" is not 1" : "not a summary: no \"tamis_summary\"",
@@ -753,10 +761,10 @@ read_summary (Reading *r, TamisSummary *s, const JVal *root)
       bad (r, "an object is expected at", "pipeline");
       return;
     }
-  v = member (pipeline, "name");
+  v = tamis_jval_member (pipeline, "name");
   if (v != NULL)
     s->name = g_strdup (read_nullable (r, v, "pipeline.name"));
-  v = member (pipeline, "stages");
+  v = tamis_jval_member (pipeline, "stages");
   if (v == NULL || v->type != J_ARRAY)
     bad (r, "a list is expected at", "pipeline.stages");
   for (guint i = 0; r->ok && i < v->items->len; i++)
@@ -769,29 +777,29 @@ read_summary (Reading *r, TamisSummary *s, const JVal *root)
         g_hash_table_add (s->stages, g_strdup (id->text));
     }
 
-  s->total = read_count (r, member (docs, "total"), "documents.total");
-  s->failed = read_count (r, member (docs, "failed"), "documents.failed");
-  read_counts (r, member (docs, "by_lang"), s->by_lang, "documents.by_lang");
-  read_counts (r, member (docs, "by_sentiment"), s->by_sentiment, "documents.by_sentiment");
-  histogram = member (member (docs, "sentiment_histogram"), "counts");
+  s->total = read_count (r, tamis_jval_member (docs, "total"), "documents.total");
+  s->failed = read_count (r, tamis_jval_member (docs, "failed"), "documents.failed");
+  read_counts (r, tamis_jval_member (docs, "by_lang"), s->by_lang, "documents.by_lang");
+  read_counts (r, tamis_jval_member (docs, "by_sentiment"), s->by_sentiment, "documents.by_sentiment");
+  histogram = tamis_jval_member (tamis_jval_member (docs, "sentiment_histogram"), "counts");
   if (histogram == NULL || histogram->type != J_ARRAY || histogram->items->len != HISTOGRAM_BINS)
     bad (r, "20 counts are expected at", "documents.sentiment_histogram.counts");
   for (guint i = 0; r->ok && i < HISTOGRAM_BINS; i++)
     s->histogram[i] = read_count (r, histogram->items->pdata[i], "documents.sentiment_histogram.counts");
-  read_counts (r, member (root, "errors"), s->errors, "errors");
+  read_counts (r, tamis_jval_member (root, "errors"), s->errors, "errors");
 
-  v = member (root, "entities");
+  v = tamis_jval_member (root, "entities");
   if (v == NULL || v->type != J_ARRAY)
     bad (r, "a list is expected at", "entities");
   for (guint i = 0; r->ok && i < v->items->len; i++)
     read_entity (r, s, v->items->pdata[i]);
-  v = member (root, "amounts");
+  v = tamis_jval_member (root, "amounts");
   if (r->ok && (v == NULL || v->type != J_ARRAY))
     bad (r, "a list is expected at", "amounts");
   for (guint i = 0; r->ok && i < v->items->len; i++)
     read_amount (r, s, v->items->pdata[i]);
 
-  v = member (root, "layers");
+  v = tamis_jval_member (root, "layers");
   if (r->ok && (v == NULL || v->type != J_OBJECT))
     bad (r, "an object is expected at", "layers");
   for (guint i = 0; r->ok && i + 1 < v->items->len; i += 2)
@@ -799,12 +807,12 @@ read_summary (Reading *r, TamisSummary *s, const JVal *root)
       const JVal *l = v->items->pdata[i + 1];
       SumLayer *layer = tamis_summary_layer (s, ((JVal *) v->items->pdata[i])->text);
 
-      layer->spans += read_count (r, member (l, "spans"), "layers.spans");
-      layer->documents += read_count (r, member (l, "documents"), "layers.documents");
-      read_counts (r, member (l, "labels"), layer->labels, "layers.labels");
+      layer->spans += read_count (r, tamis_jval_member (l, "spans"), "layers.spans");
+      layer->documents += read_count (r, tamis_jval_member (l, "documents"), "layers.documents");
+      read_counts (r, tamis_jval_member (l, "labels"), layer->labels, "layers.labels");
     }
 
-  v = member (root, "attributes");
+  v = tamis_jval_member (root, "attributes");
   if (r->ok && (v == NULL || v->type != J_OBJECT))
     bad (r, "an object is expected at", "attributes");
   for (guint i = 0; r->ok && i + 1 < v->items->len; i += 2)
@@ -813,36 +821,32 @@ read_summary (Reading *r, TamisSummary *s, const JVal *root)
       SumAttr *attr = tamis_summary_attr (s, ((JVal *) v->items->pdata[i])->text);
       guint64 n;
 
-      attr->documents += read_count (r, member (a, "documents"), "attributes.documents");
-      if (member (a, "values"))
-        read_counts (r, member (a, "values"), attr->values, "attributes.values");
-      if (member (a, "count") == NULL)
+      attr->documents += read_count (r, tamis_jval_member (a, "documents"), "attributes.documents");
+      if (tamis_jval_member (a, "values"))
+        read_counts (r, tamis_jval_member (a, "values"), attr->values, "attributes.values");
+      if (tamis_jval_member (a, "count") == NULL)
         continue;
-      n = read_count (r, member (a, "count"), "attributes.count");
+      n = read_count (r, tamis_jval_member (a, "count"), "attributes.count");
       if (n == 0 || attr->n_numbers > 0)
         {
           bad (r, "a repeated or empty number count at", "attributes.count");
           break;
         }
       attr->n_numbers = n;
-      attr->sum = read_fixed (r, member (a, "sum"), "attributes.sum");
-      attr->min = read_fixed (r, member (a, "min"), "attributes.min");
-      attr->max = read_fixed (r, member (a, "max"), "attributes.max");
+      attr->sum = read_fixed (r, tamis_jval_member (a, "sum"), "attributes.sum");
+      attr->min = read_fixed (r, tamis_jval_member (a, "min"), "attributes.min");
+      attr->max = read_fixed (r, tamis_jval_member (a, "max"), "attributes.max");
     }
 }
 
-TamisSummary *
-tamis_summary_new_from_json (const char *json, gssize length, GError **error)
+JVal *
+tamis_jval_parse (const char *text, gssize length, const char **error, gsize *error_at)
 {
   JParser j;
-  g_autoptr (JVal) root = NULL;
-  g_autoptr (GString) where = g_string_new (NULL);
-  Reading r = { where, TRUE };
-  TamisSummary *s;
+  JVal *root;
 
-  g_return_val_if_fail (json != NULL, NULL);
-  j.p = json;
-  j.end = json + (length < 0 ? (gssize) strlen (json) : length);
+  j.p = text;
+  j.end = text + (length < 0 ? (gssize) strlen (text) : length);
   j.depth = 0;
   j.error = NULL;
   root = parse_value (&j);
@@ -851,14 +855,34 @@ tamis_summary_new_from_json (const char *json, gssize length, GError **error)
       skip_space (&j);
       if (j.p < j.end)
         {
-          j.error = "text follows the summary";
-          g_clear_pointer (&root, jval_free);
+          j.error = "text follows the value";
+          g_clear_pointer (&root, tamis_jval_free);
         }
     }
   if (root == NULL)
     {
+      *error = j.error;
+      *error_at = j.p - text;
+    }
+  return root;
+}
+
+TamisSummary *
+tamis_summary_new_from_json (const char *json, gssize length, GError **error)
+{
+  g_autoptr (JVal) root = NULL;
+  g_autoptr (GString) where = g_string_new (NULL);
+  Reading r = { where, TRUE };
+  const char *problem = NULL;
+  gsize at = 0;
+  TamisSummary *s;
+
+  g_return_val_if_fail (json != NULL, NULL);
+  root = tamis_jval_parse (json, length, &problem, &at);
+  if (root == NULL)
+    {
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT, "not JSON: %s at byte %" G_GSIZE_FORMAT,
-                   j.error, (gsize) (j.p - json));
+                   problem, at);
       return NULL;
     }
   if (root->type != J_OBJECT)
