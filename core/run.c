@@ -494,7 +494,7 @@ worker_main (Isolation *iso, int fd)
             {
               /* The counts go before the records they count: once the
                * parent has every record of a batch, it has their counts. */
-              if (counted != NULL && counted->total > 0)
+              if (counted != NULL && tamis_summary_get_n_documents (counted) > 0)
                 {
                   g_autofree char *json = tamis_summary_to_json (counted);
                   g_autoptr (GString) message = g_string_new_len ("\0\0\0\0" SUMMARY_CODE, 4 + sizeof SUMMARY_CODE);

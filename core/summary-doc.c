@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "summary-private.h"
+#include "tsan-private.h"
 
 static gboolean
 value_from_tamis (const TamisValue *in, SValue *out)
@@ -203,14 +204,14 @@ static const SummarySource doc_source = {
 void
 tamis_summary_add_doc (TamisSummary *summary, const TamisDoc *doc)
 {
-  TamisSummary *one;
+  TamisSummary *partial;
 
   g_return_if_fail (summary != NULL && doc != NULL);
-  /* inputs never change once made: read without the lock */
-  one = tamis_summary_new_empty (summary->inputs);
-  /* a document's "by" names some of its pipeline's stages, which a
-   * summary made from that pipeline holds already */
-  one->all_stages = summary->all_stages;
-  tamis_summary_count (one, &doc_source, doc);
-  tamis_summary_absorb (summary, one);
+  /* Counted into this thread's own summary, which holds its keys from one
+   * document to the next: no lock is waited for, nothing is allocated for
+   * keys seen before. A document's "by" names some of its pipeline's
+   * stages, which a summary made from that pipeline holds already. */
+  partial = tamis_summary_lock_partial (summary);
+  tamis_summary_count (partial, &doc_source, doc);
+  tamis_mutex_unlock (&partial->lock);
 }

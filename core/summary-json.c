@@ -295,6 +295,7 @@ tamis_summary_to_json (const TamisSummary *summary)
   g_autoptr (GPtrArray) amounts = NULL;
 
   g_return_val_if_fail (summary != NULL, NULL);
+  tamis_summary_flush (s);
   tamis_mutex_lock (&s->lock);
 
   g_string_append_printf (out, "{\n  \"tamis_summary\": %d,\n  \"pipeline\": {\"name\": ",

@@ -41,6 +41,7 @@ typedef struct {
   char *label;
   guint64 mentions;
   guint64 documents;
+  guint64 stamp;  /* the last document counted in @documents */
   guint64 senti_n;
   Fixed senti_sum;
   guint64 positive, neutral, negative;
@@ -58,11 +59,13 @@ typedef struct {
 typedef struct {
   guint64 spans;
   guint64 documents;
+  guint64 stamp;
   GHashTable *labels; /* char * -> Count */
 } SumLayer;
 
 typedef struct {
   guint64 documents;
+  guint64 stamp;
   GHashTable *values; /* char * -> Count: strings, and "true"/"false" */
   guint64 n_numbers;
   Fixed sum, min, max;
@@ -76,6 +79,11 @@ struct _TamisSummary {
   char *name;           /* the pipeline's name, NULL when unknown */
   GHashTable *stages;   /* set of stage ids */
   gboolean all_stages;  /* made from a pipeline: its documents name no other stage */
+  guint64 doc_no;       /* the document being counted, for the stamps */
+  /* Where tamis_summary_add_doc() counts: one summary per thread (GThread *
+   * -> TamisSummary *, each with its own lock, which only its thread and
+   * tamis_summary_flush() take), folded into this one before it is read. */
+  GHashTable *partials;
   guint64 total;
   guint64 failed;
   GHashTable *by_lang;      /* char * -> Count */
@@ -155,9 +163,16 @@ typedef struct {
   char *(*span_text) (gconstpointer doc, guint layer, guint span);
 } SummarySource;
 
-/* Counts one document into @one, a summary of nothing yet, which the
- * caller then merges: the same code for both forms. */
-void tamis_summary_count (TamisSummary *one, const SummarySource *source, gconstpointer doc);
+/* Counts one document into @into: the same code for both forms. Takes
+ * no lock. */
+void tamis_summary_count (TamisSummary *into, const SummarySource *source, gconstpointer doc);
+
+/* Folds the per-thread partial summaries into @summary. */
+void tamis_summary_flush (TamisSummary *summary);
+
+/* The partial summary of the calling thread, locked: give it back with
+ * g_mutex_unlock (&partial->lock). */
+TamisSummary *tamis_summary_lock_partial (TamisSummary *summary);
 
 /* Merges without checking the pipelines (a document's own stages are
  * always some of its pipeline's). Takes no lock. */

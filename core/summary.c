@@ -336,6 +336,7 @@ tamis_summary_new_empty (char *const *names)
   s->amounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, amount_free);
   s->layers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, layer_free);
   s->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, attr_free);
+  s->partials = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tamis_summary_free);
   return s;
 }
 
@@ -373,6 +374,7 @@ tamis_summary_free (TamisSummary *s)
   g_hash_table_unref (s->amounts);
   g_hash_table_unref (s->layers);
   g_hash_table_unref (s->attributes);
+  g_hash_table_unref (s->partials);
   g_mutex_clear (&s->lock);
   g_free (s);
 }
@@ -383,6 +385,7 @@ tamis_summary_get_n_documents (const TamisSummary *summary)
   guint64 n;
 
   g_return_val_if_fail (summary != NULL, 0);
+  tamis_summary_flush ((TamisSummary *) summary);
   tamis_mutex_lock ((GMutex *) &summary->lock);
   n = summary->total;
   tamis_mutex_unlock ((GMutex *) &summary->lock);
@@ -390,6 +393,17 @@ tamis_summary_get_n_documents (const TamisSummary *summary)
 }
 
 /* ---- one document ---- */
+
+/* Whether this is the first time the document being counted meets the
+ * record whose stamp is @stamp. */
+static inline gboolean
+first_in_doc (const TamisSummary *into, guint64 *stamp)
+{
+  if (*stamp == into->doc_no)
+    return FALSE;
+  *stamp = into->doc_no;
+  return TRUE;
+}
 
 static int
 histogram_bin (Fixed score)
@@ -413,7 +427,7 @@ count_attr (const char *name, const SValue *value, gpointer data)
   if (value->kind == SVALUE_JSON || value->kind == SVALUE_NONE || g_str_equal (name, walk->skip))
     return;
   attr = tamis_summary_attr (walk->one, name);
-  attr->documents = 1;
+  attr->documents += first_in_doc (walk->one, &attr->stamp);
   switch (value->kind)
     {
     case SVALUE_STRING:
@@ -423,8 +437,12 @@ count_attr (const char *name, const SValue *value, gpointer data)
       tamis_summary_count_of (attr->values, value->b ? "true" : "false")->count++;
       break;
     case SVALUE_NUMBER:
-      attr->sum = attr->min = attr->max = value->f;
-      attr->n_numbers = 1;
+      if (attr->n_numbers == 0 || value->f < attr->min)
+        attr->min = value->f;
+      if (attr->n_numbers == 0 || value->f > attr->max)
+        attr->max = value->f;
+      attr->sum += value->f;
+      attr->n_numbers++;
       break;
     case SVALUE_NONE:
     case SVALUE_JSON:
@@ -452,7 +470,7 @@ count_layers (TamisSummary *one, const SummarySource *src, gconstpointer doc)
       SumLayer *layer = tamis_summary_layer (one, src->layer_name (doc, l));
       guint n = src->n_spans (doc, l);
 
-      layer->documents = 1;
+      layer->documents += first_in_doc (one, &layer->stamp);
       layer->spans += n;
       g_array_set_size (seen, 0);
       for (guint i = 0; i < n; i++)
@@ -519,7 +537,7 @@ count_entities (TamisSummary *one, const SummarySource *src, gconstpointer doc)
         continue;
       e = tamis_summary_entity (one, name, src->span_label (doc, layer, i));
       e->mentions++;
-      e->documents = 1;
+      e->documents += first_in_doc (one, &e->stamp);
     }
 }
 
@@ -542,24 +560,24 @@ count_one_sentiment (const char *name, const char *label, const char *type, gboo
 
       g_hash_table_iter_init (&it, one->entities);
       while (g_hash_table_iter_next (&it, NULL, (gpointer *) &candidate))
-        if (g_str_equal (candidate->name, name) &&
+        if (candidate->stamp == one->doc_no && g_str_equal (candidate->name, name) &&
             (e == NULL || g_strcmp0 (candidate->label, e->label) < 0))
           e = candidate;
       if (e == NULL)
         e = tamis_summary_entity (one, name, NULL);
     }
-  e->documents = 1;
+  e->documents += first_in_doc (one, &e->stamp);
   if (has_score)
     {
-      e->senti_n = 1;
-      e->senti_sum = score;
+      e->senti_n++;
+      e->senti_sum += score;
     }
   if (label && g_str_equal (label, "positive"))
-    e->positive = 1;
+    e->positive++;
   else if (label && g_str_equal (label, "neutral"))
-    e->neutral = 1;
+    e->neutral++;
   else if (label && g_str_equal (label, "negative"))
-    e->negative = 1;
+    e->negative++;
 }
 
 /* An amount: the exact decimal text when the span has it, else the number. */
@@ -679,21 +697,22 @@ tamis_summary_count (TamisSummary *one, const SummarySource *src, gconstpointer 
   AttrWalk walk = { one, "by" };
   SValue v;
 
-  one->total = 1;
+  one->doc_no++;
+  one->total++;
   if (code != NULL)
     {
-      one->failed = 1;
-      tamis_summary_count_of (one->errors, code)->count = 1;
+      one->failed++;
+      tamis_summary_count_of (one->errors, code)->count++;
       return;
     }
   if (!one->all_stages)
     src->foreach_stage (doc, add_stage, one);
   if (src->get_attr (doc, one->inputs[SUMMARY_LANG], &v) && v.kind == SVALUE_STRING)
-    tamis_summary_count_of (one->by_lang, v.s)->count = 1;
+    tamis_summary_count_of (one->by_lang, v.s)->count++;
   if (src->get_attr (doc, one->inputs[SUMMARY_SENTIMENT], &v) && v.kind == SVALUE_STRING)
-    tamis_summary_count_of (one->by_sentiment, v.s)->count = 1;
+    tamis_summary_count_of (one->by_sentiment, v.s)->count++;
   if (src->get_attr (doc, one->inputs[SUMMARY_SENTIMENT_SCORE], &v) && v.kind == SVALUE_NUMBER)
-    one->histogram[histogram_bin (v.f)] = 1;
+    one->histogram[histogram_bin (v.f)]++;
   src->foreach_attr (doc, count_attr, &walk);
   count_layers (one, src, doc);
   count_entities (one, src, doc);
@@ -886,6 +905,8 @@ tamis_summary_merge (TamisSummary *summary, const TamisSummary *other, GError **
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_FAILED, "cannot merge a summary with itself");
       return FALSE;
     }
+  tamis_summary_flush (summary);
+  tamis_summary_flush ((TamisSummary *) other);
   /* Two locks, always taken in the same order. */
   if (summary < other)
     {
@@ -913,6 +934,63 @@ tamis_summary_merge (TamisSummary *summary, const TamisSummary *other, GError **
   tamis_mutex_unlock (&summary->lock);
   tamis_mutex_unlock ((GMutex *) &other->lock);
   return ok;
+}
+
+/* Empties a partial summary once folded in. */
+static void
+clear (TamisSummary *s)
+{
+  g_hash_table_remove_all (s->stages);
+  s->total = s->failed = 0;
+  g_hash_table_remove_all (s->by_lang);
+  g_hash_table_remove_all (s->by_sentiment);
+  memset (s->histogram, 0, sizeof s->histogram);
+  g_hash_table_remove_all (s->errors);
+  g_hash_table_remove_all (s->entities);
+  g_hash_table_remove_all (s->amounts);
+  g_hash_table_remove_all (s->layers);
+  g_hash_table_remove_all (s->attributes);
+}
+
+TamisSummary *
+tamis_summary_lock_partial (TamisSummary *summary)
+{
+  GThread *self = g_thread_self ();
+  TamisSummary *partial;
+
+  tamis_mutex_lock (&summary->lock);
+  partial = g_hash_table_lookup (summary->partials, self);
+  if (partial == NULL)
+    {
+      partial = tamis_summary_new_empty (summary->inputs);
+      partial->all_stages = summary->all_stages;
+      g_hash_table_insert (summary->partials, self, partial);
+    }
+  tamis_mutex_unlock (&summary->lock);
+  /* Taken by this thread and by a flush only: rarely waited for. */
+  tamis_mutex_lock (&partial->lock);
+  return partial;
+}
+
+void
+tamis_summary_flush (TamisSummary *summary)
+{
+  GHashTableIter iter;
+  TamisSummary *partial;
+
+  tamis_mutex_lock (&summary->lock);
+  g_hash_table_iter_init (&iter, summary->partials);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &partial))
+    {
+      tamis_mutex_lock (&partial->lock);
+      if (partial->total > 0)
+        {
+          tamis_summary_merge_unchecked (summary, partial);
+          clear (partial);
+        }
+      tamis_mutex_unlock (&partial->lock);
+    }
+  tamis_mutex_unlock (&summary->lock);
 }
 
 void

@@ -62,8 +62,10 @@ void tamis_summary_free (TamisSummary *summary);
  * @summary: a summary
  * @doc: a processed or failed document
  *
- * Counts @doc. Thread-safe: workers may count documents side by side. The
- * stages named in the document's "by" attribute join the summary's stages.
+ * Counts @doc. Thread-safe: each thread counts into a partial summary of
+ * its own, folded in when the summary is read or merged, so that workers
+ * never wait for each other. The stages named in the document's "by"
+ * attribute join the summary's stages.
  */
 void tamis_summary_add_doc (TamisSummary *summary, const TamisDoc *doc);
 
