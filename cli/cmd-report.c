@@ -7,29 +7,6 @@
 #include <unistd.h>
 
 #include <gio/gunixinputstream.h>
-#include <json-glib/json-glib.h>
-
-/* A summary file is a JSON object with a "tamis_summary" member. */
-static gboolean
-summary_is_valid (const char *path, const char *json, gsize len, GError **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
-
-  if (!json_parser_load_from_data (parser, json, len, error))
-    {
-      g_prefix_error (error, "%s: ", path);
-      return FALSE;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      !json_object_has_member (json_node_get_object (root), "tamis_summary"))
-    {
-      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT, "%s: not a tamis summary", path);
-      return FALSE;
-    }
-  return TRUE;
-}
 
 /* Streams the records of one JSON Lines file (or "-") to @writer. */
 static gboolean
@@ -97,7 +74,6 @@ cli_cmd_report (int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(TamisWriter) writer = NULL;
   g_autofree char *summary = NULL;
-  gsize summary_len = 0;
   CliOutput out = { 0 };
   guint64 n_records = 0;
   gboolean ok = TRUE;
@@ -123,12 +99,20 @@ cli_cmd_report (int argc, char **argv)
       cli_error ("report: missing -o FILE.html");
       return CLI_EXIT_USAGE;
     }
-  if (summary_path != NULL &&
-      (!g_file_get_contents (summary_path, &summary, &summary_len, &error) ||
-       !summary_is_valid (summary_path, summary, summary_len, &error)))
+  if (summary_path != NULL)
     {
-      cli_error ("%s", error->message);
-      return CLI_EXIT_USAGE;
+      g_autofree char *text = NULL;
+      gsize len;
+      g_autoptr(TamisSummary) read = NULL;
+
+      /* Read and written again: checked, and in canonical form. */
+      if (!g_file_get_contents (summary_path, &text, &len, &error) ||
+          (read = tamis_summary_new_from_json (text, len, &error)) == NULL)
+        {
+          cli_error ("%s: %s", summary_path, error->message);
+          return CLI_EXIT_USAGE;
+        }
+      summary = tamis_summary_to_json (read);
     }
 
   if (!cli_output_open (&out, output_path, &error))

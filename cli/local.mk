@@ -17,6 +17,7 @@ tamis_SOURCES = \
 	cli/plugin-check-docs.c \
 	cli/describe.c \
 	cli/cmd-evaluate.c \
+	cli/cmd-summary.c \
 	cli/evaluate.h \
 	cli/evaluate-records.c \
 	cli/evaluate-score.c \

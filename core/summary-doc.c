@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "summary-private.h"
+#include "tsan-private.h"
 
 static gboolean
 value_from_tamis (const TamisValue *in, SValue *out)
@@ -72,14 +73,63 @@ doc_get_attr (gconstpointer doc, const char *name, SValue *out)
   return tamis_doc_get_attr (doc, name, &value) && value_from_tamis (&value, out);
 }
 
-static JsonNode *
-doc_get_json (gconstpointer doc, const char *name)
+/* A JSON attribute through the summary's own parser: JsonParser costs
+ * more than all the rest of counting a document. */
+static JVal *
+doc_json (gconstpointer doc, const char *name)
 {
   TamisValue value;
+  const char *problem;
+  gsize at;
 
   if (!tamis_doc_get_attr (doc, name, &value) || value.type != TAMIS_VALUE_JSON || value.s == NULL)
     return NULL;
-  return json_from_string (value.s, NULL);
+  return tamis_jval_parse (value.s, -1, &problem, &at);
+}
+
+static void
+doc_foreach_stage (gconstpointer doc, SStageFunc func, gpointer data)
+{
+  g_autoptr (JVal) by = doc_json (doc, "by");
+
+  if (by == NULL)
+    return;
+  for (guint i = 0; by->type == J_OBJECT && i < by->items->len; i += 2)
+    func (((JVal *) by->items->pdata[i])->text, data);
+  for (guint i = 0; by->type == J_ARRAY && i < by->items->len; i++)
+    {
+      JVal *id = tamis_jval_member (by->items->pdata[i], "id");
+
+      if (id != NULL && id->type == J_STRING)
+        func (id->text, data);
+    }
+}
+
+static const char *
+jval_string (const JVal *v)
+{
+  return v != NULL && v->type == J_STRING ? v->text : NULL;
+}
+
+static void
+doc_foreach_entity_sentiment (gconstpointer doc, const char *attr, SSentiFunc func, gpointer data)
+{
+  g_autoptr (JVal) all = doc_json (doc, attr);
+
+  for (guint i = 0; all != NULL && all->type == J_OBJECT && i < all->items->len; i += 2)
+    {
+      const JVal *entry = all->items->pdata[i + 1];
+      const JVal *score = tamis_jval_member (entry, "score");
+      Fixed value = 0;
+      gboolean has_score;
+
+      if (entry->type != J_OBJECT)
+        continue;
+      /* as a record's number reads, so that both give the same */
+      has_score = score && score->type == J_NUMBER && tamis_fixed_from_json_number (score->text, &value);
+      func (((JVal *) all->items->pdata[i])->text, jval_string (tamis_jval_member (entry, "label")),
+            jval_string (tamis_jval_member (entry, "type")), has_score, value, data);
+    }
 }
 
 static guint
@@ -146,18 +196,22 @@ doc_span_text (gconstpointer doc, guint layer, guint span)
 }
 
 static const SummarySource doc_source = {
-  doc_error_code, doc_foreach_attr, doc_get_attr, doc_get_json, doc_n_layers, doc_layer_name,
+  doc_error_code, doc_foreach_attr, doc_get_attr, doc_foreach_stage, doc_foreach_entity_sentiment,
+  doc_n_layers, doc_layer_name,
   doc_find_layer, doc_n_spans, doc_span_range, doc_span_label, doc_span_attr, doc_span_text,
 };
 
 void
 tamis_summary_add_doc (TamisSummary *summary, const TamisDoc *doc)
 {
-  TamisSummary *one;
+  TamisSummary *partial;
 
   g_return_if_fail (summary != NULL && doc != NULL);
-  /* inputs never change once made: read without the lock */
-  one = tamis_summary_new_empty (summary->inputs);
-  tamis_summary_count (one, &doc_source, doc);
-  tamis_summary_absorb (summary, one);
+  /* Counted into this thread's own summary, which holds its keys from one
+   * document to the next: no lock is waited for, nothing is allocated for
+   * keys seen before. A document's "by" names some of its pipeline's
+   * stages, which a summary made from that pipeline holds already. */
+  partial = tamis_summary_lock_partial (summary);
+  tamis_summary_count (partial, &doc_source, doc);
+  tamis_mutex_unlock (&partial->lock);
 }

@@ -41,6 +41,7 @@ typedef struct {
   char *label;
   guint64 mentions;
   guint64 documents;
+  guint64 stamp;  /* the last document counted in @documents */
   guint64 senti_n;
   Fixed senti_sum;
   guint64 positive, neutral, negative;
@@ -58,11 +59,13 @@ typedef struct {
 typedef struct {
   guint64 spans;
   guint64 documents;
+  guint64 stamp;
   GHashTable *labels; /* char * -> Count */
 } SumLayer;
 
 typedef struct {
   guint64 documents;
+  guint64 stamp;
   GHashTable *values; /* char * -> Count: strings, and "true"/"false" */
   guint64 n_numbers;
   Fixed sum, min, max;
@@ -75,6 +78,12 @@ struct _TamisSummary {
   char *inputs[SUMMARY_N_INPUTS];
   char *name;           /* the pipeline's name, NULL when unknown */
   GHashTable *stages;   /* set of stage ids */
+  gboolean all_stages;  /* made from a pipeline: its documents name no other stage */
+  guint64 doc_no;       /* the document being counted, for the stamps */
+  /* Where tamis_summary_add_doc() counts: one summary per thread (GThread *
+   * -> TamisSummary *, each with its own lock, which only its thread and
+   * tamis_summary_flush() take), folded into this one before it is read. */
+  GHashTable *partials;
   guint64 total;
   guint64 failed;
   GHashTable *by_lang;      /* char * -> Count */
@@ -108,6 +117,27 @@ typedef struct {
 } SValue;
 
 typedef void (*SAttrFunc) (const char *name, const SValue *value, gpointer data);
+typedef void (*SStageFunc) (const char *id, gpointer data);
+typedef void (*SSentiFunc) (const char *name, const char *label, const char *type, gboolean has_score,
+                            Fixed score, gpointer data);
+
+/* A JSON value as the summary's own parser reads it: numbers keep their
+ * text. Faster than JsonParser for the small attributes read per
+ * document, and exact for summaries. */
+typedef enum { J_NULL, J_TRUE, J_FALSE, J_NUMBER, J_STRING, J_ARRAY, J_OBJECT } JType;
+
+typedef struct {
+  JType type;
+  char *text;       /* J_STRING: the string; J_NUMBER: as written */
+  GPtrArray *items; /* J_ARRAY: values; J_OBJECT: key, value, key, value… */
+} JVal;
+
+/* NULL with @error ("not JSON: … at byte N") when @text is not one JSON value. */
+JVal *tamis_jval_parse (const char *text, gssize length, const char **error, gsize *error_at);
+void tamis_jval_free (gpointer value);
+/* The value of member @name of an object, NULL when none or not an object. */
+JVal *tamis_jval_member (const JVal *object, const char *name);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JVal, tamis_jval_free)
 
 /* A document seen through one of its forms: the TamisDoc itself or its
  * JSON record. Layers and spans are reached by index; offsets only need to
@@ -116,8 +146,12 @@ typedef struct {
   const char *(*error_code) (gconstpointer doc);
   void (*foreach_attr) (gconstpointer doc, SAttrFunc func, gpointer data);
   gboolean (*get_attr) (gconstpointer doc, const char *name, SValue *value);
-  /* A JSON-valued attribute, parsed; NULL when absent or not JSON. */
-  JsonNode *(*get_json) (gconstpointer doc, const char *name);
+  /* The stage ids of the "by" attribute: its keys (short provenance) or
+   * the "id" of its items (full). */
+  void (*foreach_stage) (gconstpointer doc, SStageFunc func, gpointer data);
+  /* The members of a per-entity sentiment attribute {"Name": {"label":,
+   * "score":, "type":}, …}. */
+  void (*foreach_entity_sentiment) (gconstpointer doc, const char *attr, SSentiFunc func, gpointer data);
   guint (*n_layers) (gconstpointer doc);
   const char *(*layer_name) (gconstpointer doc, guint layer);
   gboolean (*find_layer) (gconstpointer doc, const char *name, guint *layer);
@@ -129,9 +163,16 @@ typedef struct {
   char *(*span_text) (gconstpointer doc, guint layer, guint span);
 } SummarySource;
 
-/* Counts one document into @one, a summary of nothing yet, which the
- * caller then merges: the same code for both forms. */
-void tamis_summary_count (TamisSummary *one, const SummarySource *source, gconstpointer doc);
+/* Counts one document into @into: the same code for both forms. Takes
+ * no lock. */
+void tamis_summary_count (TamisSummary *into, const SummarySource *source, gconstpointer doc);
+
+/* Folds the per-thread partial summaries into @summary. */
+void tamis_summary_flush (TamisSummary *summary);
+
+/* The partial summary of the calling thread, locked: give it back with
+ * g_mutex_unlock (&partial->lock). */
+TamisSummary *tamis_summary_lock_partial (TamisSummary *summary);
 
 /* Merges without checking the pipelines (a document's own stages are
  * always some of its pipeline's). Takes no lock. */
@@ -147,6 +188,9 @@ Fixed tamis_fixed_from_double (double d);
  * decimal number. Rounds half away from zero past six decimals. */
 gboolean tamis_fixed_from_text (const char *text, Fixed *out);
 void tamis_fixed_append (GString *out, Fixed value);
+/* A JSON number's text as tamis_fixed_from_double() of the double a JSON
+ * parser reads from it, without the cost of strtod in the usual case. */
+gboolean tamis_fixed_from_json_number (const char *text, Fixed *out);
 
 /* Counters and records of the maps, created when missing. */
 Count *tamis_summary_count_of (GHashTable *counts, const char *key);

@@ -3,6 +3,7 @@
  * same figures as the documents that made it. */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <tamis/error.h>
@@ -101,14 +102,88 @@ rec_get_attr (gconstpointer doc, const char *name, SValue *out)
 }
 
 static JsonNode *
-rec_get_json (gconstpointer doc, const char *name)
+rec_json (gconstpointer doc, const char *name)
 {
   const Record *r = doc;
   JsonNode *node = json_object_get_member (r->record, name);
 
   if (node == NULL || !is_attribute (name) || JSON_NODE_HOLDS_VALUE (node) || JSON_NODE_HOLDS_NULL (node))
     return NULL;
-  return json_node_ref (node);
+  return node;
+}
+
+static const char *
+node_string (JsonNode *node)
+{
+  if (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return json_node_get_string (node);
+  return NULL;
+}
+
+static void
+rec_foreach_stage (gconstpointer doc, SStageFunc func, gpointer data)
+{
+  JsonNode *by = rec_json (doc, "by");
+
+  if (by == NULL)
+    return;
+  if (JSON_NODE_HOLDS_OBJECT (by))
+    {
+      JsonObjectIter iter;
+      const char *id;
+
+      json_object_iter_init (&iter, json_node_get_object (by));
+      while (json_object_iter_next (&iter, &id, NULL))
+        func (id, data);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (by))
+    {
+      JsonArray *array = json_node_get_array (by);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *item = json_array_get_element (array, i);
+          const char *id;
+
+          if (JSON_NODE_HOLDS_OBJECT (item) &&
+              (id = node_string (json_object_get_member (json_node_get_object (item), "id"))))
+            func (id, data);
+        }
+    }
+}
+
+static void
+rec_foreach_entity_sentiment (gconstpointer doc, const char *attr, SSentiFunc func, gpointer data)
+{
+  JsonNode *all = rec_json (doc, attr);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
+
+  if (all == NULL || !JSON_NODE_HOLDS_OBJECT (all))
+    return;
+  json_object_iter_init (&iter, json_node_get_object (all));
+  while (json_object_iter_next (&iter, &name, &member))
+    {
+      JsonObject *entry;
+      JsonNode *score;
+      gboolean has_score = FALSE;
+      Fixed value = 0;
+
+      if (!JSON_NODE_HOLDS_OBJECT (member))
+        continue;
+      entry = json_node_get_object (member);
+      score = json_object_get_member (entry, "score");
+      if (score && JSON_NODE_HOLDS_VALUE (score) &&
+          (json_node_get_value_type (score) == G_TYPE_DOUBLE ||
+           json_node_get_value_type (score) == G_TYPE_INT64))
+        {
+          has_score = TRUE;
+          value = tamis_fixed_from_double (json_node_get_double (score));
+        }
+      func (name, node_string (json_object_get_member (entry, "label")),
+            node_string (json_object_get_member (entry, "type")), has_score, value, data);
+    }
 }
 
 static guint
@@ -215,7 +290,8 @@ rec_span_text (gconstpointer doc, guint layer, guint span)
 }
 
 static const SummarySource record_source = {
-  rec_error_code, rec_foreach_attr, rec_get_attr, rec_get_json, rec_n_layers, rec_layer_name,
+  rec_error_code, rec_foreach_attr, rec_get_attr, rec_foreach_stage, rec_foreach_entity_sentiment,
+  rec_n_layers, rec_layer_name,
   rec_find_layer, rec_n_spans, rec_span_range, rec_span_label, rec_span_attr, rec_span_text,
 };
 
@@ -229,6 +305,7 @@ tamis_summary_add_record (TamisSummary *summary, const char *json, gssize length
   Record r = { 0 };
   JsonNode *root, *node;
   TamisSummary *one;
+  gboolean ok;
 
   g_return_val_if_fail (summary != NULL && json != NULL, FALSE);
   if (!json_parser_load_from_data (parser, json, length, &local))
@@ -281,6 +358,9 @@ tamis_summary_add_record (TamisSummary *summary, const char *json, gssize length
 
   one = tamis_summary_new_empty (summary->inputs);
   tamis_summary_count (one, &record_source, &r);
-  tamis_summary_absorb (summary, one);
-  return TRUE;
+  /* Records of another pipeline may follow one another in a file: the
+   * check of a merge refuses them, as it refuses another's summary. */
+  ok = tamis_summary_merge (summary, one, error);
+  tamis_summary_free (one);
+  return ok;
 }

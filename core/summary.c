@@ -120,6 +120,41 @@ tamis_fixed_from_text (const char *text, Fixed *out)
   return TRUE;
 }
 
+gboolean
+tamis_fixed_from_json_number (const char *text, Fixed *out)
+{
+  const char *p = text;
+  int digits = 0, decimals = 0;
+
+  /* Up to 15 significant digits and 6 decimals, no exponent: the double
+   * nearest the text, times a million, rounds back to the text's own
+   * millionths, since such values stay well under 2^52 millionths. */
+  if (*p == '-')
+    p++;
+  while (*p == '0')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits++;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      {
+        decimals++;
+        if (digits > 0 || *p != '0')
+          digits++;
+      }
+  if (*p == '\0' && digits <= 15 && decimals <= 6)
+    return tamis_fixed_from_text (text, out);
+  {
+    char *end = NULL;
+    double d = g_ascii_strtod (text, &end);
+
+    if (end == text || *end != '\0')
+      return FALSE;
+    *out = tamis_fixed_from_double (d);
+    return TRUE;
+  }
+}
+
 void
 tamis_fixed_append (GString *out, Fixed value)
 {
@@ -301,6 +336,7 @@ tamis_summary_new_empty (char *const *names)
   s->amounts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, amount_free);
   s->layers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, layer_free);
   s->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, attr_free);
+  s->partials = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tamis_summary_free);
   return s;
 }
 
@@ -316,6 +352,7 @@ tamis_summary_new (const TamisPipeline *pipeline)
     names[i] = tamis_pipeline_get_summary_input (pipeline, inputs[i].key);
   s = tamis_summary_new_empty ((char *const *) names);
   s->name = g_strdup (tamis_pipeline_get_name (pipeline));
+  s->all_stages = TRUE;
   for (guint i = 0; i < tamis_pipeline_get_n_stages (pipeline); i++)
     g_hash_table_add (s->stages, g_strdup (tamis_pipeline_get_stage_id (pipeline, i)));
   return s;
@@ -337,6 +374,7 @@ tamis_summary_free (TamisSummary *s)
   g_hash_table_unref (s->amounts);
   g_hash_table_unref (s->layers);
   g_hash_table_unref (s->attributes);
+  g_hash_table_unref (s->partials);
   g_mutex_clear (&s->lock);
   g_free (s);
 }
@@ -347,6 +385,7 @@ tamis_summary_get_n_documents (const TamisSummary *summary)
   guint64 n;
 
   g_return_val_if_fail (summary != NULL, 0);
+  tamis_summary_flush ((TamisSummary *) summary);
   tamis_mutex_lock ((GMutex *) &summary->lock);
   n = summary->total;
   tamis_mutex_unlock ((GMutex *) &summary->lock);
@@ -354,6 +393,17 @@ tamis_summary_get_n_documents (const TamisSummary *summary)
 }
 
 /* ---- one document ---- */
+
+/* Whether this is the first time the document being counted meets the
+ * record whose stamp is @stamp. */
+static inline gboolean
+first_in_doc (const TamisSummary *into, guint64 *stamp)
+{
+  if (*stamp == into->doc_no)
+    return FALSE;
+  *stamp = into->doc_no;
+  return TRUE;
+}
 
 static int
 histogram_bin (Fixed score)
@@ -377,7 +427,7 @@ count_attr (const char *name, const SValue *value, gpointer data)
   if (value->kind == SVALUE_JSON || value->kind == SVALUE_NONE || g_str_equal (name, walk->skip))
     return;
   attr = tamis_summary_attr (walk->one, name);
-  attr->documents = 1;
+  attr->documents += first_in_doc (walk->one, &attr->stamp);
   switch (value->kind)
     {
     case SVALUE_STRING:
@@ -387,8 +437,12 @@ count_attr (const char *name, const SValue *value, gpointer data)
       tamis_summary_count_of (attr->values, value->b ? "true" : "false")->count++;
       break;
     case SVALUE_NUMBER:
-      attr->sum = attr->min = attr->max = value->f;
-      attr->n_numbers = 1;
+      if (attr->n_numbers == 0 || value->f < attr->min)
+        attr->min = value->f;
+      if (attr->n_numbers == 0 || value->f > attr->max)
+        attr->max = value->f;
+      attr->sum += value->f;
+      attr->n_numbers++;
       break;
     case SVALUE_NONE:
     case SVALUE_JSON:
@@ -397,34 +451,59 @@ count_attr (const char *name, const SValue *value, gpointer data)
     }
 }
 
+/* Labels of one layer: a layer holds few distinct ones, interned (the
+ * same pointer each time), so a short list searched by pointer first
+ * costs less per span than a hash lookup. */
+typedef struct {
+  const char *label;
+  guint64 count;
+} LabelCount;
+
 static void
 count_layers (TamisSummary *one, const SummarySource *src, gconstpointer doc)
 {
   guint n_layers = src->n_layers (doc);
+  g_autoptr (GArray) seen = g_array_new (FALSE, FALSE, sizeof (LabelCount));
 
   for (guint l = 0; l < n_layers; l++)
     {
       SumLayer *layer = tamis_summary_layer (one, src->layer_name (doc, l));
       guint n = src->n_spans (doc, l);
-      const char *last = NULL;
-      Count *count = NULL;
 
-      layer->documents = 1;
+      layer->documents += first_in_doc (one, &layer->stamp);
       layer->spans += n;
+      g_array_set_size (seen, 0);
       for (guint i = 0; i < n; i++)
         {
           const char *label = src->span_label (doc, l, i);
+          LabelCount *c = NULL;
 
           if (label == NULL)
             continue;
-          /* labels come in runs (and are interned): look up once per run */
-          if (last == NULL || (label != last && strcmp (label, last) != 0))
+          for (guint k = 0; k < seen->len && c == NULL; k++)
+            if (g_array_index (seen, LabelCount, k).label == label)
+              c = &g_array_index (seen, LabelCount, k);
+          for (guint k = 0; k < seen->len && c == NULL; k++)
+            if (strcmp (g_array_index (seen, LabelCount, k).label, label) == 0)
+              c = &g_array_index (seen, LabelCount, k);
+          if (c == NULL)
             {
-              count = tamis_summary_count_of (layer->labels, label);
-              last = label;
+              LabelCount fresh = { label, 0 };
+
+              if (seen->len >= 64)
+                {
+                  /* many distinct labels: straight to the table */
+                  tamis_summary_count_of (layer->labels, label)->count++;
+                  continue;
+                }
+              g_array_append_val (seen, fresh);
+              c = &g_array_index (seen, LabelCount, seen->len - 1);
             }
-          count->count++;
+          c->count++;
         }
+      for (guint k = 0; k < seen->len; k++)
+        tamis_summary_count_of (layer->labels, g_array_index (seen, LabelCount, k).label)->count +=
+            g_array_index (seen, LabelCount, k).count;
     }
 }
 
@@ -458,7 +537,7 @@ count_entities (TamisSummary *one, const SummarySource *src, gconstpointer doc)
         continue;
       e = tamis_summary_entity (one, name, src->span_label (doc, layer, i));
       e->mentions++;
-      e->documents = 1;
+      e->documents += first_in_doc (one, &e->stamp);
     }
 }
 
@@ -466,66 +545,39 @@ count_entities (TamisSummary *one, const SummarySource *src, gconstpointer doc)
  * "score": …, "type": …}, …}. A name is matched with the entity of the
  * same name and type; with no type, with the first of that name. */
 static void
-count_entity_sentiment (TamisSummary *one, const SummarySource *src, gconstpointer doc)
+count_one_sentiment (const char *name, const char *label, const char *type, gboolean has_score,
+                     Fixed score, gpointer data)
 {
-  g_autoptr (JsonNode) node = src->get_json (doc, one->inputs[SUMMARY_ENTITY_SENTIMENT]);
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
+  TamisSummary *one = data;
+  SumEntity *e = NULL;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return;
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &name, &member))
+  if (type != NULL)
+    e = tamis_summary_entity (one, name, type);
+  else
     {
-      JsonObject *obj;
-      JsonNode *score, *label_node, *type_node;
-      const char *type = NULL, *label = NULL;
-      SumEntity *e = NULL;
+      GHashTableIter it;
+      SumEntity *candidate;
 
-      if (!JSON_NODE_HOLDS_OBJECT (member))
-        continue;
-      obj = json_node_get_object (member);
-      score = json_object_get_member (obj, "score");
-      label_node = json_object_get_member (obj, "label");
-      type_node = json_object_get_member (obj, "type");
-      if (type_node && JSON_NODE_HOLDS_VALUE (type_node) &&
-          json_node_get_value_type (type_node) == G_TYPE_STRING)
-        type = json_node_get_string (type_node);
-      if (label_node && JSON_NODE_HOLDS_VALUE (label_node) &&
-          json_node_get_value_type (label_node) == G_TYPE_STRING)
-        label = json_node_get_string (label_node);
-
-      if (type != NULL)
-        e = tamis_summary_entity (one, name, type);
-      else
-        {
-          GHashTableIter it;
-          SumEntity *candidate;
-
-          g_hash_table_iter_init (&it, one->entities);
-          while (g_hash_table_iter_next (&it, NULL, (gpointer *) &candidate))
-            if (g_str_equal (candidate->name, name) &&
-                (e == NULL || g_strcmp0 (candidate->label, e->label) < 0))
-              e = candidate;
-          if (e == NULL)
-            e = tamis_summary_entity (one, name, NULL);
-        }
-      e->documents = 1;
-      if (score && JSON_NODE_HOLDS_VALUE (score) &&
-          (json_node_get_value_type (score) == G_TYPE_DOUBLE ||
-           json_node_get_value_type (score) == G_TYPE_INT64))
-        {
-          e->senti_n = 1;
-          e->senti_sum = tamis_fixed_from_double (json_node_get_double (score));
-        }
-      if (label && g_str_equal (label, "positive"))
-        e->positive = 1;
-      else if (label && g_str_equal (label, "neutral"))
-        e->neutral = 1;
-      else if (label && g_str_equal (label, "negative"))
-        e->negative = 1;
+      g_hash_table_iter_init (&it, one->entities);
+      while (g_hash_table_iter_next (&it, NULL, (gpointer *) &candidate))
+        if (candidate->stamp == one->doc_no && g_str_equal (candidate->name, name) &&
+            (e == NULL || g_strcmp0 (candidate->label, e->label) < 0))
+          e = candidate;
+      if (e == NULL)
+        e = tamis_summary_entity (one, name, NULL);
     }
+  e->documents += first_in_doc (one, &e->stamp);
+  if (has_score)
+    {
+      e->senti_n++;
+      e->senti_sum += score;
+    }
+  if (label && g_str_equal (label, "positive"))
+    e->positive++;
+  else if (label && g_str_equal (label, "neutral"))
+    e->neutral++;
+  else if (label && g_str_equal (label, "negative"))
+    e->negative++;
 }
 
 /* An amount: the exact decimal text when the span has it, else the number. */
@@ -630,39 +682,12 @@ count_amounts (TamisSummary *one, const SummarySource *src, gconstpointer doc)
     }
 }
 
-/* Stage ids from the "by" attribute: an object keyed by id (short
- * provenance) or a list of objects with an "id" (full). */
 static void
-count_stages (TamisSummary *one, const SummarySource *src, gconstpointer doc)
+add_stage (const char *id, gpointer data)
 {
-  g_autoptr (JsonNode) by = src->get_json (doc, "by");
+  TamisSummary *one = data;
 
-  if (by == NULL)
-    return;
-  if (JSON_NODE_HOLDS_OBJECT (by))
-    {
-      JsonObjectIter iter;
-      const char *id;
-
-      json_object_iter_init (&iter, json_node_get_object (by));
-      while (json_object_iter_next (&iter, &id, NULL))
-        g_hash_table_add (one->stages, g_strdup (id));
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (by))
-    {
-      JsonArray *array = json_node_get_array (by);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *item = json_array_get_element (array, i);
-          const char *id;
-
-          if (JSON_NODE_HOLDS_OBJECT (item) &&
-              (id = json_object_get_string_member_with_default (json_node_get_object (item), "id",
-                                                                NULL)))
-            g_hash_table_add (one->stages, g_strdup (id));
-        }
-    }
+  g_hash_table_add (one->stages, g_strdup (id));
 }
 
 void
@@ -672,24 +697,26 @@ tamis_summary_count (TamisSummary *one, const SummarySource *src, gconstpointer 
   AttrWalk walk = { one, "by" };
   SValue v;
 
-  one->total = 1;
+  one->doc_no++;
+  one->total++;
   if (code != NULL)
     {
-      one->failed = 1;
-      tamis_summary_count_of (one->errors, code)->count = 1;
+      one->failed++;
+      tamis_summary_count_of (one->errors, code)->count++;
       return;
     }
-  count_stages (one, src, doc);
+  if (!one->all_stages)
+    src->foreach_stage (doc, add_stage, one);
   if (src->get_attr (doc, one->inputs[SUMMARY_LANG], &v) && v.kind == SVALUE_STRING)
-    tamis_summary_count_of (one->by_lang, v.s)->count = 1;
+    tamis_summary_count_of (one->by_lang, v.s)->count++;
   if (src->get_attr (doc, one->inputs[SUMMARY_SENTIMENT], &v) && v.kind == SVALUE_STRING)
-    tamis_summary_count_of (one->by_sentiment, v.s)->count = 1;
+    tamis_summary_count_of (one->by_sentiment, v.s)->count++;
   if (src->get_attr (doc, one->inputs[SUMMARY_SENTIMENT_SCORE], &v) && v.kind == SVALUE_NUMBER)
-    one->histogram[histogram_bin (v.f)] = 1;
+    one->histogram[histogram_bin (v.f)]++;
   src->foreach_attr (doc, count_attr, &walk);
   count_layers (one, src, doc);
   count_entities (one, src, doc);
-  count_entity_sentiment (one, src, doc);
+  src->foreach_entity_sentiment (doc, one->inputs[SUMMARY_ENTITY_SENTIMENT], count_one_sentiment, one);
   count_amounts (one, src, doc);
 }
 
@@ -878,6 +905,8 @@ tamis_summary_merge (TamisSummary *summary, const TamisSummary *other, GError **
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_FAILED, "cannot merge a summary with itself");
       return FALSE;
     }
+  tamis_summary_flush (summary);
+  tamis_summary_flush ((TamisSummary *) other);
   /* Two locks, always taken in the same order. */
   if (summary < other)
     {
@@ -905,6 +934,63 @@ tamis_summary_merge (TamisSummary *summary, const TamisSummary *other, GError **
   tamis_mutex_unlock (&summary->lock);
   tamis_mutex_unlock ((GMutex *) &other->lock);
   return ok;
+}
+
+/* Empties a partial summary once folded in. */
+static void
+clear (TamisSummary *s)
+{
+  g_hash_table_remove_all (s->stages);
+  s->total = s->failed = 0;
+  g_hash_table_remove_all (s->by_lang);
+  g_hash_table_remove_all (s->by_sentiment);
+  memset (s->histogram, 0, sizeof s->histogram);
+  g_hash_table_remove_all (s->errors);
+  g_hash_table_remove_all (s->entities);
+  g_hash_table_remove_all (s->amounts);
+  g_hash_table_remove_all (s->layers);
+  g_hash_table_remove_all (s->attributes);
+}
+
+TamisSummary *
+tamis_summary_lock_partial (TamisSummary *summary)
+{
+  GThread *self = g_thread_self ();
+  TamisSummary *partial;
+
+  tamis_mutex_lock (&summary->lock);
+  partial = g_hash_table_lookup (summary->partials, self);
+  if (partial == NULL)
+    {
+      partial = tamis_summary_new_empty (summary->inputs);
+      partial->all_stages = summary->all_stages;
+      g_hash_table_insert (summary->partials, self, partial);
+    }
+  tamis_mutex_unlock (&summary->lock);
+  /* Taken by this thread and by a flush only: rarely waited for. */
+  tamis_mutex_lock (&partial->lock);
+  return partial;
+}
+
+void
+tamis_summary_flush (TamisSummary *summary)
+{
+  GHashTableIter iter;
+  TamisSummary *partial;
+
+  tamis_mutex_lock (&summary->lock);
+  g_hash_table_iter_init (&iter, summary->partials);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &partial))
+    {
+      tamis_mutex_lock (&partial->lock);
+      if (partial->total > 0)
+        {
+          tamis_summary_merge_unchecked (summary, partial);
+          clear (partial);
+        }
+      tamis_mutex_unlock (&partial->lock);
+    }
+  tamis_mutex_unlock (&summary->lock);
 }
 
 void

@@ -1,6 +1,8 @@
 # End-to-end tests: TAP shell scripts run by tests/run-test.sh.
 #   test-cli.sh    the tamis command on examples/ (and ../shared when present)
 #   test-evaluate.sh  tamis evaluate: matchings, attributes, both modes
+#   test-summary.sh  tamis run --summary and tamis summary: halves merged
+#                  in either order equal the whole, byte for byte
 #   test-embed.sh  examples/embed, a program linking libtamis
 #   test-plugin-check.sh  tamis plugins --check on the plugins of this tree
 #                  and on test modules that break one rule each
@@ -16,6 +18,7 @@ TESTS += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
 	tests/test-isolate.sh \
+	tests/test-summary.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
@@ -33,6 +36,7 @@ EXTRA_DIST += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
 	tests/test-isolate.sh \
+	tests/test-summary.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \

@@ -22,6 +22,9 @@ EOT
 
 run_ok () { "$TAMIS" "$@" 2>"$T/err"; s=$?; [ -s "$T/err" ] && tap_diag "$T/err"; [ $s -eq 0 ]; }
 records () { sed -n '/class="tamis-records"/,/id="tamis-meta"/p' "$1"; }
+summary_in () {
+  sed -n '/id="tamis-summary"/,/<\/script>/p' "$1" | sed -e '1s/^.*id="tamis-summary">//' -e '/^<\/script>$/d'
+}
 
 check "tamis run --format html writes a page" \
   run_ok run --format html -o "$T/run.html" "$NEWS" "$CORPUS" "$T/tricky.jsonl"
@@ -43,6 +46,11 @@ records "$T/report.html" >"$T/report.records"
 check "tamis report embeds the records as the html run does" cmp -s "$T/run.records" "$T/report.records"
 check "tokens are left out of the records" sh -c "! grep -q '\"token\":' '$T/run.records'"
 check "the summary is in the page" grep -q '"tamis_summary": 1' "$T/run.html"
+check "the html run's summary is the run's --summary" \
+  sh -c "'$TAMIS' run -o '$T/s.html' --summary '$T/s.json' '$NEWS' '$CORPUS' && [ \"\$(cat '$T/s.json')\" = \"\$(sed -n '/id=\"tamis-summary\"/,/<\\/script>/p' '$T/s.html' | sed -e '1s/^.*id=\"tamis-summary\">//' -e '/^<\\/script>\$/d')\" ]"
+check "tamis report --summary draws that summary" run_ok report -o "$T/given.html" --summary "$T/s.json" "$T/run.jsonl"
+summary_in "$T/given.html" >"$T/given.json"
+check "the page holds the summary given" cmp -s "$T/s.json" "$T/given.json"
 check "records without text" run_ok run -o "$T/bare.jsonl" "$NEWS" "$CORPUS"
 check "tamis report of records without text" run_ok report -o "$T/bare.html" "$T/bare.jsonl"
 check "tamis report refuses a line that is not a record" \

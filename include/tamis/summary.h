@@ -62,8 +62,10 @@ void tamis_summary_free (TamisSummary *summary);
  * @summary: a summary
  * @doc: a processed or failed document
  *
- * Counts @doc. Thread-safe: workers may count documents side by side. The
- * stages named in the document's "by" attribute join the summary's stages.
+ * Counts @doc. Thread-safe: each thread counts into a partial summary of
+ * its own, folded in when the summary is read or merged, so that workers
+ * never wait for each other. The stages named in the document's "by"
+ * attribute join the summary's stages.
  */
 void tamis_summary_add_doc (TamisSummary *summary, const TamisDoc *doc);
 
@@ -78,8 +80,9 @@ void tamis_summary_add_doc (TamisSummary *summary, const TamisDoc *doc);
  * document itself: the same figures, but only of the layers the record
  * holds. Its stages are the keys of its "by" attribute. Thread-safe.
  *
- * Returns: %FALSE with a %TAMIS_ERROR_INPUT error when @json is not a
- *   record (nothing is counted then)
+ * Returns: %FALSE, with nothing counted, when @json is not a record (a
+ *   %TAMIS_ERROR_INPUT error) or is one of another pipeline (a
+ *   %TAMIS_ERROR_CONFIG error, as tamis_summary_merge())
  */
 gboolean tamis_summary_add_record (TamisSummary *summary, const char *json, gssize length,
                                    GError **error);
