@@ -92,3 +92,5 @@ core/report-resources.c: $(srcdir)/$(REPORT_GRESOURCE) $(REPORT_ASSETS:%=$(srcdi
 core/report-resources.h: $(srcdir)/$(REPORT_GRESOURCE)
 	$(AM_V_GEN)$(MKDIR_P) core && \
 	  $(GLIB_COMPILE_RESOURCES) $(REPORT_RESOURCE_FLAGS) --generate-header --target=$@ $(srcdir)/$(REPORT_GRESOURCE)
+# Also for builds of single targets, which skip BUILT_SOURCES.
+$(core_libtamis_internal_la_OBJECTS): core/report-resources.h
