@@ -24,6 +24,8 @@ TESTS += \
 	tests/test-sdk.sh \
 	tests/test-report.sh \
 	tests/test-stress.sh
+# The screenshots tests/test-report.sh saves.
+CLEANFILES += tests/report-corpus.png tests/report-seeds.png
 if BUILTIN_PLUGINS
 TESTS += tests/test-builtin.sh
 endif
