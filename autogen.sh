@@ -4,7 +4,8 @@
 #                         build and test
 #   --install-bench-deps  also those the benchmarks under bench/ compare
 #                         against (CLD2, libexttextcat, Node.js and npm)
-#   --install-ci-deps     also the checkers the CI runs (valgrind, cppcheck)
+#   --install-ci-deps     also the checkers the CI runs (valgrind, cppcheck,
+#                         chromium and chromium-driver for the HTML report)
 set -e
 cd "$(dirname "$0")"
 
@@ -28,7 +29,8 @@ if [ -n "$packages" ]; then
     set -- "$@" g++ libcld2-dev libexttextcat-dev nodejs npm time
   fi
   if [ "$packages" = ci ]; then
-    set -- "$@" valgrind cppcheck
+    # chromium and its driver: tests/test-report.sh opens the HTML report
+    set -- "$@" valgrind cppcheck chromium chromium-driver
   fi
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "$@"

@@ -17,6 +17,8 @@ int cli_cmd_run (int argc, char **argv);
 int cli_cmd_check (int argc, char **argv);
 int cli_cmd_plugins (int argc, char **argv);
 int cli_cmd_evaluate (int argc, char **argv);
+int cli_cmd_summary (int argc, char **argv);
+int cli_cmd_report (int argc, char **argv);
 /* `tamis plugins --check MODULE`, argv as cli_cmd_plugins() got it. */
 int cli_cmd_plugin_check (int argc, char **argv);
 

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "cli.h"
-#include "line-stream.h"
+#include "output.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,215 +15,6 @@
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
-
-/* ---- output: stdout, or a file replaced atomically ---- */
-
-typedef struct {
-  GOutputStream *stream;
-  int fd;
-  char *path;      /* the file asked for, NULL for stdout */
-  char *tmp_path;  /* where it is written until committed */
-} Output;
-
-/* Read by the signal handler: a run stopped by a signal leaves no
- * temporary file, and a crash inside a plugin says where it happened. */
-static volatile sig_atomic_t have_tmp;
-static char tmp_path_for_signal[4096];
-
-/* Every signal whose default action ends the process and that can be
- * caught; SIGKILL cannot, and the next run removes what it leaves. */
-static const int fatal_signals[] = {
-  SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2, SIGXCPU, SIGXFSZ,
-  SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS,
-};
-
-static void
-say (const char *text)
-{
-  /* write(2) only: nothing else is safe in a signal handler */
-  if (write (STDERR_FILENO, text, strlen (text)) < 0)
-    return;
-}
-
-static void
-on_fatal_signal (int sig)
-{
-  const char *stage = NULL, *doc = NULL;
-
-  if (have_tmp)
-    unlink (tmp_path_for_signal);
-  tamis_pipeline_get_running (&stage, &doc);
-  if (stage != NULL && sig != SIGINT && sig != SIGTERM && sig != SIGHUP && sig != SIGPIPE)
-    {
-      say ("tamis: ");
-      say (sigdescr_np (sig) ? sigdescr_np (sig) : "fatal signal");
-      say (" in ");
-      say (stage);
-      say (" on document '");
-      say (doc ? doc : "?");
-      say ("'; the run stops\n");
-    }
-  signal (sig, SIG_DFL);
-  raise (sig);
-}
-
-static void
-watch_signals (const char *tmp_path)
-{
-  struct sigaction sa;
-
-  if (tmp_path != NULL && strlen (tmp_path) < sizeof tmp_path_for_signal)
-    {
-      memcpy (tmp_path_for_signal, tmp_path, strlen (tmp_path) + 1);
-      have_tmp = 1;
-    }
-  memset (&sa, 0, sizeof sa);
-  sa.sa_handler = on_fatal_signal;
-  sigemptyset (&sa.sa_mask);
-  for (gsize i = 0; i < G_N_ELEMENTS (fatal_signals); i++)
-    {
-      struct sigaction old;
-
-      /* a signal ignored by whoever started tamis stays ignored */
-      if (sigaction (fatal_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
-        continue;
-      sigaction (fatal_signals[i], &sa, NULL);
-    }
-}
-
-/* Removes the temporary files that dead runs writing @path left beside
- * it (a run killed with SIGKILL cannot clean up): their names carry the
- * pid, and a pid that no longer exists is a dead run. */
-static void
-remove_stale_temporaries (const char *dir, const char *base)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autofree char *prefix = g_strdup_printf (".%s.tamis-", base);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)))
-    {
-      guint64 pid;
-      char *end = NULL;
-
-      if (!g_str_has_prefix (name, prefix))
-        continue;
-      pid = g_ascii_strtoull (name + strlen (prefix), &end, 10);
-      if (end == NULL || *end != '.' || pid == 0 || pid > G_MAXINT)
-        continue;
-      if (kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-          g_unlink (path);
-        }
-    }
-}
-
-
-/* A regular file is written beside itself under a hidden temporary name and
- * renamed over the target on success, so that readers of FILE see the old
- * content or the whole new one, never a part. (g_file_replace() writes in
- * place when FILE does not exist yet, which a failed run would leave half
- * written.) Devices and pipes such as /dev/null are written directly. */
-static gboolean
-output_open (Output *out, const char *path, GError **error)
-{
-  struct stat st;
-  gboolean exists;
-
-  out->fd = -1;
-  if (path == NULL || g_str_equal (path, "-"))
-    {
-      watch_signals (NULL);
-      out->stream = cli_line_stream_new (g_unix_output_stream_new (STDOUT_FILENO, FALSE));
-      return TRUE;
-    }
-
-  /* Through a symbolic link, the file it points to is replaced. */
-  if (g_lstat (path, &st) == 0 && S_ISLNK (st.st_mode))
-    {
-      char *target = realpath (path, NULL);
-      if (target != NULL)
-        out->path = g_strdup (target);
-      free (target);
-    }
-  if (out->path == NULL)
-    out->path = g_strdup (path);
-
-  exists = g_stat (out->path, &st) == 0;
-  if (exists && !S_ISREG (st.st_mode))
-    {
-      out->fd = g_open (out->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    }
-  else
-    {
-      g_autofree char *dir = g_path_get_dirname (out->path);
-      g_autofree char *base = g_path_get_basename (out->path);
-      g_autofree char *name = g_strdup_printf (".%s.tamis-%d.XXXXXX", base, (int) getpid ());
-
-      remove_stale_temporaries (dir, base);
-      out->tmp_path = g_build_filename (dir, name, NULL);
-      /* The mode goes through the umask, as for any new file. */
-      out->fd = g_mkstemp_full (out->tmp_path, O_WRONLY | O_CLOEXEC, 0666);
-      if (out->fd >= 0 && exists)
-        fchmod (out->fd, st.st_mode & 07777);
-    }
-  if (out->fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "cannot write '%s': %s", path, g_strerror (saved));
-      g_clear_pointer (&out->tmp_path, g_free);
-      g_clear_pointer (&out->path, g_free);
-      return FALSE;
-    }
-  watch_signals (out->tmp_path);
-  out->stream = cli_line_stream_new (g_unix_output_stream_new (out->fd, TRUE));
-  return TRUE;
-}
-
-static gboolean
-output_commit (Output *out, GError **error)
-{
-  /* Data reach the disk before the name does. */
-  if (!g_output_stream_flush (out->stream, NULL, error))
-    return FALSE;
-  if (out->tmp_path != NULL && fsync (out->fd) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "cannot write '%s': %s", out->path, g_strerror (saved));
-      return FALSE;
-    }
-  if (!g_output_stream_close (out->stream, NULL, error))
-    return FALSE;
-  if (out->tmp_path != NULL && g_rename (out->tmp_path, out->path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "cannot rename the output to '%s': %s", out->path, g_strerror (saved));
-      return FALSE;
-    }
-  g_clear_pointer (&out->tmp_path, g_free);
-  have_tmp = 0;
-  return TRUE;
-}
-
-/* Drops what was written and frees; after a commit it only frees. */
-static void
-output_clear (Output *out)
-{
-  if (out->stream != NULL && !g_output_stream_is_closed (out->stream))
-    g_output_stream_close (out->stream, NULL, NULL);
-  if (out->tmp_path != NULL)
-    g_unlink (out->tmp_path);
-  have_tmp = 0;
-  g_clear_object (&out->stream);
-  g_clear_pointer (&out->path, g_free);
-  g_clear_pointer (&out->tmp_path, g_free);
-}
 
 /* Whether -o FILE names a database: the sqlite format when none is given. */
 static gboolean
@@ -283,6 +74,23 @@ on_progress (const TamisRunStats *stats, gpointer user_data)
   fflush (stderr);
 }
 
+/* ---- the summary ---- */
+
+/* Replaced whole or not at all, as the records: g_file_set_contents()
+ * writes a temporary file beside it and renames it over. */
+static gboolean
+write_summary (TamisSummary *summary, const char *path, GError **error)
+{
+  g_autofree char *json = tamis_summary_to_json (summary);
+
+  if (g_str_equal (path, "-"))
+    {
+      fputs (json, stdout);
+      return fflush (stdout) == 0;
+    }
+  return g_file_set_contents_full (path, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+}
+
 /* ---- the command ---- */
 
 int
@@ -293,6 +101,7 @@ cli_cmd_run (int argc, char **argv)
   g_autofree char *input_format_name = NULL;
   g_autofree char *max_size_text = NULL;
   g_autofree char *provenance = NULL;
+  g_autofree char *summary_path = NULL;
   g_auto(GStrv) plugin_dirs = NULL;
   int jobs = 0;
   gboolean isolate = FALSE;
@@ -304,7 +113,7 @@ cli_cmd_run (int argc, char **argv)
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       "Process N documents at once (default 0: one per CPU)", "N" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      "Output format: jsonl, json, tsv or sqlite (the default for -o FILE.db or FILE.sqlite)", "FORMAT" },
+      "Output format: jsonl, json, tsv, sqlite or html (the default for -o FILE.db, FILE.sqlite, FILE.html)", "FORMAT" },
     { "resume", 0, 0, G_OPTION_ARG_NONE, &resume,
       "With an SQLite output: continue the database, skipping the documents it holds", NULL },
     { "plugin-dir", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs,
@@ -319,6 +128,8 @@ cli_cmd_run (int argc, char **argv)
       "Run the stages in worker processes: a crash, a timeout or a memory limit costs one record", NULL },
     { "doc-timeout", 0, 0, G_OPTION_ARG_DOUBLE, &doc_timeout,
       "With --isolate, stop a document after SECONDS (error 'timeout')", "SECONDS" },
+    { "summary", 0, 0, G_OPTION_ARG_FILENAME, &summary_path,
+      "Write the corpus summary (JSON) to FILE when the run ends", "FILE" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -327,6 +138,7 @@ cli_cmd_run (int argc, char **argv)
   g_autoptr(TamisPipeline) pipeline = NULL;
   g_autoptr(TamisReader) reader = NULL;
   g_autoptr(TamisWriter) writer = NULL;
+  g_autoptr(TamisSummary) summary = NULL;
   const char *stdin_only[] = { "-", NULL };
   const char *const *inputs;
   const char *pipeline_format;
@@ -336,7 +148,7 @@ cli_cmd_run (int argc, char **argv)
   TamisRunStats stats = { 0 };
   Progress progress = { 0 };
   gboolean show_progress;
-  Output out = { 0 };
+  CliOutput out = { 0 };
   gboolean atomic;
   gboolean ok;
 
@@ -402,6 +214,11 @@ cli_cmd_run (int argc, char **argv)
   /* -o results.db means a database whatever the pipeline's usual format. */
   if (format_name == NULL && output_path != NULL && is_database_name (output_path))
     format_name = g_strdup ("sqlite");
+  /* A file named *.html asks for the report, whatever the pipeline's
+   * usual format; --format still wins. */
+  if (format_name == NULL && output_path != NULL &&
+      (g_str_has_suffix (output_path, ".html") || g_str_has_suffix (output_path, ".htm")))
+    format_name = g_strdup ("html");
   if (format_name == NULL && pipeline_format != NULL)
     format_name = g_strdup (pipeline_format);
   if (format_name != NULL && !tamis_format_from_string (format_name, &format, &error))
@@ -452,7 +269,7 @@ cli_cmd_run (int argc, char **argv)
                      "or remove it to start anew", output_path);
           return CLI_EXIT_USAGE;
         }
-      watch_signals (NULL);
+      cli_output_watch_signals ();
       writer = tamis_writer_new_for_path (format, output_path, tamis_pipeline_get_output_layers (pipeline),
                                           tamis_pipeline_get_output_text (pipeline),
                                           resume ? TAMIS_WRITER_RESUME : TAMIS_WRITER_NONE, &error);
@@ -465,7 +282,7 @@ cli_cmd_run (int argc, char **argv)
     }
   else
     {
-      if (!output_open (&out, output_path, &error))
+      if (!cli_output_open (&out, output_path, &error))
         {
           cli_error ("%s", error->message);
           return CLI_EXIT_USAGE;
@@ -473,6 +290,15 @@ cli_cmd_run (int argc, char **argv)
       atomic = out.tmp_path != NULL;
       writer = tamis_writer_new (format, out.stream, tamis_pipeline_get_output_layers (pipeline),
                                  tamis_pipeline_get_output_text (pipeline));
+    }
+  if (summary_path == NULL && tamis_pipeline_get_summary_file (pipeline) != NULL)
+    summary_path = g_strdup (tamis_pipeline_get_summary_file (pipeline));
+  /* The report draws the summary: counted with the pipeline's name and
+   * summary settings. */
+  if (summary_path != NULL || format == TAMIS_FORMAT_HTML)
+    {
+      summary = tamis_summary_new (pipeline);
+      tamis_writer_set_summary (writer, summary);
     }
 
   /* Records scrolling on the same terminal would tear the progress line. */
@@ -484,8 +310,8 @@ cli_cmd_run (int argc, char **argv)
     fputc ('\n', stderr);
   /* tamis_run() has finished the writer. */
   if (out.stream != NULL)
-    ok = ok && output_commit (&out, &error);
-  output_clear (&out);
+    ok = ok && cli_output_commit (&out, &error);
+  cli_output_clear (&out);
   if (!ok)
     {
       cli_error ("%s", error->message);
@@ -500,6 +326,11 @@ cli_cmd_run (int argc, char **argv)
     g_printerr ("tamis: %" G_GUINT64_FORMAT " document%s already in '%s' skipped\n",
                 tamis_writer_get_n_skipped (writer),
                 tamis_writer_get_n_skipped (writer) == 1 ? "" : "s", output_path);
+  if (summary_path != NULL && !write_summary (summary, summary_path, &error))
+    {
+      cli_error ("%s", error->message);
+      return CLI_EXIT_USAGE;
+    }
 
   if (stats.n_failed > 0)
     {

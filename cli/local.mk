@@ -5,6 +5,9 @@ tamis_SOURCES = \
 	cli/main.c \
 	cli/cli.h \
 	cli/cmd-run.c \
+	cli/cmd-report.c \
+	cli/output.c \
+	cli/output.h \
 	cli/line-stream.c \
 	cli/line-stream.h \
 	cli/cmd-check.c \
@@ -14,6 +17,7 @@ tamis_SOURCES = \
 	cli/plugin-check-docs.c \
 	cli/describe.c \
 	cli/cmd-evaluate.c \
+	cli/cmd-summary.c \
 	cli/evaluate.h \
 	cli/evaluate-records.c \
 	cli/evaluate-score.c \

@@ -27,6 +27,8 @@ static const CliCommand commands[] = {
   { "check", cli_cmd_check, "Validate a pipeline and show its resolved stages" },
   { "plugins", cli_cmd_plugins, "List the plugins found on the search path" },
   { "evaluate", cli_cmd_evaluate, "Score a pipeline's spans and attributes against gold records" },
+  { "summary", cli_cmd_summary, "Merge corpus summaries and results files into one summary" },
+  { "report", cli_cmd_report, "Make a self-contained HTML report of result records" },
 };
 
 void
@@ -241,14 +243,14 @@ main (int argc, char **argv)
           char *help_args[] = { args[2], (char *) "--help", NULL };
           return command->func (2, help_args);
         }
-      cli_error ("unknown command '%s'; commands are run, check, plugins and evaluate", args[2]);
+      cli_error ("unknown command '%s'; commands are run, check, plugins, evaluate, summary and report", args[2]);
       return CLI_EXIT_USAGE;
     }
 
   command = find_command (args[1]);
   if (command == NULL)
     {
-      cli_error ("unknown command '%s'; commands are run, check, plugins and evaluate", args[1]);
+      cli_error ("unknown command '%s'; commands are run, check, plugins, evaluate, summary and report", args[1]);
       g_printerr ("Try 'tamis --help' for more information.\n");
       return CLI_EXIT_USAGE;
     }

@@ -21,7 +21,8 @@ tamisinclude_HEADERS = \
 	include/tamis/registry.h \
 	include/tamis/pipeline.h \
 	include/tamis/io.h \
-	include/tamis/run.h
+	include/tamis/run.h \
+	include/tamis/summary.h
 nodist_tamisinclude_HEADERS = include/tamis/version.h
 
 core_libtamis_internal_la_SOURCES = \
@@ -45,13 +46,23 @@ core_libtamis_internal_la_SOURCES = \
 	core/writer-sqlite.c \
 	core/writer-sqlite-pack.c \
 	core/writer-sqlite-private.h \
+	core/writer-html.c \
+	core/writer-html.h \
 	core/run.c \
+	core/summary.c \
+	core/summary-doc.c \
+	core/summary-record.c \
+	core/summary-json.c \
+	core/summary-private.h \
 	core/document-private.h \
 	core/io-private.h \
 	core/tsan-private.h \
 	core/pipeline-private.h
+nodist_core_libtamis_internal_la_SOURCES = \
+	core/report-resources.c \
+	core/report-resources.h
 core_libtamis_internal_la_CPPFLAGS = \
-	-I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core \
+	-I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core -I$(top_builddir)/core \
 	-DTAMIS_BUILDDIR='"$(abs_top_builddir)"' \
 	-DTAMIS_SRCDIR='"$(abs_top_srcdir)"' \
 	-DG_LOG_DOMAIN='"tamis"'
@@ -64,3 +75,25 @@ core_libtamis_la_LDFLAGS = -version-info $(TAMIS_LT_VERSION) -no-undefined \
 	-export-symbols $(srcdir)/core/libtamis.sym
 EXTRA_core_libtamis_la_DEPENDENCIES = $(srcdir)/core/libtamis.sym
 EXTRA_DIST += core/libtamis.sym
+
+# The HTML report's page, style sheet and script (core/report/) are real
+# files, compiled into the library with GResource; writer-html.c registers
+# the resource when it first needs it.
+REPORT_ASSETS = \
+	core/report/report.html \
+	core/report/report.css \
+	core/report/report.js
+REPORT_GRESOURCE = core/report/report.gresource.xml
+EXTRA_DIST += $(REPORT_ASSETS) $(REPORT_GRESOURCE)
+BUILT_SOURCES += core/report-resources.c core/report-resources.h
+CLEANFILES += core/report-resources.c core/report-resources.h
+REPORT_RESOURCE_FLAGS = --sourcedir=$(srcdir)/core/report --c-name tamis_report --manual-register --internal
+
+core/report-resources.c: $(srcdir)/$(REPORT_GRESOURCE) $(REPORT_ASSETS:%=$(srcdir)/%)
+	$(AM_V_GEN)$(MKDIR_P) core && \
+	  $(GLIB_COMPILE_RESOURCES) $(REPORT_RESOURCE_FLAGS) --generate-source --target=$@ $(srcdir)/$(REPORT_GRESOURCE)
+core/report-resources.h: $(srcdir)/$(REPORT_GRESOURCE)
+	$(AM_V_GEN)$(MKDIR_P) core && \
+	  $(GLIB_COMPILE_RESOURCES) $(REPORT_RESOURCE_FLAGS) --generate-header --target=$@ $(srcdir)/$(REPORT_GRESOURCE)
+# Also for builds of single targets, which skip BUILT_SOURCES.
+$(core_libtamis_internal_la_OBJECTS): core/report-resources.h

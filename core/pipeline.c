@@ -17,6 +17,7 @@
 #include "document-private.h"
 #include "pipeline-private.h"
 #include "registry-private.h"
+#include "summary-private.h"
 #include "yaml-tree.h"
 
 typedef struct {
@@ -53,6 +54,8 @@ struct _TamisPipeline {
   gboolean isolate;        /* run: {isolate:} */
   double document_seconds; /* limits: {document_seconds:}, 0: none */
   gsize worker_memory;     /* limits: {worker_memory:}, 0: none */
+  char *summary_file;      /* summary: {file:}, relative to the working directory */
+  char *summary_inputs[SUMMARY_N_INPUTS]; /* summary: {entity_layer: …}, NULL: default */
 };
 
 /* Each stage holds a plugin's state: a bound on their number bounds what
@@ -60,7 +63,7 @@ struct _TamisPipeline {
 #define MAX_STAGES 256
 
 static const char *const top_keys[] = { "tamis", "name", "plugin_path", "input", "stages", "output",
-                                        "run", "limits", NULL };
+                                        "run", "limits", "summary", NULL };
 static const char *const run_keys[] = { "isolate", NULL };
 static const char *const limits_keys[] = { "document_seconds", "worker_memory", NULL };
 static const char *const input_keys[] = { "format", "max_size", NULL };
@@ -99,6 +102,9 @@ tamis_pipeline_free (TamisPipeline *pipeline)
   g_strfreev (pipeline->plugin_path);
   g_strfreev (pipeline->output_layers);
   g_free (pipeline->output_format);
+  g_free (pipeline->summary_file);
+  for (guint i = 0; i < SUMMARY_N_INPUTS; i++)
+    g_free (pipeline->summary_inputs[i]);
   g_free (pipeline->name);
   g_free (pipeline->filename);
   g_free (pipeline);
@@ -296,6 +302,43 @@ parse_output (TamisPipeline *p, const TamisYNode *output, GError **error)
     {
       tamis_ynode_error (node, p->filename, error, "'output: text' must be true or false");
       return FALSE;
+    }
+  return TRUE;
+}
+
+/* summary: {file:, entity_layer:, …}: where `tamis run` writes the
+ * corpus summary, and the layers and attributes it reads. */
+static gboolean
+parse_summary (TamisPipeline *p, const TamisYNode *summary, GError **error)
+{
+  const char *keys[SUMMARY_N_INPUTS + 2];
+  const TamisYNode *node;
+
+  keys[0] = "file";
+  for (guint i = 0; i < SUMMARY_N_INPUTS; i++)
+    keys[i + 1] = tamis_summary_input_key (i);
+  keys[SUMMARY_N_INPUTS + 1] = NULL;
+  if (!want_type (p, summary, TAMIS_YNODE_MAPPING, "'summary'", error) ||
+      !check_keys (p, summary, keys, "'summary'", error))
+    return FALSE;
+  for (guint i = 0; keys[i]; i++)
+    {
+      g_autofree char *what = g_strdup_printf ("'summary: %s'", keys[i]);
+
+      if ((node = tamis_ynode_lookup (summary, keys[i])) == NULL)
+        continue;
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, what, error))
+        return FALSE;
+      if (*node->scalar == '\0')
+        {
+          tamis_ynode_error (node, p->filename, error, "%s is empty; hint: remove it for the default",
+                             what);
+          return FALSE;
+        }
+      if (i == 0)
+        p->summary_file = g_strdup (node->scalar);
+      else
+        p->summary_inputs[i - 1] = g_strdup (node->scalar);
     }
   return TRUE;
 }
@@ -645,6 +688,9 @@ parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
     return FALSE;
   if ((node = tamis_ynode_lookup (root, "limits")) && !tamis_ynode_is_null (node) &&
       !parse_limits (p, node, error))
+    return FALSE;
+  if ((node = tamis_ynode_lookup (root, "summary")) && !tamis_ynode_is_null (node) &&
+      !parse_summary (p, node, error))
     return FALSE;
 
   stages = tamis_ynode_lookup (root, "stages");
@@ -1073,4 +1119,19 @@ void
 tamis_pipeline_set_worker_memory (TamisPipeline *pipeline, gsize bytes)
 {
   pipeline->worker_memory = bytes;
+}
+
+const char *
+tamis_pipeline_get_summary_file (const TamisPipeline *pipeline)
+{
+  return pipeline->summary_file;
+}
+
+const char *
+tamis_pipeline_get_summary_input (const TamisPipeline *pipeline, const char *key)
+{
+  for (guint i = 0; i < SUMMARY_N_INPUTS; i++)
+    if (g_strcmp0 (key, tamis_summary_input_key (i)) == 0)
+      return pipeline->summary_inputs[i] ? pipeline->summary_inputs[i] : tamis_summary_input_default (i);
+  return NULL;
 }

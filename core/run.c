@@ -26,6 +26,7 @@
 #include "io-private.h"
 #include "tsan-private.h"
 #include "pipeline-private.h"
+#include "summary-private.h"
 
 #define SLOTS_PER_THREAD 4
 
@@ -292,6 +293,10 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
 /* A worker sends its records in blocks of about this size. */
 #define REPLY_BYTES (64 * 1024)
 
+/* The "error code" of a message that is no record but the summary counts
+ * of the records that follow it (tamis_writer_set_summary()). */
+#define SUMMARY_CODE "\x01summary"
+
 /* A document: id, text, metadata as JSON, repairs, source path and line.
  * Byte strings, since ids and paths need not be UTF-8. */
 #define DOC_TYPE "(ayayayaayayu)"
@@ -445,7 +450,15 @@ worker_main (Isolation *iso, int fd)
 {
   g_autoptr (GByteArray) in = g_byte_array_new ();
   g_autoptr (GString) out = g_string_sized_new (REPLY_BYTES * 2);
+  /* What this process counts for the writer's summary, sent to the
+   * parent with each reply: the parent's own copy is out of reach. */
+  TamisSummary *counted = NULL;
 
+  if (tamis_writer_get_summary (iso->writer) != NULL)
+    {
+      counted = tamis_summary_new_empty (tamis_writer_get_summary (iso->writer)->inputs);
+      tamis_writer_set_summary (iso->writer, counted);
+    }
   tamis_pipeline_set_stage_hook (worker_on_stage);
   for (;;)
     {
@@ -482,6 +495,26 @@ worker_main (Isolation *iso, int fd)
           tamis_doc_free (doc);
           if (out->len >= REPLY_BYTES || i + 1 == n)
             {
+              /* The counts go before the records they count: once the
+               * parent has every record of a batch, it has their counts. */
+              if (counted != NULL && tamis_summary_get_n_documents (counted) > 0)
+                {
+                  g_autofree char *json = tamis_summary_to_json (counted);
+                  g_autoptr (GString) message = g_string_new_len ("\0\0\0\0" SUMMARY_CODE, 4 + sizeof SUMMARY_CODE);
+
+                  g_string_append (message, json);
+                  len = message->len - 4;
+                  memcpy (message->str, &len, sizeof len);
+                  if (!send_full (fd, message->str, message->len))
+                    _exit (0);
+                  {
+                    TamisSummary *fresh = tamis_summary_new_empty (counted->inputs);
+
+                    tamis_writer_set_summary (iso->writer, fresh);
+                    tamis_summary_free (counted);
+                    counted = fresh;
+                  }
+                }
               if (!send_full (fd, out->str, out->len))
                 _exit (0);
               g_string_truncate (out, 0);
@@ -659,9 +692,20 @@ proc_reap (Isolation *iso, Proc *proc, GError **error)
   return proc_spawn (iso, proc, error);
 }
 
+/* Adds the counts a worker sent to the writer's summary. */
+static void
+take_counts (Isolation *iso, const char *json, gsize len)
+{
+  g_autoptr (TamisSummary) counts = tamis_summary_new_from_json (json, len, NULL);
+  TamisSummary *summary = tamis_writer_get_summary (iso->writer);
+
+  if (counts != NULL && summary != NULL)
+    tamis_summary_merge (summary, counts, NULL);
+}
+
 /* Takes the replies @proc has sent; FALSE when its socket closed. */
 static gboolean
-proc_read (Proc *proc)
+proc_read (Isolation *iso, Proc *proc)
 {
   guint8 buf[64 * 1024];
   gsize at = 0;
@@ -688,7 +732,9 @@ proc_read (Proc *proc)
         break;
       code = (const char *) proc->in->data + at + sizeof len;
       code_len = strnlen (code, len) + 1;
-      if (proc->answered < proc->batch->len)
+      if (strcmp (code, SUMMARY_CODE) == 0)
+        take_counts (iso, code + code_len, len - MIN (code_len, len));
+      else if (proc->answered < proc->batch->len)
         {
           entry = g_ptr_array_index (proc->batch, proc->answered++);
           if (*code && !tamis_doc_get_error_code (entry->doc))
@@ -873,7 +919,7 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
         {
           Proc *proc = polled[i];
 
-          if (fds[i].revents && !proc_read (proc))
+          if (fds[i].revents && !proc_read (&iso, proc))
             ok = proc_reap (&iso, proc, &local);
           else
             check_limits (&iso, proc, now);

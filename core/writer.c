@@ -1,5 +1,5 @@
-/* tamis — writers: one record per document, as JSON Lines, one JSON array
- * or TSV of spans.
+/* tamis — writers: one record per document, as JSON Lines, one JSON array,
+ * TSV of spans or an HTML report (the page itself is in writer-html.c).
  *
  * JSON records are JsonNode trees serialised by JsonGenerator. Offsets go
  * out in Unicode code points: two cursors walk the text, one for starts
@@ -26,9 +26,12 @@
 
 #include <tamis/error.h>
 #include <tamis/io.h>
+#include <tamis/summary.h>
 #include "document-private.h"
 #include "io-private.h"
+#include "summary-private.h"
 #include "tsan-private.h"
+#include "writer-html.h"
 
 gboolean
 tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
@@ -38,6 +41,7 @@ tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
     { "json", TAMIS_FORMAT_JSON },
     { "tsv", TAMIS_FORMAT_TSV },
     { "sqlite", TAMIS_FORMAT_SQLITE },
+    { "html", TAMIS_FORMAT_HTML },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
@@ -47,7 +51,7 @@ tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
         return TRUE;
       }
   g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG,
-               "unknown output format '%s' (expected jsonl, json, tsv or sqlite)",
+               "unknown output format '%s' (expected jsonl, json, tsv, sqlite or html)",
                name ? name : "");
   return FALSE;
 }
@@ -821,11 +825,15 @@ struct _TamisWriter {
   char **layers;
   gboolean with_text;
   guint64 n_records;
+  TamisSummary *summary; /* not owned; NULL when none */
   GMutex lock;
   GPtrArray *idle;  /* Formatter */
   GString *out;
   GString *record;
   TamisSqliteOut *sqlite;
+  TamisHtml *html;      /* the page, for TAMIS_FORMAT_HTML */
+  TamisSummary *own_summary; /* the page's when the caller sets none */
+  char *summary_json;   /* the summary the page shows, when given */
 };
 
 static void
@@ -883,6 +891,23 @@ tamis_writer_new (TamisFormat format, GOutputStream *stream, const char *const *
   self->idle = g_ptr_array_new_with_free_func (formatter_free);
   self->out = g_string_sized_new (64 * 1024);
   self->record = g_string_sized_new (64 * 1024);
+  if (format == TAMIS_FORMAT_HTML)
+    {
+      /* The page highlights the text: it always keeps it, and of the
+       * layers asked for, only those it shows. */
+      GStrvBuilder *shown = g_strv_builder_new ();
+
+      for (guint i = 0; tamis_html_layers[i] != NULL; i++)
+        if (layer_wanted (layers, tamis_html_layers[i]))
+          g_strv_builder_add (shown, tamis_html_layers[i]);
+      g_strfreev (self->layers);
+      self->layers = g_strv_builder_end (shown);
+      g_strv_builder_unref (shown);
+      self->with_text = TRUE;
+      self->html = tamis_html_new ();
+      self->own_summary = tamis_summary_new (NULL);
+      self->summary = self->own_summary;
+    }
   return self;
 }
 
@@ -984,7 +1009,12 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
 {
   Formatter *f;
   JsonNode *root;
+  gsize mark = out->len;
 
+  /* Here rather than when the record is written: this runs on the worker
+   * threads, and the document is freed before its record is written. */
+  if (self->summary != NULL)
+    tamis_summary_add_doc (self->summary, doc);
   if (self->format == TAMIS_FORMAT_TSV)
     {
       tsv_record (out, doc, (const char *const *) self->layers);
@@ -1006,6 +1036,29 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
   formatter_give (self, f);
   if (self->format == TAMIS_FORMAT_JSONL)
     g_string_append_c (out, '\n');
+  else if (self->format == TAMIS_FORMAT_HTML)
+    {
+      /* The same filter as for records read back from a file, so that
+       * both ways give the same page; it cannot fail on our own JSON. */
+      g_autoptr(GString) json = g_string_new_len (out->str + mark, out->len - mark);
+
+      g_string_truncate (out, mark);
+      tamis_html_filter_record (out, json->str, json->len, NULL);
+    }
+}
+
+void
+tamis_writer_set_summary (TamisWriter *self, TamisSummary *summary)
+{
+  g_return_if_fail (self != NULL);
+  /* The page always has a summary to draw. */
+  self->summary = summary != NULL ? summary : self->own_summary;
+}
+
+TamisSummary *
+tamis_writer_get_summary (TamisWriter *self)
+{
+  return self->summary;
 }
 
 gboolean
@@ -1023,6 +1076,12 @@ tamis_writer_write_record (TamisWriter *self, const char *record, gsize len, GEr
     case TAMIS_FORMAT_TSV:
       if (self->n_records == 0)
         g_string_append (self->out, TSV_HEADER);
+      g_string_append_len (self->out, record, len);
+      break;
+    case TAMIS_FORMAT_HTML:
+      if (self->n_records == 0)
+        tamis_html_begin (self->html, self->out);
+      tamis_html_before_record (self->html, self->n_records, len, self->out);
       g_string_append_len (self->out, record, len);
       break;
     case TAMIS_FORMAT_JSONL:
@@ -1045,13 +1104,86 @@ tamis_writer_write (TamisWriter *self, TamisDoc *doc, GError **error)
 }
 
 gboolean
+tamis_writer_write_json (TamisWriter *self, const char *record, gssize length, GError **error)
+{
+  gsize len;
+
+  g_return_val_if_fail (self != NULL && record != NULL, FALSE);
+
+  len = length < 0 ? strlen (record) : (gsize) length;
+  while (len > 0 && (record[len - 1] == '\n' || record[len - 1] == '\r'))
+    len--;
+  if (self->format == TAMIS_FORMAT_TSV)
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG,
+                   "records read back cannot be written as TSV");
+      return FALSE;
+    }
+  /* Counted whole, before the HTML writer drops layers. */
+  if (self->summary != NULL && !tamis_summary_add_record (self->summary, record, len, error))
+    return FALSE;
+  g_string_truncate (self->record, 0);
+  switch (self->format)
+    {
+    case TAMIS_FORMAT_HTML:
+      if (!tamis_html_filter_record (self->record, record, len, error))
+        return FALSE;
+      break;
+    case TAMIS_FORMAT_JSON:
+      {
+        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autoptr(JsonGenerator) generator = generator_new (TRUE);
+
+        if (!json_parser_load_from_data (parser, record, len, NULL) ||
+            !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+          {
+            g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT, "a record is not one JSON object");
+            return FALSE;
+          }
+        generate (generator, json_parser_get_root (parser), self->record);
+        break;
+      }
+    case TAMIS_FORMAT_JSONL:
+      g_string_append_len (self->record, record, len);
+      g_string_append_c (self->record, '\n');
+      break;
+    case TAMIS_FORMAT_TSV:
+    default:
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG,
+                   "records read back cannot be written as TSV");
+      return FALSE;
+    }
+  return tamis_writer_write_record (self, self->record->str, self->record->len, error);
+}
+
+void
+tamis_writer_set_summary_json (TamisWriter *self, const char *summary)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->summary_json);
+  self->summary_json = g_strdup (summary);
+}
+
+gboolean
 tamis_writer_finish (TamisWriter *self, GError **error)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
   if (self->sqlite != NULL)
     return tamis_sqlite_finish (self->sqlite, error);
-  if (self->format == TAMIS_FORMAT_JSON)
+  if (self->format == TAMIS_FORMAT_HTML)
+    {
+      g_autofree char *counted = NULL;
+
+      if (self->summary_json == NULL && self->summary != NULL)
+        counted = tamis_summary_to_json (self->summary);
+      if (self->n_records == 0)
+        tamis_html_begin (self->html, self->out);
+      tamis_html_end (self->html, self->n_records, self->summary_json ? self->summary_json : counted,
+                      self->out);
+    }
+  else if (self->format == TAMIS_FORMAT_JSON)
     g_string_append (self->out, self->n_records == 0 ? "[]\n" : "\n]\n");
   else if (self->format == TAMIS_FORMAT_TSV && self->n_records == 0)
     g_string_append (self->out, TSV_HEADER);
@@ -1072,5 +1204,8 @@ tamis_writer_free (TamisWriter *self)
   g_strfreev (self->layers);
   g_string_free (self->out, TRUE);
   g_string_free (self->record, TRUE);
+  tamis_html_free (self->html);
+  tamis_summary_free (self->own_summary);
+  g_free (self->summary_json);
   g_free (self);
 }

@@ -70,7 +70,7 @@ CORE_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_s
 CORE_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
 CORE_TEST_LIBS = core/libtamis.la $(GLIB_LIBS) $(JSON_LIBS)
 
-core_tests = tests/test-document tests/test-pipeline tests/test-registry
+core_tests = tests/test-document tests/test-pipeline tests/test-registry tests/test-summary
 check_PROGRAMS += $(core_tests)
 TESTS += $(core_tests)
 
@@ -86,3 +86,7 @@ tests_test_registry_SOURCES = tests/test-registry.c
 tests_test_registry_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
 tests_test_registry_CFLAGS = $(CORE_TEST_CFLAGS)
 tests_test_registry_LDADD = $(CORE_TEST_LIBS)
+tests_test_summary_SOURCES = tests/test-summary.c
+tests_test_summary_CPPFLAGS = $(CORE_TEST_CPPFLAGS)
+tests_test_summary_CFLAGS = $(CORE_TEST_CFLAGS)
+tests_test_summary_LDADD = $(CORE_TEST_LIBS)

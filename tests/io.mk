@@ -8,7 +8,7 @@ IO_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_src
 IO_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
 IO_TEST_LIBS = core/libtamis-internal.la $(GLIB_LIBS) $(JSON_LIBS) $(SQLITE_LIBS)
 
-io_tests = tests/test-reader tests/test-writer tests/test-writer-sqlite
+io_tests = tests/test-reader tests/test-writer tests/test-writer-sqlite tests/test-writer-html
 check_PROGRAMS += $(io_tests)
 TESTS += $(io_tests)
 
@@ -24,3 +24,7 @@ tests_test_writer_sqlite_SOURCES = tests/test-writer-sqlite.c
 tests_test_writer_sqlite_CPPFLAGS = $(IO_TEST_CPPFLAGS)
 tests_test_writer_sqlite_CFLAGS = $(IO_TEST_CFLAGS) $(SQLITE_CFLAGS)
 tests_test_writer_sqlite_LDADD = $(IO_TEST_LIBS)
+tests_test_writer_html_SOURCES = tests/test-writer-html.c
+tests_test_writer_html_CPPFLAGS = $(IO_TEST_CPPFLAGS)
+tests_test_writer_html_CFLAGS = $(IO_TEST_CFLAGS)
+tests_test_writer_html_LDADD = $(IO_TEST_LIBS)

@@ -1,6 +1,8 @@
 # End-to-end tests: TAP shell scripts run by tests/run-test.sh.
 #   test-cli.sh    the tamis command on examples/ (and ../shared when present)
 #   test-evaluate.sh  tamis evaluate: matchings, attributes, both modes
+#   test-summary.sh  tamis run --summary and tamis summary: halves merged
+#                  in either order equal the whole, byte for byte
 #   test-embed.sh  examples/embed, a program linking libtamis
 #   test-plugin-check.sh  tamis plugins --check on the plugins of this tree
 #                  and on test modules that break one rule each
@@ -10,17 +12,23 @@
 #                  tamis, which runs without any plugin directory
 #   test-sqlite.sh the SQLite output: the same as the records, views,
 #                  refusal, a run killed with SIGKILL then resumed
+#   test-report.sh the HTML report, checked in headless Chromium when
+#                  chromium and chromedriver are installed
 #   test-stress.sh many runs of many tiny documents on 8 threads, each the
 #                  same bytes as one thread's (TAMIS_STRESS_RUNS=100 for more)
 TESTS += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
 	tests/test-isolate.sh \
+	tests/test-summary.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
 	tests/test-sqlite.sh \
+	tests/test-report.sh \
 	tests/test-stress.sh
+# The screenshots tests/test-report.sh saves.
+CLEANFILES += tests/report-corpus.png tests/report-seeds.png
 if BUILTIN_PLUGINS
 TESTS += tests/test-builtin.sh
 endif
@@ -33,11 +41,14 @@ EXTRA_DIST += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
 	tests/test-isolate.sh \
+	tests/test-summary.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
 	tests/test-builtin.sh \
 	tests/test-sqlite.sh \
+	tests/test-report.sh \
+	tests/report-check.py \
 	tests/test-stress.sh \
 	tests/tsan.supp
 

@@ -127,17 +127,24 @@ void tamis_reader_free (TamisReader *reader);
  *   in transactions of up to 1000 documents or about a second, in WAL mode,
  *   so that a killed run leaves whole documents only. It needs a file:
  *   tamis_writer_new_for_path().
+ * @TAMIS_FORMAT_HTML: one self-contained HTML page, a report: charts of the
+ *   corpus summary, a searchable list of the documents, and each
+ *   document's text with its entities, amounts and sentiment cues
+ *   highlighted. Records keep their text and, of their layers, only those
+ *   the page shows; they are streamed into the page as they come, the
+ *   summary is written when the writer finishes.
  */
 typedef enum {
   TAMIS_FORMAT_JSONL,
   TAMIS_FORMAT_JSON,
   TAMIS_FORMAT_TSV,
   TAMIS_FORMAT_SQLITE,
+  TAMIS_FORMAT_HTML,
 } TamisFormat;
 
 /**
  * tamis_format_from_string:
- * @name: "jsonl", "json", "tsv" or "sqlite"
+ * @name: "jsonl", "json", "tsv", "sqlite" or "html"
  * @format: (out): the format
  * @error: return location for a #GError
  *
@@ -222,11 +229,45 @@ guint64 tamis_writer_get_n_skipped (const TamisWriter *writer);
 gboolean tamis_writer_write (TamisWriter *writer, TamisDoc *doc, GError **error);
 
 /**
+ * tamis_writer_write_json:
+ * @writer: a writer of format %TAMIS_FORMAT_JSONL, %TAMIS_FORMAT_JSON or
+ *   %TAMIS_FORMAT_HTML
+ * @record: a record as the JSON writers make it (a line of a JSON Lines
+ *   results file), not necessarily nul-terminated
+ * @length: the length of @record in bytes, or -1 when nul-terminated
+ * @error: return location for a #GError
+ *
+ * Writes a record made earlier, as if its document had been written with
+ * tamis_writer_write(): this is how a results file becomes a report. The
+ * writer's choice of layers and text does not apply; the HTML writer keeps
+ * only the layers its page shows. The writer's summary
+ * (tamis_writer_set_summary()) counts the whole record.
+ *
+ * Returns: %FALSE when @record is not a JSON object (%TAMIS_ERROR_INPUT),
+ *   the format is TSV (%TAMIS_ERROR_CONFIG) or the stream fails
+ */
+gboolean tamis_writer_write_json (TamisWriter *writer, const char *record, gssize length,
+                                  GError **error);
+
+/**
+ * tamis_writer_set_summary_json:
+ * @writer: a writer
+ * @summary: (nullable): a corpus summary as JSON, or %NULL
+ *
+ * Gives the HTML writer the summary its page draws its charts from, in
+ * place of the one it counts from the documents and records it writes
+ * (its own, or the one given to tamis_writer_set_summary()). Other
+ * formats ignore it.
+ */
+void tamis_writer_set_summary_json (TamisWriter *writer, const char *summary);
+
+/**
  * tamis_writer_finish:
  * @writer: a writer
  * @error: return location for a #GError
  *
- * Writes what closes the output (the JSON array's end) and flushes.
+ * Writes what closes the output (the JSON array's end, the HTML page's
+ * summary and script) and flushes.
  *
  * Returns: %FALSE when the stream fails
  */

@@ -274,6 +274,36 @@ gsize tamis_pipeline_get_worker_memory (const TamisPipeline *pipeline);
  */
 void tamis_pipeline_set_worker_memory (TamisPipeline *pipeline, gsize bytes);
 
+/**
+ * tamis_pipeline_get_summary_file:
+ * @pipeline: a pipeline
+ *
+ * Returns: (nullable): `summary: {file:}`, where `tamis run` writes the
+ *   corpus summary when the run ends (relative to the working directory,
+ *   as `-o`), or %NULL when not set
+ */
+const char *tamis_pipeline_get_summary_file (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_get_summary_input:
+ * @pipeline: a pipeline
+ * @key: a key of the `summary:` section other than `file`:
+ *   "entity_layer" (default "entity"), "entity_name" (the span attribute
+ *   naming an entity, default "canonical"; the span's text when absent),
+ *   "entity_sentiment" (the document attribute of per-entity sentiment,
+ *   default "entity_sentiment"), "sentiment" and "sentiment_score" (the
+ *   document's sentiment label and score, defaults the same), "lang"
+ *   (default "lang"), "money_layer" (default "money"), "relation_layer"
+ *   (default "relation") and "relation_entity" (its span attribute naming
+ *   the entity an amount is tied to, default "entity")
+ *
+ * The layers and attributes a corpus summary (#TamisSummary) reads.
+ *
+ * Returns: (nullable): the name set in the pipeline, else the default;
+ *   %NULL for an unknown key
+ */
+const char *tamis_pipeline_get_summary_input (const TamisPipeline *pipeline, const char *key);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamisPipeline, tamis_pipeline_free)
 
 G_END_DECLS

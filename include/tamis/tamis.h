@@ -11,3 +11,4 @@
 #include <tamis/pipeline.h>
 #include <tamis/io.h>
 #include <tamis/run.h>
+#include <tamis/summary.h>
