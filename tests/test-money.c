@@ -14,6 +14,8 @@ typedef struct {
   char *max;
   char *currency;
   char *qualifier;
+  char *role;
+  gboolean inferred;
 } Found;
 
 static void
@@ -25,6 +27,7 @@ found_free (Found *f)
   g_free (f->max);
   g_free (f->currency);
   g_free (f->qualifier);
+  g_free (f->role);
   g_free (f);
 }
 
@@ -75,6 +78,8 @@ run_with (TamisPipeline *p, const char *lang, const char *text)
       f->max = attr_string (layer, i, "max_text");
       f->currency = attr_string (layer, i, "currency");
       f->qualifier = attr_string (layer, i, "qualifier");
+      f->role = attr_string (layer, i, "role");
+      f->inferred = tamis_layer_get_bool (layer, i, "currency_inferred", FALSE);
       g_ptr_array_add (out, f);
     }
   return out;
@@ -188,7 +193,184 @@ test_ranges (void)
   assert_one ("en", "Capex between 20 and 25 billion euros.", "20000000000-25000000000", "EUR");
   assert_one ("en", "Prices of $10 to $15 are common.", "10-15", "USD");
   assert_one ("en", "Fares range from 30 to 45 euros.", "30-45", "EUR");
-  assert_one ("fr", "Le budget est passé de 9 à 7 milliards d'euros.", "7000000000-9000000000", "EUR");
+  assert_one ("fr", "Le budget prévu était de 9 à 7 milliards d'euros selon les sources.", "7000000000-9000000000", "EUR");
+}
+
+static void
+test_signs (void)
+{
+  g_autoptr (GPtrArray) en = NULL;
+
+  assert_one ("fr", "Le résultat net ressort à -3,2 millions d’euros au premier semestre.", "-3200000", "EUR");
+  assert_one ("fr", "La filiale affiche −4,5 millions d'euros de résultat.", "-4500000", "EUR");
+  assert_one ("fr", "Le résultat d'exploitation : (1,2) million d’euros, contre un bénéfice.", "-1200000", "EUR");
+  assert_one ("fr", "Le flux de trésorerie est de (25 M€) sur l'exercice.", "25000000", "EUR");
+  assert_one ("en", "The unit posted −$450m in operating income.", "-450000000", "USD");
+  assert_one ("en", "Free cash flow was -$1.3 billion for the year.", "-1300000000", "USD");
+  assert_one ("en", "Operating loss: ($450m), after charges.", "-450000000", "USD");
+  assert_one ("en", "Net result of (2.1) million euros for the period.", "-2100000", "EUR");
+  /* hyphens and range dashes are no signs */
+  assert_one ("fr", "Pour la saison 2020-2021, le club a perdu 5-6 milliards d'euros.", "5000000000-6000000000", "EUR");
+  assert_one ("en", "In 2020-2021 the club lost $5-6 billion.", "5000000000-6000000000", "USD");
+  assert_one ("en", "Tickets cost 10 euros - 20 euros each.", "10-20", "EUR");
+  assert_one ("fr", "Un don (17 millions d'euros) voté hier.", "17000000", "EUR");
+  /* the text is kept as written */
+  en = run ("en", "Cash fell to −$450m.");
+  g_assert_cmpuint (en->len, ==, 1);
+  g_assert_cmpstr (((Found *) en->pdata[0])->text, ==, "−$450m");
+}
+
+/* the two amounts of a change of value: first (with its role), then "to" */
+static void
+assert_change (const char *lang, const char *text, const char *first, const char *role,
+               const char *to, const char *currency)
+{
+  g_autoptr (GPtrArray) found = run (lang, text);
+  Found *a, *b;
+
+  if (found->len != 2)
+    g_error ("%s: %u amounts found in \"%s\", expected 2", lang, found->len, text);
+  a = found->pdata[0];
+  b = found->pdata[1];
+  if (g_strcmp0 (a->value, first) != 0 || g_strcmp0 (a->role, role) != 0
+      || g_strcmp0 (b->value, to) != 0 || g_strcmp0 (b->role, "to") != 0
+      || g_strcmp0 (a->currency, currency) != 0 || g_strcmp0 (b->currency, currency) != 0)
+    g_error ("%s: \"%s\" gave %s (%s, %s) and %s (%s, %s)", lang, text, a->value, a->role,
+             a->currency, b->value, b->role, b->currency);
+}
+
+static void
+test_changes (void)
+{
+  assert_change ("fr", "Le budget est passé de 9 à 7 milliards d'euros.", "9000000000", "from",
+                 "7000000000", "EUR");
+  assert_change ("fr", "Les ventes ont grimpé de 3,1 milliards d'euros à 4 milliards d'euros.",
+                 "3100000000", "from", "4000000000", "EUR");
+  assert_change ("fr", "L'action a chuté de 5 dollars à 120 dollars mardi.", "5", "by", "120", "USD");
+  assert_change ("fr", "Les ventes ont augmenté de 3 milliards d'euros à 45 milliards d'euros.",
+                 "3000000000", "by", "45000000000", "EUR");
+  assert_change ("fr", "Le bénéfice a bondi de 2 à 10 milliards de dollars.", "2000000000", "from",
+                 "10000000000", "USD");
+  assert_change ("fr", "Le groupe a relevé sa prévision de 60 à 65 milliards de dollars.",
+                 "60000000000", "from", "65000000000", "USD");
+  assert_change ("en", "Revenue rose from $3 billion to $4.5 billion last year.", "3000000000", "from",
+                 "4500000000", "USD");
+  assert_change ("en", "The firm cut its forecast from 12 to 10 billion euros.", "12000000000", "from",
+                 "10000000000", "EUR");
+  assert_change ("en", "The shares fell $3 to $187.50 on Monday.", "3", "by", "187.5", "USD");
+  assert_change ("en", "The stock rose fifty cents to $22.30 at the close.", "0.5", "by", "22.3", "USD");
+  assert_change ("en", "Rent climbed by $150 to $2,100 a month.", "150", "by", "2100", "USD");
+  /* how much it fell, a range */
+  assert_one ("fr", "Les recettes ont diminué de 1 à 2 milliards d'euros selon les scénarios.",
+              "1000000000-2000000000", "EUR");
+  /* without a verb of change, still a range */
+  assert_one ("fr", "Meta prévoit des dépenses entre 114 et 119 milliards de dollars.",
+              "114000000000-119000000000", "USD");
+  assert_one ("fr", "Meta envisage d'investir entre 60 et 65 milliards de dollars cette année.",
+              "60000000000-65000000000", "USD");
+  assert_one ("fr", "Une fourchette de 60 à 65 milliards de dollars est annoncée.",
+              "60000000000-65000000000", "USD");
+  assert_one ("en", "Analysts expect between $60 billion and $65 billion.", "60000000000-65000000000", "USD");
+  assert_one ("en", "Fares go from 30 to 45 euros in summer.", "30-45", "EUR");
+}
+
+static void
+test_indian (void)
+{
+  assert_one ("en", "The government set aside ₹2 lakh crore for roads.", "2000000000000", "INR");
+  assert_one ("en", "Exports reached 2.5 lakh crore rupees this year.", "2500000000000", "INR");
+  assert_one ("en", "The studio spent Rs 500 crore on the film.", "5000000000", "INR");
+  assert_one ("en", "He paid 35 lakh rupees for the flat.", "3500000", "INR");
+  assert_one ("fr", "New Delhi consacre ₹2 lakh crore aux routes.", "2000000000000", "INR");
+  assert_one ("fr", "Le film a coûté 500 crore de roupies.", "5000000000", "INR");
+}
+
+static void
+test_spaced_symbols (void)
+{
+  assert_one ("fr", "Le billet coûte 5 $ CA à Montréal.", "5", "CAD");
+  assert_one ("fr", "Un salaire de 48 000 $ US par an.", "48000", "USD");
+  assert_one ("fr", "Ottawa accorde 12 millions $ CA à la ville.", "12000000", "CAD");
+  assert_one ("fr", "Québec annonce un plan de 250 G$ sur dix ans.", "250000000000", "CAD");
+  assert_one ("fr", "Le billet coûte CA$ 5 à Montréal.", "5", "CAD");
+  assert_one ("fr", "Un salaire de US$ 48,000 par an.", "48000", "USD");
+  assert_one ("fr", "Une subvention de 40 k$ pour l'entreprise.", "40000", "USD");
+  assert_one ("en", "The ticket is 5 $ CA in Montreal.", "5", "CAD");
+  assert_one ("en", "A salary of 48,000 $ US a year.", "48000", "USD");
+  assert_one ("en", "The ticket is CA$ 5 in Montreal.", "5", "CAD");
+  assert_one ("en", "A salary of US$ 48,000 a year.", "48000", "USD");
+}
+
+static void
+test_halves (void)
+{
+  assert_one ("fr", "L'usine a coûté deux milliards et demi d’euros.", "2500000000", "EUR");
+  assert_one ("fr", "Il a reçu un million et demi d'euros en prime.", "1500000", "EUR");
+  assert_one ("fr", "Un contrat de 3 millions et demi de dollars.", "3500000", "USD");
+  assert_one ("en", "The plant cost two and a half billion dollars.", "2500000000", "USD");
+  assert_one ("en", "She got one and a half million euros.", "1500000", "EUR");
+  assert_one ("en", "The deal is worth a billion and a half dollars.", "1500000000", "USD");
+}
+
+static void
+assert_carried (const char *lang, const char *text, const char *value, const char *currency)
+{
+  g_autoptr (GPtrArray) found = run (lang, text);
+  Found *a, *b;
+
+  if (found->len != 2)
+    g_error ("%s: %u amounts found in \"%s\", expected 2", lang, found->len, text);
+  a = found->pdata[0];
+  b = found->pdata[1];
+  g_assert_false (a->inferred);
+  if (!b->inferred || g_strcmp0 (b->value, value) != 0 || g_strcmp0 (b->currency, currency) != 0)
+    g_error ("%s: \"%s\" gave %s %s (inferred: %d)", lang, text, b->value, b->currency, b->inferred);
+}
+
+static void
+test_carried_currency (void)
+{
+  assert_carried ("fr", "Le chiffre d'affaires atteint 14 milliards d’euros, contre 9,4 milliards un an plus tôt.",
+                  "9400000000", "EUR");
+  assert_carried ("fr", "Le loyer passe à 950 €, contre 870 l'an dernier.", "870", "EUR");
+  assert_carried ("en", "Revenue was $14bn, up from 9.4 billion a year earlier.", "9400000000", "USD");
+  assert_carried ("en", "Sales hit £3.2m, compared with 2.9m in 2023.", "2900000", "GBP");
+  /* a count of something else, a new sentence, or a bare number: no money */
+  assert_one ("fr", "Le projet coûte 5 milliards de dollars pour 1, 3 million de GPU.", "5000000000", "USD");
+  assert_one ("fr", "Il coûte 5 milliards de dollars. L'an dernier, 3 milliards seulement.", "5000000000", "USD");
+  assert_one ("fr", "Il coûte 5 milliards de dollars et emploie 300 personnes.", "5000000000", "USD");
+  assert_one ("en", "It costs $5 billion for 1.3 million GPUs.", "5000000000", "USD");
+  assert_one ("en", "It costs $5 billion and employs 300 people.", "5000000000", "USD");
+  assert_one ("en", "It costs $5 billion. Last year, 3 billion.", "5000000000", "USD");
+  assert_one ("en", "Tesla earned $3bn, versus 2.1 in 2023.", "3000000000", "USD");
+}
+
+static void
+test_unknown_language (void)
+{
+  /* no rules for the document's language: money reads the text itself */
+  g_autoptr (TamisPipeline) p = pipeline ("");
+  const char *const langs[] = { "az", "und", NULL };
+
+  for (guint k = 0; k < G_N_ELEMENTS (langs); k++)
+    {
+      g_autoptr (GPtrArray) a = run_with (p, langs[k], "The prize was $10,000.");
+      g_autoptr (GPtrArray) b = run_with (p, langs[k], "ten dollars");
+      g_autoptr (GPtrArray) c = run_with (p, langs[k], "$10,000");
+      g_autoptr (GPtrArray) d = run_with (p, langs[k], "Le prix est de 1,5 million d'euros.");
+      g_autoptr (GPtrArray) e = run_with (p, langs[k], "5 lakh rupees");
+
+      g_assert_cmpuint (a->len, ==, 1);
+      g_assert_cmpstr (((Found *) a->pdata[0])->value, ==, "10000");
+      g_assert_cmpuint (b->len, ==, 1);
+      g_assert_cmpstr (((Found *) b->pdata[0])->value, ==, "10");
+      g_assert_cmpuint (c->len, ==, 1);
+      g_assert_cmpstr (((Found *) c->pdata[0])->value, ==, "10000");
+      g_assert_cmpuint (d->len, ==, 1);
+      g_assert_cmpstr (((Found *) d->pdata[0])->value, ==, "1500000");
+      g_assert_cmpuint (e->len, ==, 1);
+      g_assert_cmpstr (((Found *) e->pdata[0])->value, ==, "500000");
+    }
 }
 
 static void
@@ -426,6 +608,13 @@ main (int argc, char **argv)
   g_test_add_func ("/money/digits/en", test_digits_en);
   g_test_add_func ("/money/words", test_words);
   g_test_add_func ("/money/ranges", test_ranges);
+  g_test_add_func ("/money/signs", test_signs);
+  g_test_add_func ("/money/changes", test_changes);
+  g_test_add_func ("/money/indian", test_indian);
+  g_test_add_func ("/money/spaced-symbols", test_spaced_symbols);
+  g_test_add_func ("/money/halves", test_halves);
+  g_test_add_func ("/money/carried-currency", test_carried_currency);
+  g_test_add_func ("/money/options/unknown-language", test_unknown_language);
   g_test_add_func ("/money/qualifiers", test_qualifiers);
   g_test_add_func ("/money/scale-by-language", test_scale_by_language);
   g_test_add_func ("/money/messy", test_messy);

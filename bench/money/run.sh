@@ -27,25 +27,22 @@ WORK=$(mktemp -d)
 cleanup () { rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 
-echo "## Quality: the money stage with the language of each set"
-echo
-echo "| set | mentions | TP | FP | FN | precision | recall | F1 |"
-echo "|---|---|---|---|---|---|---|---|"
-for gold in "$DATA"/*.jsonl; do
-  set_name=$(basename "$gold" .jsonl)
-  lang=${set_name##*-}
-  cat > "$WORK/$set_name.yaml" <<EOF
-tamis: 1
-input: {format: jsonl}
-stages:
-  - money: {languages: [$lang]}
-output: {format: jsonl, layers: [money], text: false}
-EOF
-  # The set as gold records of tamis evaluate: a mention is right when it
-  # overlaps a prediction whose value (for a range or an open interval, min
-  # and max; a null bound must be absent) and currency (unless unknown, null)
-  # agree; any label will do; optional mentions count neither way.
-  python3 -c 'import json, sys
+# score SUFFIX STAGES: one table row per set, the pipeline's stages given
+# (LANG in them stands for the set's language)
+score () {
+  suffix=$1
+  stages=$2
+  for gold in "$DATA"/*.jsonl; do
+    set_name=$(basename "$gold" .jsonl)
+    lang=${set_name##*-}
+    printf 'tamis: 1\ninput: {format: jsonl}\nstages:\n%s\noutput: {format: jsonl, layers: [money], text: false}\n' \
+      "$(printf '%s' "$stages" | sed "s/LANG/$lang/g")" > "$WORK/$set_name$suffix.yaml"
+    # The set as gold records of tamis evaluate (without their language): a
+    # mention is right when it overlaps a prediction whose value (for a range
+    # or an open interval, min and max; a null bound must be absent) and
+    # currency (unless unknown, null) agree; any label will do; optional
+    # mentions count neither way.
+    python3 -c 'import json, sys
 for line in open(sys.argv[1], encoding="utf-8"):
     r = json.loads(line)
     spans = []
@@ -61,17 +58,33 @@ for line in open(sys.argv[1], encoding="utf-8"):
             s["optional"] = True
         spans.append(s)
     print(json.dumps({"id": r["id"], "text": r["text"], "layers": {"money": spans}}, ensure_ascii=False))' \
-    "$gold" > "$WORK/$set_name.gold.jsonl"
-  "$TAMIS" evaluate "$WORK/$set_name.yaml" "$WORK/$set_name.gold.jsonl" -j 1 --layers money \
-    --attributes '' --match-attributes value,min,max,currency --format json > "$WORK/$set_name.score"
-  python3 - "$WORK/$set_name.score" "$set_name" <<'EOF'
+      "$gold" > "$WORK/$set_name.gold.jsonl"
+    "$TAMIS" evaluate "$WORK/$set_name$suffix.yaml" "$WORK/$set_name.gold.jsonl" -j 1 --layers money \
+      --attributes '' --match-attributes value,min,max,currency --format json > "$WORK/$set_name$suffix.score"
+    python3 - "$WORK/$set_name$suffix.score" "$set_name" <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1]))["layers"]["money"]["overlap"]
 print("| %s | %d | %d | %d | %d | %.3f | %.3f | %.3f |" % (
     sys.argv[2], d["gold"], d["tp"], d["fp"], d["fn"], d["precision"], d["recall"], d["f1"]))
 EOF
-done
+  done
+  echo
+}
+
+echo "## Quality: the money stage with the language of each set"
 echo
+echo "| set | mentions | TP | FP | FN | precision | recall | F1 |"
+echo "|---|---|---|---|---|---|---|---|"
+score "" "  - money: {languages: [LANG]}"
+
+if "$TAMIS" plugins langid >/dev/null 2>&1; then
+  echo "## Quality end to end: langid, then money with its default options"
+  echo
+  echo "| set | mentions | TP | FP | FN | precision | recall | F1 |"
+  echo "|---|---|---|---|---|---|---|---|"
+  score "-e2e" "  - langid
+  - money"
+fi
 
 # Throughput, on two inputs: every text of the four sets (short records, so
 # the cost per document weighs) and, when present, the news articles of
@@ -191,3 +204,23 @@ else:
 print(row)
 EOF
 done
+
+# The stage alone through the library (no JSON read or written, no
+# start-up), and after langid as a pipeline would run it.
+SEGBENCH=$(dirname "$TAMIS")/bench/segment/segbench
+if [ -x "$SEGBENCH" ]; then
+  printf 'tamis: 1\nstages:\n  - money\n' > "$WORK/alone.yaml"
+  printf 'tamis: 1\nstages:\n  - langid\n  - money\n' > "$WORK/e2e.yaml"
+  echo
+  echo "## Speed of the stages alone (library, one thread, MB per CPU-second)"
+  echo
+  echo "| input | money | langid + money |"
+  echo "|---|---|---|"
+  for name in sets articles; do
+    [ -f "$WORK/$name-once.jsonl" ] || continue
+    # shellcheck disable=SC2046
+    set -- $(python3 "$ROOT/bench/nlp-bench.py" lib-speed "$SEGBENCH" "$(dirname "$TAMIS")/plugins" \
+               "$WORK/$name-once.jsonl" "$WORK/alone.yaml" "$WORK/e2e.yaml")
+    echo "| $name | $1 | $2 |"
+  done
+fi

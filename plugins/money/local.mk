@@ -42,7 +42,7 @@ EXTRA_DIST += \
 	plugins/money/gen-currencies.py \
 	bench/money/run.sh
 
-money-bench: tamis$(EXEEXT) plugins/money.la
+money-bench: tamis$(EXEEXT) plugins/money.la plugins/langid.la bench/segment/segbench$(EXEEXT)
 	$(SHELL) $(srcdir)/bench/money/run.sh ./tamis$(EXEEXT)
 
 .PHONY: money-bench

@@ -399,6 +399,7 @@ apply_rule (MoneyLang *lang, const Rule *r, const Filters *f, GError **error)
     { "between", MONEY_ROLE_BETWEEN }, { "from", MONEY_ROLE_FROM },
     { "to", MONEY_ROLE_TO }, { "and", MONEY_ROLE_AND },
     { "link", MONEY_ROLE_LINK }, { "word", MONEY_ROLE_WORD },
+    { "compare", MONEY_ROLE_COMPARE },
   };
   g_autofree char *exact = NULL;
   MoneyLex *lex;
@@ -450,6 +451,18 @@ apply_rule (MoneyLang *lang, const Rule *r, const Filters *f, GError **error)
       lex->roles |= MONEY_ROLE_SYMBOL;
       lex->sym_cur = cur;
       lex->sym_text = g_intern_string (exact);
+      lex->sym_scale = (gint8) atoi (r->arg2);
+    }
+  else if (strcmp (r->role, "change") == 0)
+    {
+      lex->roles |= MONEY_ROLE_CHANGE;
+      lex->direction = strcmp (r->arg, "up") == 0 ? 1 : strcmp (r->arg, "down") == 0 ? -1 : 0;
+      if (!lex->direction && strcmp (r->arg, "any") != 0)
+        {
+          g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_DATA,
+                       "%s:%u: a change is up, down or any, not '%s'", r->file, r->line, r->arg);
+          return FALSE;
+        }
     }
   else if (strcmp (r->role, "subunit") == 0)
     {

@@ -82,6 +82,8 @@ typedef enum {
   MONEY_ROLE_AND = 1 << 11,
   MONEY_ROLE_LINK = 1 << 12,
   MONEY_ROLE_WORD = 1 << 13,
+  MONEY_ROLE_CHANGE = 1 << 14,   /* a verb of change: "chuté", "rose" */
+  MONEY_ROLE_COMPARE = 1 << 15,  /* "contre", "up from": the amount compared with */
 } MoneyRole;
 
 #define MONEY_ROLES_CURRENCY (MONEY_ROLE_NAME | MONEY_ROLE_SYMBOL | MONEY_ROLE_CODE | MONEY_ROLE_SUBUNIT)
@@ -106,6 +108,8 @@ struct _MoneyLex {
   gint8 sub_power;       /* SUBUNIT: power of ten of the unit */
   guint8 qual;           /* QUALIFIER: MoneyQual */
   guint8 name_rank;      /* which source set name_cur: later sources win */
+  gint8 sym_scale;       /* SYMBOL after a number: power of ten it carries ("G$") */
+  gint8 direction;       /* CHANGE: +1 a rise, -1 a fall, 0 either */
   gboolean weak_number;  /* "a", "un": a number only before a scale or a currency */
   gboolean weak_code;    /* CODE that is also a word */
   MoneyDec number;       /* NUMBER */
@@ -156,6 +160,14 @@ const MoneyLex *money_lang_lookup_len (const MoneyLang *lang, const char *key, g
 
 /* ---- scanner ---- */
 
+/* what an amount is in a change of value ("fell $3 to $187.50") */
+typedef enum {
+  MONEY_PART_NONE,
+  MONEY_PART_FROM,
+  MONEY_PART_TO,
+  MONEY_PART_BY,
+} MoneyPart;
+
 typedef struct {
   guint32 start, end;    /* bytes, qualifier included */
   guint32 amount_start;  /* bytes, without the qualifier */
@@ -164,6 +176,10 @@ typedef struct {
   MoneyDec value, min, max;
   const char *currency;  /* ISO code, MONEY_DOLLAR or MONEY_UNKNOWN */
   MoneyQual qual;
+  gboolean negative;     /* "-3,2 millions", "($450m)": value is below zero */
+  gboolean inferred;     /* the currency comes from an earlier amount */
+  MoneyPart part;
+  gboolean scaled;       /* with a scale word ("$3bn"): a bare "2.1" after it is not dollars */
 } MoneyMention;
 
 typedef void (*MoneyMentionFunc) (const MoneyMention *mention, gpointer user_data);

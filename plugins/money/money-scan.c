@@ -7,7 +7,11 @@
  * An amount is money only when a currency (symbol, code or name) or a
  * subunit ("cents") stands beside it: "1,3 million de GPU" has none. A range
  * may name its currency once ("entre 114 et 119 milliards de dollars"), and
- * its first number then borrows the second one's scale word. */
+ * its first number then borrows the second one's scale word. After a verb
+ * of change ("passé de 9 à 7 milliards", "fell $3 to $187.50") the two
+ * amounts are where the value went from, to, or by how much; a bare number
+ * compared with an earlier amount ("contre 9,4 milliards") takes its
+ * currency. */
 #include "money-private.h"
 
 #include <string.h>
@@ -21,6 +25,8 @@ typedef struct {
   const char *text;
   MoneyTok *t;
   guint n;
+  const char *carry;    /* the currency of the sentence's last amount */
+  gboolean carry_scaled;/* that amount had a scale word: "$3bn" */
 } Scan;
 
 typedef enum {
@@ -47,6 +53,7 @@ typedef struct {
   gboolean words;
   gboolean fraction;
   gboolean small;       /* a whole number below 100: may be cents */
+  gboolean paren;       /* "(1,2) million": the number alone in brackets */
 } Num;
 
 typedef struct {
@@ -54,6 +61,7 @@ typedef struct {
   Num num;
   Cur cur;              /* cur.cur == NULL: a bare number */
   MoneyDec value;
+  gboolean negative;
 } Amount;
 
 /* ---- tokens ---- */
@@ -175,6 +183,11 @@ spaced_ok (const Scan *s, guint start, guint end)
     {
       if (s->t[j].gap == MONEY_GAP_NONE)
         continue;
+      /* "$ CA", "$ US": a sign, then a region or code in capitals */
+      if (s->t[j].gap == MONEY_GAP_SPACE && s->t[j - 1].kind == MONEY_TOK_SYM
+          && s->t[j].kind == MONEY_TOK_WORD && tok_len (&s->t[j]) >= 2
+          && (s->t[j].flags & MONEY_TOK_UPPER))
+        continue;
       if (s->t[j].gap > MONEY_GAP_SPACE
           || (s->t[j - 1].kind == MONEY_TOK_WORD && tok_len (&s->t[j - 1]) < 2)
           || (s->t[j].kind == MONEY_TOK_WORD && tok_len (&s->t[j]) < 2)
@@ -257,6 +270,14 @@ match_currency (const Scan *s, guint i, gboolean prefix, Cur *c)
        * letter cannot be a word ("a $5 bill" is not Australian) */
       if (exact_text (s, i, end, lex->sym_text) && spaced_ok (s, i, end))
         c->cur = lex->sym_cur, c->kind = CUR_SYMBOL;
+      /* "250 G$": billions, after a number only */
+      if (lex->sym_scale && c->cur)
+        {
+          if (prefix)
+            c->cur = NULL;
+          else
+            c->scale = lex->sym_scale;
+        }
       else if (end > i + 1 && !is_plain_word (s, i) && s->t[i].kind == MONEY_TOK_WORD
                && g_ascii_strncasecmp (s->text + s->t[i].start, lex->sym_text, tok_len (&s->t[i])) == 0)
         c->cur = lex->sym_cur, c->kind = CUR_SYMBOL;
@@ -308,7 +329,7 @@ digits_of (const Scan *s, guint i, char *buf, gsize *k, gsize size)
  * "94.000" (French: thousands), "12,34,567.89"; and the "1, 3 million" of
  * machine-converted text. Fails on versions, dates and times. */
 static gboolean
-parse_digits (const Scan *s, guint i, Num *n)
+parse_digits (const Scan *s, guint i, gboolean after_sign, Num *n)
 {
   guint groups[12], ngroups = 1;
   char seps[12];
@@ -363,7 +384,9 @@ parse_digits (const Scan *s, guint i, Num *n)
     {
       char c = seps[ngroups - 2];
       guint after = tok_len (&s->t[groups[ngroups - 1]]);
-      if (spaces || c == dec || after != 3 || c == '\'')
+      /* "US$ 48,000" in French text: a sign before the number is the
+       * English way of writing, and so is the comma of thousands */
+      if (spaces || (c == dec && !(after_sign && c == ',')) || after != 3 || c == '\'')
         decimal = ngroups - 1;
     }
   else if (commas + dots >= 2 && spaces)
@@ -415,6 +438,25 @@ parse_digits (const Scan *s, guint i, Num *n)
       && strchr ("/:.,", s->t[j].ch) && s->t[j].ch
       && s->t[j + 1].kind == MONEY_TOK_NUM && s->t[j + 1].gap == MONEY_GAP_NONE)
     return FALSE;
+  return TRUE;
+}
+
+/* "et demi", "and a half" at token i: a half to add to the number before */
+static gboolean
+half_at (const Scan *s, guint i, guint *end)
+{
+  const MoneyLex *lex;
+  guint j = i + 1;
+
+  if (!(roles_at (s, i) & MONEY_ROLE_AND) || !close_by (s, i) || !close_by (s, j))
+    return FALSE;
+  if (s->t[j].lex && s->t[j].lex->weak_number && close_by (s, j + 1))
+    j++;   /* "a half" */
+  lex = j < s->n ? s->t[j].lex : NULL;
+  if (!lex || !(lex->roles & MONEY_ROLE_NUMBER) || lex->weak_number
+      || money_dec_cmp (lex->number, (MoneyDec) { 5, -1 }) != 0)
+    return FALSE;
+  *end = j + 1;
   return TRUE;
 }
 
@@ -495,6 +537,14 @@ parse_words (const Scan *s, guint i, Num *n)
       any = TRUE;
       end = j = pend;
 
+      /* "two and a half (billion)" */
+      if (money_dec_cmp (v, (MoneyDec) { 1, 0 }) >= 0 && half_at (s, j, &pend))
+        {
+          if (!money_dec_add (group, (MoneyDec) { 5, -1 }, &group))
+            return FALSE;
+          end = pend;
+          break;
+        }
       /* joiners: "soixante-cinq", "vingt et un", "hundred and five" */
       if (j + 1 < s->n && is_punct (&s->t[j], '-') && s->t[j].gap == MONEY_GAP_NONE
           && s->t[j + 1].gap == MONEY_GAP_NONE && (roles_at (s, j + 1) & MONEY_ROLE_NUMBER))
@@ -523,7 +573,7 @@ parse_words (const Scan *s, guint i, Num *n)
 /* A number at token i and its scale word. glued_ok: a currency glued
  * before it ("USD3.2m") rather than a word ("Q4", "A320"). */
 static gboolean
-parse_number (const Scan *s, guint i, gboolean glued_ok, Num *n)
+parse_number (const Scan *s, guint i, gboolean glued_ok, gboolean after_sign, Num *n)
 {
   const MoneyTok *t;
   guint j;
@@ -544,8 +594,19 @@ parse_number (const Scan *s, guint i, gboolean glued_ok, Num *n)
               && (s->t[i - 2].kind == MONEY_TOK_NUM || s->t[i - 2].kind == MONEY_TOK_WORD))
             return FALSE;
         }
-      if (!parse_digits (s, i, n))
+      if (!parse_digits (s, i, after_sign, n))
         return FALSE;
+      /* "(1,2) million d'euros": an accounting negative, brackets around
+       * the number alone, its scale or currency after them */
+      j = n->end;
+      if (!glued_ok && i > 0 && is_punct (&s->t[i - 1], '(') && t->gap == MONEY_GAP_NONE
+          && j + 1 < s->n && is_punct (&s->t[j], ')') && s->t[j].gap == MONEY_GAP_NONE
+          && close_by (s, j + 1)
+          && (roles_at (s, j + 1) & (MONEY_ROLE_SCALE | MONEY_ROLES_CURRENCY)))
+        {
+          n->paren = TRUE;
+          n->end = j + 1;
+        }
     }
   else if (t->kind == MONEY_TOK_WORD)
     {
@@ -566,6 +627,25 @@ parse_number (const Scan *s, guint i, gboolean glued_ok, Num *n)
           n->scale = s->t[j].lex->scale;
           n->has_scale = TRUE;
           n->end = j + 1;
+          /* "2 lakh crore": a larger scale word multiplies the first */
+          if (close_by (s, j + 1) && s->t[j + 1].kind == MONEY_TOK_WORD
+              && tok_len (&s->t[j + 1]) > 1 && (roles_at (s, j + 1) & MONEY_ROLE_SCALE)
+              && s->t[j + 1].lex->scale > n->scale)
+            {
+              n->scale += s->t[j + 1].lex->scale;
+              n->end = j + 2;
+            }
+          /* "deux milliards et demi", "a billion and a half" */
+          if (half_at (s, n->end, &j) && !n->fraction)
+            {
+              MoneyDec v;
+              if (money_dec_add (n->value, (MoneyDec) { 5, -1 }, &v))
+                {
+                  n->value = v;
+                  n->fraction = TRUE;
+                  n->end = j;
+                }
+            }
         }
     }
   /* "4th", "5G", "10x": a word glued to digits makes them something else */
@@ -610,7 +690,7 @@ add_cents (const Scan *s, Amount *a)
   memset (&cn, 0, sizeof cn);
   if (s->t[c].kind == MONEY_TOK_NUM)
     {
-      if (tok_len (&s->t[c]) > 2 || !parse_digits (s, c, &cn) || cn.end != c + 1)
+      if (tok_len (&s->t[c]) > 2 || !parse_digits (s, c, FALSE, &cn) || cn.end != c + 1)
         return;
     }
   else if (!parse_words (s, c, &cn))
@@ -648,6 +728,27 @@ is_year (const Num *n, const Scan *s)
          && n->value.e == 0 && n->value.m >= 1800 && n->value.m <= 2199;
 }
 
+/* A minus sign glued before token i: "-3,2 millions", "−$450m". Only a
+ * hyphen-minus or U+2212 after a blank or an opening mark: never the dash
+ * of "2020-2021", "5-6 milliards" or of a word, nor an en dash. */
+static gboolean
+minus_before (const Scan *s, guint i)
+{
+  const MoneyTok *d;
+
+  if (i == 0 || s->t[i].gap != MONEY_GAP_NONE)
+    return FALSE;
+  d = &s->t[i - 1];
+  if (!is_punct (d, '-'))
+    return FALSE;
+  if (!(tok_len (d) == 1 || (tok_len (d) == 3 && memcmp (s->text + d->start, "\xe2\x88\x92", 3) == 0)))
+    return FALSE;
+  if (d->gap != MONEY_GAP_NONE)
+    return TRUE;
+  return i >= 2 && s->t[i - 2].kind == MONEY_TOK_PUNCT
+         && (s->t[i - 2].ch == 0 || strchr ("([{\"':;=", s->t[i - 2].ch));
+}
+
 /* An amount at token i. bare_ok: a number without currency is accepted,
  * for the first end of a range. */
 static gboolean
@@ -674,7 +775,7 @@ parse_amount (const Scan *s, guint i, gboolean bare_ok, Amount *a)
           has_pre = TRUE;
         }
     }
-  if (!parse_number (s, j, has_pre, &a->num))
+  if (!parse_number (s, j, has_pre, has_pre && pre.kind == CUR_SYMBOL, &a->num))
     return FALSE;
   if (has_pre && pre.kind == CUR_NAME && (a->num.words || is_year (&a->num, s)))
     return FALSE;
@@ -736,15 +837,38 @@ parse_amount (const Scan *s, guint i, gboolean bare_ok, Amount *a)
     a->value = money_dec_shift (a->value, a->cur.sub_power);
   if (a->cur.cur)
     add_cents (s, a);
+
+  /* signs: "-3,2 millions d'euros", "(1,2) million d'euros", "($450m)" */
+  if (a->num.paren && !has_pre)
+    {
+      a->negative = TRUE;
+      a->start = i - 1;
+    }
+  else if (has_pre && a->cur.cur && i > 0 && is_punct (&s->t[i - 1], '(')
+           && s->t[i].gap == MONEY_GAP_NONE && a->end < s->n && is_punct (&s->t[a->end], ')')
+           && s->t[a->end].gap == MONEY_GAP_NONE
+           && (pre.kind == CUR_SYMBOL || pre.kind == CUR_CODE))
+    {
+      a->negative = TRUE;
+      a->start = i - 1;
+      a->end++;
+    }
+  if (minus_before (s, a->start))
+    {
+      a->negative = !a->negative;
+      a->start--;
+    }
   return TRUE;
 }
 
 /* ---- mentions ---- */
 
 static gboolean
-make_range (const Scan *s, Amount *a, Amount *b, guint32 range_role)
+make_range (const Scan *s, Amount *a, Amount *b, guint32 range_role, gboolean change)
 {
   if (!a->cur.cur && !b->cur.cur)
+    return FALSE;
+  if (a->negative || b->negative)
     return FALSE;
   if (a->cur.cur && b->cur.cur && !compatible (a->cur.cur, b->cur.cur))
     return FALSE;
@@ -765,6 +889,8 @@ make_range (const Scan *s, Amount *a, Amount *b, guint32 range_role)
     a->value = money_dec_shift (a->value, b->num.scale);
   if (!a->cur.cur && b->cur.kind == CUR_SUBUNIT)
     a->value = money_dec_shift (a->value, b->cur.sub_power);
+  if (change)
+    return TRUE;
   if (range_role && money_dec_cmp (b->value, a->value) < 0)
     {
       /* "de 65 à 39 milliards": a fall, reported as the interval it spans */
@@ -775,17 +901,76 @@ make_range (const Scan *s, Amount *a, Amount *b, guint32 range_role)
   return money_dec_cmp (a->value, b->value) < 0;
 }
 
+/* The verb of change just before token i, with at most gap words between:
+ * "est passé de", "raised its forecast from", "fell by" */
+static const MoneyLex *
+change_before (const Scan *s, guint i, guint gap)
+{
+  for (guint k = 1; k <= gap + 1 && k <= i; k++)
+    {
+      const MoneyTok *t = &s->t[i - k];
+      if (t->kind != MONEY_TOK_WORD || s->t[i - k + 1].gap > MONEY_GAP_SPACE)
+        return NULL;
+      if (t->lex && (t->lex->roles & MONEY_ROLE_CHANGE))
+        return t->lex;
+    }
+  return NULL;
+}
+
+/* A bare number that may take the currency of the sentence's earlier
+ * amount: with a scale word from a million up ("contre 9,4 milliards un an
+ * plus tôt"), or any number after a comparison ("versus 12"); then nothing
+ * that would make it a count of something else ("9,4 milliards de GPU"). */
+static gboolean
+may_carry (const Scan *s, const Amount *a)
+{
+  guint k = a->end, end = 0;
+  gboolean compared = FALSE;
+
+  if (!s->carry || a->negative || is_year (&a->num, s))
+    return FALSE;
+  /* a comparison of one to three words just before */
+  for (guint back = 1; back <= 3 && back <= a->start && !compared; back++)
+    compared = phrase_at (s, a->start - back, MONEY_ROLE_COMPARE, &end) && end == a->start
+               && close_by (s, a->start);
+  if (!(a->num.has_scale && a->num.scale >= 6) && !compared)
+    return FALSE;
+  /* "$3bn, versus 2.1": 2.1 what? */
+  if (!a->num.has_scale && s->carry_scaled)
+    return FALSE;
+  if (k >= s->n || s->t[k].gap == MONEY_GAP_PARA)
+    return TRUE;
+  if (s->t[k].kind == MONEY_TOK_PUNCT)
+    return !is_punct (&s->t[k], '%') && !is_punct (&s->t[k], '-');
+  return (roles_at (s, k) & (MONEY_ROLE_WORD | MONEY_ROLE_LINK)) == MONEY_ROLE_WORD;
+}
+
+static void
+fill_amount (const Scan *s, const Amount *a, guint first, MoneyMention *m)
+{
+  m->start = s->t[first].start;
+  m->amount_start = s->t[a->start].start;
+  m->end = s->t[a->end - 1].end;
+  m->has_value = TRUE;
+  m->value = a->value;
+  m->currency = a->cur.cur;
+  m->negative = a->negative;
+}
+
+/* The mention at token i, or a change of value as two mentions; returns
+ * the token after them, or 0. */
 static guint
-parse_mention (const Scan *s, guint i, MoneyMention *m)
+parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
 {
   Amount a, b;
-  const MoneyLex *q, *r;
+  const MoneyLex *q, *r, *verb = NULL;
   guint j = i, qend = 0, rend = 0, k, end;
   guint32 range_role = 0;
   gboolean ranged = FALSE;
   guint amount_start;
 
-  memset (m, 0, sizeof *m);
+  memset (m, 0, 2 * sizeof *m);
+  *count = 1;
   q = phrase_at (s, i, MONEY_ROLE_QUALIFIER, &qend);
   if (q && close_by (s, qend))
     {
@@ -802,13 +987,56 @@ parse_mention (const Scan *s, guint i, MoneyMention *m)
   if (k + 1 < s->n && s->t[k].gap <= MONEY_GAP_SPACE)
     {
       guint32 rk = roles_at (s, k);
-      gboolean sep = is_punct (&s->t[k], '-') || (rk & MONEY_ROLE_TO)
+      gboolean to = (rk & MONEY_ROLE_TO) != 0;
+      gboolean sep = is_punct (&s->t[k], '-') || to
                      || ((range_role & MONEY_ROLE_BETWEEN) && (rk & MONEY_ROLE_AND));
+
+      /* a verb of change before "de A à B", "from A to B", "by A to B" or
+       * "A to B": where the value went, not a range */
+      if (to && !(range_role & MONEY_ROLE_BETWEEN))
+        verb = change_before (s, range_role & MONEY_ROLE_FROM ? j : i, range_role ? 3 : 1);
       if (sep && s->t[k + 1].gap <= MONEY_GAP_SPACE && parse_amount (s, k + 1, TRUE, &b))
-        ranged = make_range (s, &a, &b, range_role);
+        ranged = make_range (s, &a, &b, range_role, verb != NULL);
+    }
+  /* "ont diminué de 1 à 2 milliards": how much it fell, a range */
+  if (ranged && verb && (range_role & MONEY_ROLE_FROM) && (r->roles & MONEY_ROLE_LINK)
+      && verb->direction < 0 && !a.cur.cur && money_dec_cmp (a.value, b.value) < 0
+      && money_dec_cmp (money_dec_shift (a.value, 1), b.value) >= 0)
+    verb = NULL;
+  if (ranged && verb)
+    {
+      MoneyPart first = MONEY_PART_BY;
+      MoneyDec tenfold = money_dec_shift (a.value, 1);
+
+      /* "de A à B" is from A to B, but after a fall to more than A it can
+       * only be by A to B ("a chuté de 5 dollars à 120 dollars"), and after
+       * a rise to more than ten times A it is by A ("a grimpé de 5 dollars
+       * à 120 dollars") */
+      if ((range_role & MONEY_ROLE_FROM)
+          && !((r->roles & MONEY_ROLE_LINK)
+               && ((verb->direction < 0 && money_dec_cmp (a.value, b.value) < 0)
+                   || (verb->direction > 0 && money_dec_cmp (tenfold, b.value) < 0))))
+        first = MONEY_PART_FROM;
+      if (!a.cur.cur)
+        a.cur.cur = b.cur.cur;
+      if (!b.cur.cur)
+        b.cur.cur = a.cur.cur;
+      fill_amount (s, &a, m->qual ? i : a.start, &m[0]);
+      m[0].part = first;
+      m[0].qual = m->qual;
+      fill_amount (s, &b, b.start, &m[1]);
+      m[1].part = MONEY_PART_TO;
+      m[1].scaled = b.num.has_scale || b.cur.scale;
+      *count = 2;
+      return b.end;
     }
   if (!ranged && !a.cur.cur)
-    return 0;
+    {
+      if (!may_carry (s, &a))
+        return 0;
+      a.cur.cur = s->carry;
+      m->inferred = TRUE;
+    }
 
   amount_start = ranged && range_role ? j : a.start;
   end = ranged ? b.end : a.end;
@@ -828,7 +1056,9 @@ parse_mention (const Scan *s, guint i, MoneyMention *m)
       m->has_value = TRUE;
       m->value = a.value;
       m->currency = a.cur.cur;
+      m->negative = a.negative;
     }
+  m->scaled = ranged ? b.num.has_scale || b.cur.scale : a.num.has_scale || a.cur.scale;
   return end;
 }
 
@@ -858,7 +1088,13 @@ look_up (const MoneyLang *lang, const char *text, MoneyTok *t)
     t->lex = money_lang_lookup_len (lang, key, len);
 }
 
-/* a word of one language only is a clue of that language */
+/* The language of a text without a usable "lang": a word the lexicon of
+ * one language only knows is a clue of that language (a frequent word,
+ * "ten", "milliards", "about", "rupees", the "qatari" of "qatari riyals"),
+ * and so is the way numbers
+ * are written: "1,5" or "10 €" in languages with a decimal comma, "1.5",
+ * "10,000" or "$10" in those with a decimal point. Ties go to the first
+ * language of the options. */
 static const MoneyLang *
 guess_from_tokens (const MoneyLexicon *lexicon, const char *text, const MoneyTok *toks, guint n)
 {
@@ -871,24 +1107,61 @@ guess_from_tokens (const MoneyLexicon *lexicon, const char *text, const MoneyTok
     return best;
   for (guint i = 0; i < n; i++)
     {
-      char key[16];
+      char key[24];
       int kl;
       guint hits = 0, last = 0;
+      char mark = 0;
 
-      if (toks[i].kind != MONEY_TOK_WORD || toks[i].end - toks[i].start > 8
+      if (toks[i].kind == MONEY_TOK_NUM)
+        {
+          /* "1,5" / "1.5": a decimal mark; "10,000": thousands */
+          if (i + 2 < n && toks[i + 1].kind == MONEY_TOK_PUNCT && toks[i + 1].gap == MONEY_GAP_NONE
+              && (toks[i + 1].ch == ',' || toks[i + 1].ch == '.')
+              && toks[i + 2].kind == MONEY_TOK_NUM && toks[i + 2].gap == MONEY_GAP_NONE)
+            {
+              guint after = toks[i + 2].end - toks[i + 2].start;
+              if (after <= 2)
+                mark = toks[i + 1].ch;
+              else if (after == 3 && toks[i + 1].ch == ',')
+                mark = '.';
+            }
+          /* "$10" / "10 $" */
+          else if (i > 0 && toks[i - 1].kind == MONEY_TOK_SYM && toks[i].gap == MONEY_GAP_NONE)
+            mark = '.';
+          else if (i + 1 < n && toks[i + 1].kind == MONEY_TOK_SYM && toks[i + 1].gap == MONEY_GAP_SPACE)
+            mark = ',';
+          if (mark)
+            for (guint l = 0; l < nl; l++)
+              if (((const MoneyLang *) lexicon->langs->pdata[l])->decimal == mark)
+                scores[l]++;
+          continue;
+        }
+      if (toks[i].kind != MONEY_TOK_WORD || toks[i].end - toks[i].start > 16
           || (kl = money_fold (text + toks[i].start, toks[i].end - toks[i].start, key, sizeof key)) <= 0)
         continue;
       for (guint l = 0; l < nl; l++)
         {
           const MoneyLex *lex = money_lang_lookup_len (lexicon->langs->pdata[l], key, kl);
-          if (lex && (lex->roles & MONEY_ROLE_WORD))
+          if (lex)
             {
               hits++;
               last = l;
             }
         }
       if (hits == 1)
-        scores[last]++;
+        {
+          /* a clear lead settles it: the rest of the text is not read */
+          scores[last]++;
+          if (scores[last] >= 8)
+            {
+              guint second = 0;
+              for (guint l = 0; l < nl; l++)
+                if (l != last)
+                  second = MAX (second, scores[l]);
+              if (scores[last] >= 2 * second + 8)
+                return lexicon->langs->pdata[last];
+            }
+        }
     }
   for (guint l = 0; l < nl; l++)
     if (scores[l] > best_score)
@@ -905,7 +1178,7 @@ money_scan (const MoneyLexicon *lexicon, const MoneyLang *lang, const char *text
 {
   guint cap = len + 1 < WINDOW ? (guint) len + 1 : WINDOW;
   MoneyTok *toks = g_new (MoneyTok, cap);
-  Scan s = { lang, text, toks, 0 };
+  Scan s = { lang, text, toks, 0, NULL, FALSE };
   gsize pos = 0;
 
   while (pos < len)
@@ -922,16 +1195,30 @@ money_scan (const MoneyLexicon *lexicon, const MoneyLang *lang, const char *text
         look_up (lang, text, &toks[t]);
       while (i < limit)
         {
-          MoneyMention m;
-          guint end;
+          MoneyMention m[2];
+          guint end, count;
 
-          if (could_start (&s, i) && (end = parse_mention (&s, i, &m)) > 0)
+          /* an earlier amount's currency is carried within its sentence */
+          if (toks[i].gap == MONEY_GAP_PARA)
+            s.carry = NULL;
+          if (could_start (&s, i) && (end = parse_mention (&s, i, m, &count)) > 0)
             {
-              func (&m, user_data);
+              for (guint c = 0; c < count; c++)
+                func (&m[c], user_data);
+              if (m[count - 1].currency != MONEY_UNKNOWN)
+                {
+                  s.carry = m[count - 1].currency;
+                  s.carry_scaled = m[count - 1].scaled;
+                }
               i = end;
             }
           else
-            i++;
+            {
+              if (toks[i].kind == MONEY_TOK_PUNCT && (toks[i].ch == '.' || toks[i].ch == '!'
+                                                       || toks[i].ch == '?'))
+                s.carry = NULL;
+              i++;
+            }
         }
       if (last || n == 0)
         break;

@@ -21,6 +21,7 @@ typedef struct {
 } Emit;
 
 static const char *const qual_names[] = { NULL, "over", "under", "approx", "exact" };
+static const char *const part_names[] = { NULL, "from", "to", "by" };
 
 static void
 money_destroy (gpointer data)
@@ -126,12 +127,16 @@ money_create (TamisConfig *config, GError **error)
 }
 
 static void
-set_number (TamisLayer *layer, guint i, const char *key, const char *text_key, MoneyDec d)
+set_number (TamisLayer *layer, guint i, const char *key, const char *text_key, MoneyDec d,
+            gboolean negative)
 {
   char buf[64];
 
-  tamis_layer_set_double (layer, i, key, money_dec_to_double (d));
-  money_dec_format (d, buf, sizeof buf);
+  /* zero stays unsigned */
+  negative = negative && d.m != 0;
+  tamis_layer_set_double (layer, i, key, negative ? -money_dec_to_double (d) : money_dec_to_double (d));
+  buf[0] = '-';
+  money_dec_format (d, buf + negative, sizeof buf - 1);
   tamis_layer_set_string (layer, i, text_key, buf);
 }
 
@@ -147,19 +152,24 @@ emit (const MoneyMention *m, gpointer data)
   double top = money_dec_to_double (m->has_value ? m->value : m->max);
   guint i;
 
+  /* min_value is a size: a loss of 5 M€ is as large as a gain of 5 M€ */
   if (top < st->min_value)
     return;
   i = tamis_layer_add (e->layer, start, m->end, m->range ? "range" : "amount");
   if (m->has_value)
-    set_number (e->layer, i, "value", "value_text", m->value);
+    set_number (e->layer, i, "value", "value_text", m->value, m->negative);
   if (m->has_min || (m->has_value && qual == MONEY_QUAL_OVER))
-    set_number (e->layer, i, "min", "min_text", m->has_min ? m->min : m->value);
+    set_number (e->layer, i, "min", "min_text", m->has_min ? m->min : m->value, m->negative);
   if (m->has_max || (m->has_value && qual == MONEY_QUAL_UNDER))
-    set_number (e->layer, i, "max", "max_text", m->has_max ? m->max : m->value);
+    set_number (e->layer, i, "max", "max_text", m->has_max ? m->max : m->value, m->negative);
   if (cur)
     tamis_layer_set_static (e->layer, i, "currency", cur);
+  if (cur && m->inferred)
+    tamis_layer_set_bool (e->layer, i, "currency_inferred", TRUE);
   if (qual)
     tamis_layer_set_static (e->layer, i, "qualifier", qual_names[qual]);
+  if (m->part)
+    tamis_layer_set_static (e->layer, i, "role", part_names[m->part]);
   tamis_layer_set_string_len (e->layer, i, "text", e->text + start, m->end - start);
 }
 
@@ -199,7 +209,7 @@ money_process (gpointer data, TamisDoc *doc, GError **error)
   return TRUE;
 }
 
-TAMIS_PLUGIN_DEFINE (money, "1.1.0",
+TAMIS_PLUGIN_DEFINE (money, "1.2.0",
                      "Finds amounts of money in French and English text, normalised to ISO 4217",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, "[fr, en]", TAMIS_NAMES ("fr", "en"),
@@ -223,6 +233,8 @@ TAMIS_PLUGIN_DEFINE (money, "1.1.0",
                                       { "max_text", TAMIS_VALUE_STRING, "max as exact decimal text" },
                                       { "currency", TAMIS_VALUE_STRING, "ISO 4217 code, absent when unknown" },
                                       { "qualifier", TAMIS_VALUE_STRING, "over, under, approx or exact" },
+                                      { "role", TAMIS_VALUE_STRING, "from, to or by: the part of an amount in a change of value" },
+                                      { "currency_inferred", TAMIS_VALUE_BOOL, "true when the currency is that of an earlier amount of the sentence" },
                                       { "text", TAMIS_VALUE_STRING, "the words of the amount" }),
                                     "amounts of money and ranges of amounts")),
                      .languages = TAMIS_NAMES ("fr", "en"),
