@@ -8,6 +8,8 @@
 #include "summary-private.h"
 #include "tsan-private.h"
 
+static gboolean json_text_valid (const char *text);
+
 static gboolean
 value_from_tamis (const TamisValue *in, SValue *out)
 {
@@ -36,9 +38,12 @@ value_from_tamis (const TamisValue *in, SValue *out)
       out->b = in->b;
       return TRUE;
     case TAMIS_VALUE_JSON:
-      out->kind = SVALUE_JSON;
+      if (in->s == NULL)
+        return FALSE;
+      /* what is not JSON after all the writers write as a string */
+      out->kind = json_text_valid (in->s) ? SVALUE_JSON : SVALUE_STRING;
       out->s = in->s;
-      return in->s != NULL;
+      return TRUE;
     case TAMIS_VALUE_NONE:
     default:
       return FALSE;
@@ -105,30 +110,217 @@ doc_foreach_stage (gconstpointer doc, SStageFunc func, gpointer data)
     }
 }
 
+/* ---- the per-entity sentiment, scanned in place ----
+ *
+ * Every document has one, of some hundreds of bytes: building a tree of it
+ * cost more than the rest of counting the document. It is checked to be
+ * JSON in a first pass (a record would hold it as a string otherwise, and
+ * count nothing), then read in a second that assumes so. */
+
+#define SCAN_MAX_DEPTH 64
+
 static const char *
-jval_string (const JVal *v)
+scan_space (const char *p)
 {
-  return v != NULL && v->type == J_STRING ? v->text : NULL;
+  while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+    p++;
+  return p;
+}
+
+/* Past a string starting at its quote, or NULL when malformed. */
+static const char *
+scan_string (const char *p, gboolean *escaped)
+{
+  for (p++; *p != '"'; p++)
+    {
+      if ((unsigned char) *p < 0x20)
+        return NULL; /* the end of the text too */
+      if (*p != '\\')
+        continue;
+      *escaped = TRUE;
+      p++;
+      if (*p == 'u')
+        {
+          for (int i = 1; i <= 4; i++)
+            if (!g_ascii_isxdigit (p[i]))
+              return NULL;
+          p += 4;
+        }
+      else if (*p == '\0' || !strchr ("\"\\/bfnrt", *p))
+        return NULL;
+    }
+  return p + 1;
+}
+
+static const char *
+scan_digits (const char *p)
+{
+  if (!g_ascii_isdigit (*p))
+    return NULL;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p;
+}
+
+static const char *
+scan_number (const char *p)
+{
+  if (*p == '-')
+    p++;
+  if (*p == '0')
+    p++;
+  else if ((p = scan_digits (p)) == NULL)
+    return NULL;
+  if (*p == '.' && (p = scan_digits (p + 1)) == NULL)
+    return NULL;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      p = scan_digits (p);
+    }
+  return p;
+}
+
+/* Past one value, checked; NULL when it is not JSON. */
+static const char *
+scan_value (const char *p, int depth)
+{
+  gboolean escaped = FALSE;
+
+  p = scan_space (p);
+  switch (*p)
+    {
+    case '"':
+      return scan_string (p, &escaped);
+    case '{':
+    case '[':
+      {
+        char close = *p == '{' ? '}' : ']';
+
+        if (depth >= SCAN_MAX_DEPTH)
+          return NULL;
+        p = scan_space (p + 1);
+        if (*p == close)
+          return p + 1;
+        for (;;)
+          {
+            if (close == '}')
+              {
+                p = scan_space (p);
+                if (*p != '"' || (p = scan_string (p, &escaped)) == NULL)
+                  return NULL;
+                p = scan_space (p);
+                if (*p++ != ':')
+                  return NULL;
+              }
+            if ((p = scan_value (p, depth + 1)) == NULL)
+              return NULL;
+            p = scan_space (p);
+            if (*p == close)
+              return p + 1;
+            if (*p++ != ',')
+              return NULL;
+          }
+      }
+    case 't':
+      return strncmp (p, "true", 4) == 0 ? p + 4 : NULL;
+    case 'f':
+      return strncmp (p, "false", 5) == 0 ? p + 5 : NULL;
+    case 'n':
+      return strncmp (p, "null", 4) == 0 ? p + 4 : NULL;
+    default:
+      return scan_number (p);
+    }
+}
+
+static gboolean
+json_text_valid (const char *text)
+{
+  const char *end = scan_value (text, 0);
+
+  return end != NULL && *scan_space (end) == '\0' && g_utf8_validate (text, -1, NULL);
+}
+
+/* The string whose quote is at @p (checked already), unescaped. */
+static char *
+take_string (const char *p, const char **after)
+{
+  gboolean escaped = FALSE;
+  const char *end = scan_string (p, &escaped);
+
+  *after = end;
+  if (escaped)
+    {
+      g_autoptr (JVal) v = NULL;
+      const char *problem;
+      gsize at;
+
+      v = tamis_jval_parse (p, end - p, &problem, &at);
+      return v && v->type == J_STRING ? g_steal_pointer (&v->text) : NULL;
+    }
+  return g_strndup (p + 1, end - p - 2);
 }
 
 static void
 doc_foreach_entity_sentiment (gconstpointer doc, const char *attr, SSentiFunc func, gpointer data)
 {
-  g_autoptr (JVal) all = doc_json (doc, attr);
+  TamisValue value;
+  const char *p;
 
-  for (guint i = 0; all != NULL && all->type == J_OBJECT && i < all->items->len; i += 2)
+  if (!tamis_doc_get_attr (doc, attr, &value) || value.type != TAMIS_VALUE_JSON || value.s == NULL)
+    return;
+  p = scan_space (value.s);
+  if (*p != '{' || !json_text_valid (p))
+    return;
+
+  for (p = scan_space (p + 1); *p == '"';)
     {
-      const JVal *entry = all->items->pdata[i + 1];
-      const JVal *score = tamis_jval_member (entry, "score");
-      Fixed value = 0;
-      gboolean has_score;
+      g_autofree char *name = take_string (p, &p);
+      g_autofree char *label = NULL, *type = NULL;
+      gboolean has_score = FALSE, object = *scan_space (scan_space (p) + 1) == '{';
+      Fixed score = 0;
 
-      if (entry->type != J_OBJECT)
-        continue;
-      /* as a record's number reads, so that both give the same */
-      has_score = score && score->type == J_NUMBER && tamis_fixed_from_json_number (score->text, &value);
-      func (((JVal *) all->items->pdata[i])->text, jval_string (tamis_jval_member (entry, "label")),
-            jval_string (tamis_jval_member (entry, "type")), has_score, value, data);
+      p = scan_space (scan_space (p) + 1); /* past ':' */
+      if (object)
+        for (p = scan_space (p + 1); *p == '"';)
+          {
+            g_autofree char *key = take_string (p, &p);
+            const char *v = scan_space (scan_space (p) + 1);
+
+            p = scan_value (v, 1);
+            /* the last of a repeated member, as JsonParser keeps */
+            if (key && *v == '"' && (g_str_equal (key, "label") || g_str_equal (key, "type")))
+              {
+                const char *ignored;
+                char **slot = g_str_equal (key, "label") ? &label : &type;
+
+                g_free (*slot);
+                *slot = take_string (v, &ignored);
+              }
+            else if (key && g_str_equal (key, "score"))
+              {
+                g_autofree char *number = NULL;
+
+                has_score = *v != '"' && *v != '{' && *v != '[' && *v != 't' && *v != 'f' && *v != 'n';
+                if (has_score)
+                  {
+                    number = g_strndup (v, p - v);
+                    has_score = tamis_fixed_from_json_number (number, &score);
+                  }
+              }
+            p = scan_space (p);
+            if (*p == ',')
+              p = scan_space (p + 1);
+          }
+      else
+        p = scan_value (p, 1) - 1;
+      p = scan_space (p + 1); /* past '}' or the value's last byte */
+      if (name != NULL && object)
+        func (name, label, type, has_score, score, data);
+      if (*p == ',')
+        p = scan_space (p + 1);
     }
 }
 

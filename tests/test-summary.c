@@ -205,6 +205,48 @@ test_entities_and_attributes (void)
   g_assert_null (strstr (json, "\"entity_sentiment\": {\"documents\""));
 }
 
+/* Per-entity sentiment as plugins may write it: escapes, members of other
+ * kinds, exponents; JSON that is not JSON counts nothing. A document and
+ * its record give the same bytes. */
+static void
+test_entity_sentiment_forms (void)
+{
+  static const char *const forms[] = {
+    "{\"A\\\"b \\u00e9\": {\"extra\": [1, {\"x\": \"}\"}], \"score\": 1e-1, \"label\": \"positive\","
+    " \"type\": \"ORG\"}, \"skip\": 3, \"C\": {}, \"D\": {\"score\": -0.25, \"label\": null}}",
+    "{\"Meta\": {\"score\": 0.5,}}",
+    "[]",
+  };
+  g_autoptr (TamisSummary) docs = tamis_summary_new (NULL);
+  g_autoptr (TamisSummary) records = tamis_summary_new (NULL);
+  g_autofree char *a = NULL, *b = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr (TamisDoc) doc = tamis_doc_new ("x", "text", -1, NULL);
+      g_autofree char *record = NULL;
+      g_autoptr (GError) error = NULL;
+
+      tamis_doc_set_json (doc, "entity_sentiment", forms[i]);
+      tamis_summary_add_doc (docs, doc);
+      record = tamis_doc_to_json (doc, NULL, FALSE, FALSE);
+      g_assert_true (tamis_summary_add_record (records, record, -1, &error));
+      g_assert_no_error (error);
+    }
+  a = json_of (docs);
+  b = json_of (records);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_nonnull (strstr (a, "{\"name\": \"A\\\"b \u00e9\", \"label\": \"ORG\", \"mentions\": 0, \"documents\": 1, "
+                               "\"sentiment\": {\"mean\": 0.1, \"n\": 1, \"sum\": 0.1, \"positive\": 1, "
+                               "\"neutral\": 0, \"negative\": 0}}"));
+  g_assert_nonnull (strstr (a, "{\"name\": \"C\", \"label\": null, \"mentions\": 0, \"documents\": 1, "
+                               "\"sentiment\": null}"));
+  g_assert_nonnull (strstr (a, "{\"name\": \"D\", \"label\": null, \"mentions\": 0, \"documents\": 1, "
+                               "\"sentiment\": {\"mean\": -0.25, \"n\": 1"));
+  g_assert_null (strstr (a, "\"Meta\""));
+  g_assert_null (strstr (a, "\"skip\""));
+}
+
 /* ---- the example corpus through the news pipeline ---- */
 
 typedef struct {
@@ -463,6 +505,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/summary/amounts", test_amounts);
   g_test_add_func ("/summary/entities-and-attributes", test_entities_and_attributes);
+  g_test_add_func ("/summary/entity-sentiment-forms", test_entity_sentiment_forms);
   g_test_add_func ("/summary/corpus-merge", test_corpus_merge);
   g_test_add_func ("/summary/refusals", test_refusals);
   g_test_add_func ("/summary/threads", test_threads);
