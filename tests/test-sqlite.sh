@@ -108,7 +108,7 @@ check "the run table names the pipeline, its stages and when it ran" \
 db = sqlite3.connect(sys.argv[1])
 rows = db.execute("SELECT pipeline, stages, tamis_version, started, finished, documents FROM run").fetchall()
 assert len(rows) == 1 and rows[0][0] == "news" and rows[0][4] is not None and rows[0][5] == 10, rows
-assert [s.split()[0] for s in json.loads(rows[0][1])] == ["segment", "langid", "money", "entities", "sentiment"]' "$T/news.db"
+assert [s.split()[0] for s in json.loads(rows[0][1])] == ["segment", "langid", "money", "entities", "sentiment", "relations"]' "$T/news.db"
 check "the views: entities, amounts and sentiment" \
   py 'import json, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
