@@ -81,11 +81,27 @@ is_noise (const guchar *t, gsize n)
 /* Bytes that may make a token noise; a token of letters and ordinary
  * punctuation only, shorter than an encoded run, needs no closer look. */
 static const guint8 suspect[256] = {
-  ['#'] = 1, ['@'] = 1, ['$'] = 1, ['/'] = 1, [':'] = 1, ['.'] = 1, ['_'] = 1,
+  ['#'] = 1, ['@'] = 1, ['$'] = 1, ['/'] = 1, [':'] = 1, ['.'] = 4, ['_'] = 1,
   ['='] = 1, ['+'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
   ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
   [' '] = 2, ['\t'] = 2, ['\n'] = 2, ['\r'] = 2, ['\f'] = 2, ['\v'] = 2,
 };
+
+/* A word whose only suspect bytes are full stops at its end ("end.",
+ * "etc..") is no noise: most sentences end with one, and is_noise() would
+ * read the whole word to say so. */
+static inline gboolean
+plain_word (const guchar *t, gsize n, guint8 any)
+{
+  if (any != 4 || n >= 16)
+    return FALSE;
+  gsize d = 0;
+  while (d < n && t[d] != '.')
+    d++;
+  if (d + 2 < n)
+    return FALSE;                         /* a dot inside: "example.com" */
+  return !(d >= 3 && g_ascii_strncasecmp ((const char *) t + d - 3, "www.", 4) == 0);
+}
 
 gsize
 langid_clean (const char *text, gsize len, char *out)
@@ -104,7 +120,8 @@ langid_clean (const char *text, gsize len, char *out)
       guint8 any = 0;
       while (i < len && suspect[s[i]] != 2)
         any |= suspect[s[i++]];
-      if ((any || i - start >= 16) && is_noise (s + start, i - start))
+      if ((any || i - start >= 16) && !plain_word (s + start, i - start, any)
+          && is_noise (s + start, i - start))
         {
           memset (out + start, ' ', i - start);
           blanked += i - start;
@@ -113,44 +130,63 @@ langid_clean (const char *text, gsize len, char *out)
   return blanked;
 }
 
+/* What langid_name_share() needs of a code point below 0x800 (one or two
+ * UTF-8 bytes), from a table built once: GLib's lookups per character
+ * cost more than the rest of the loop. */
+enum { CH_ALPHA = 1, CH_UPPER = 2, CH_STOP = 4 };
+static guint8 char_class[0x800];
+
+static gpointer
+build_char_class (gpointer data)
+{
+  for (gunichar c = 0; c < 0x800; c++)
+    {
+      gboolean alpha = c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+      gboolean upper = alpha && (c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c));
+      char_class[c] = (alpha ? CH_ALPHA : 0) | (upper ? CH_UPPER : 0)
+                      | (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' ? CH_STOP : 0);
+    }
+  return NULL;
+}
+
 double
 langid_name_share (const char *text, gsize len, guint *n_words)
 {
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, build_char_class, NULL);
+
   guint words = 0;
   const guchar *p = (const guchar *) text, *end = p + len;
   guint letters = 0, named = 0;
   gboolean sentence_start = TRUE, in_word = FALSE, capital = FALSE;
   while (p < end)
     {
-      gboolean alpha, upper;
+      guint8 k;
       gunichar c = *p;
       if (c < 0x80)
         {
           p++;
-          alpha = g_ascii_isalpha (c);
-          upper = g_ascii_isupper (c);
+          k = char_class[c];
         }
       else if (c < 0xe0 && p + 1 < end)
         {
           /* two bytes: the scripts with capitals (Latin, Greek, Cyrillic …) */
           c = ((c & 0x1f) << 6) | (p[1] & 0x3f);
           p += 2;
-          alpha = g_unichar_isalpha (c);
-          upper = alpha && g_unichar_isupper (c);
+          k = char_class[c] & (CH_ALPHA | CH_UPPER);
         }
       else
         {
           /* three or four bytes: scripts without capitals, mostly; any
            * of their characters continues a word */
           p += c < 0xf0 ? 3 : 4;
-          alpha = TRUE;
-          upper = FALSE;
+          k = CH_ALPHA;
         }
-      if (alpha)
+      if (k & CH_ALPHA)
         {
           if (!in_word)
             {
-              capital = upper && !sentence_start;
+              capital = (k & CH_UPPER) && !sentence_start;
               sentence_start = FALSE;
               in_word = TRUE;
               words++;
@@ -161,7 +197,7 @@ langid_name_share (const char *text, gsize len, guint *n_words)
       else
         {
           in_word = FALSE;
-          if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':')
+          if (k & CH_STOP)
             sentence_start = TRUE;
         }
     }
