@@ -87,6 +87,16 @@ static const guint8 suspect[256] = {
   [' '] = 2, ['\t'] = 2, ['\n'] = 2, ['\r'] = 2, ['\f'] = 2, ['\v'] = 2,
 };
 
+/* is_noise() of a token without a suspect byte: only an encoded run can
+ * be noise (a long word of another script is not: its first byte says so). */
+static inline gboolean
+encoded_word (const guchar *t, gsize n)
+{
+  while (n > 1 && (*t == '(' || *t == '[' || *t == '"' || *t == '\'' || *t == '<'))
+    t++, n--;
+  return looks_encoded (t, n);
+}
+
 /* A word whose only suspect bytes are full stops at its end ("end.",
  * "etc..") is no noise: most sentences end with one, and is_noise() would
  * read the whole word to say so. */
@@ -120,8 +130,12 @@ langid_clean (const char *text, gsize len, char *out)
       guint8 any = 0;
       while (i < len && suspect[s[i]] != 2)
         any |= suspect[s[i++]];
-      if ((any || i - start >= 16) && !plain_word (s + start, i - start, any)
-          && is_noise (s + start, i - start))
+      gboolean noise;
+      if (!any)
+        noise = i - start >= 16 && encoded_word (s + start, i - start);
+      else
+        noise = !plain_word (s + start, i - start, any) && is_noise (s + start, i - start);
+      if (noise)
         {
           memset (out + start, ' ', i - start);
           blanked += i - start;
