@@ -291,7 +291,9 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
           ready = params->prepare (params->prepare_data, (s.p - (const guchar *) text) + 2 * PREPARE_STEP);
           s.end = (const guchar *) text + ready;
         }
-      n = langid_scanner_next (&s, scan, hashes, orders, BATCH);
+      /* a window that is to confirm a language is checked early: a few
+       * words do it */
+      n = langid_scanner_next (&s, scan, hashes, orders, rule->expect >= 0 && n_seen < BATCH ? BATCH / 2 : BATCH);
       if (n == 0)
         {
           if (ready >= len)
