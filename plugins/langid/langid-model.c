@@ -291,9 +291,7 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
           ready = params->prepare (params->prepare_data, (s.p - (const guchar *) text) + PREPARE_STEP + PREPARE_STEP / 2);
           s.end = (const guchar *) text + ready;
         }
-      /* a window that is to confirm a language is checked early: a few
-       * words do it */
-      n = langid_scanner_next (&s, scan, hashes, orders, rule->expect >= 0 && n_seen < BATCH ? BATCH / 2 : BATCH);
+      n = langid_scanner_next (&s, scan, hashes, orders, BATCH);
       if (n == 0)
         {
           if (ready >= len)
