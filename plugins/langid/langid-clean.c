@@ -163,6 +163,29 @@ build_char_class (gpointer data)
   return NULL;
 }
 
+/* The class of the character at *@pp, which it steps over. */
+static inline guint8
+next_class (const guchar **pp, const guchar *end)
+{
+  const guchar *p = *pp;
+  guint c = *p;
+  if (c < 0x80)
+    {
+      *pp = p + 1;
+      return char_class[c];
+    }
+  if (c < 0xe0 && p + 1 < end)
+    {
+      /* two bytes: the scripts with capitals (Latin, Greek, Cyrillic …) */
+      *pp = p + 2;
+      return char_class[((c & 0x1f) << 6) | (p[1] & 0x3f)] & (CH_ALPHA | CH_UPPER);
+    }
+  /* three or four bytes: scripts without capitals, mostly; any of their
+   * characters continues a word */
+  *pp = p + (c < 0xf0 ? 3 : 4);
+  return CH_ALPHA;
+}
+
 double
 langid_name_share (const char *text, gsize len, guint *n_words)
 {
@@ -172,48 +195,33 @@ langid_name_share (const char *text, gsize len, guint *n_words)
   guint words = 0;
   const guchar *p = (const guchar *) text, *end = p + len;
   guint letters = 0, named = 0;
-  gboolean sentence_start = TRUE, in_word = FALSE, capital = FALSE;
+  gboolean sentence_start = TRUE;
   while (p < end)
     {
-      guint8 k;
-      gunichar c = *p;
-      if (c < 0x80)
+      guint8 k = next_class (&p, end);
+      if (!(k & CH_ALPHA))
         {
-          p++;
-          k = char_class[c];
+          sentence_start |= (k & CH_STOP) != 0;
+          continue;
         }
-      else if (c < 0xe0 && p + 1 < end)
+      /* a word: its letters count as names when it is capitalised
+       * inside a sentence */
+      gboolean capital = (k & CH_UPPER) && !sentence_start;
+      guint n = 1;
+      sentence_start = FALSE;
+      words++;
+      while (p < end)
         {
-          /* two bytes: the scripts with capitals (Latin, Greek, Cyrillic …) */
-          c = ((c & 0x1f) << 6) | (p[1] & 0x3f);
-          p += 2;
-          k = char_class[c] & (CH_ALPHA | CH_UPPER);
-        }
-      else
-        {
-          /* three or four bytes: scripts without capitals, mostly; any
-           * of their characters continues a word */
-          p += c < 0xf0 ? 3 : 4;
-          k = CH_ALPHA;
-        }
-      if (k & CH_ALPHA)
-        {
-          if (!in_word)
+          k = next_class (&p, end);
+          if (!(k & CH_ALPHA))
             {
-              capital = (k & CH_UPPER) && !sentence_start;
-              sentence_start = FALSE;
-              in_word = TRUE;
-              words++;
+              sentence_start |= (k & CH_STOP) != 0;
+              break;
             }
-          letters++;
-          named += capital;
+          n++;
         }
-      else
-        {
-          in_word = FALSE;
-          if (k & CH_STOP)
-            sentence_start = TRUE;
-        }
+      letters += n;
+      named += capital ? n : 0;
     }
   *n_words = words;
   return letters ? (double) named / letters : 0;
