@@ -892,13 +892,22 @@ set_provenance (TamisPipeline *pipeline, TamisDoc *doc)
                                 i + 1, stage->plugin->name, stage->plugin->version, stage->by,
                                 stage->options_json);
       else
-        g_string_append_printf (by, "\"%s\":[", stage->by);
+        {
+          /* appends, not printf: this runs for every document */
+          g_string_append_c (by, '"');
+          g_string_append (by, stage->by);
+          g_string_append (by, "\":[");
+        }
       for (guint w = 0; w + 1 < stage->outputs->len; w++)
         {
           const TamisOutput *output = g_ptr_array_index (stage->outputs, w);
           if (!doc_has (doc, output))
             continue;
-          g_string_append_printf (by, "%s\"%s\"", first ? "" : ",", output->name);
+          if (!first)
+            g_string_append_c (by, ',');
+          g_string_append_c (by, '"');
+          g_string_append (by, output->name);
+          g_string_append_c (by, '"');
           first = FALSE;
         }
       g_string_append (by, pipeline->provenance == TAMIS_PROVENANCE_FULL ? "]}" : "]");

@@ -81,11 +81,37 @@ is_noise (const guchar *t, gsize n)
 /* Bytes that may make a token noise; a token of letters and ordinary
  * punctuation only, shorter than an encoded run, needs no closer look. */
 static const guint8 suspect[256] = {
-  ['#'] = 1, ['@'] = 1, ['$'] = 1, ['/'] = 1, [':'] = 1, ['.'] = 1, ['_'] = 1,
+  ['#'] = 1, ['@'] = 1, ['$'] = 1, ['/'] = 1, [':'] = 1, ['.'] = 4, ['_'] = 1,
   ['='] = 1, ['+'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
   ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
   [' '] = 2, ['\t'] = 2, ['\n'] = 2, ['\r'] = 2, ['\f'] = 2, ['\v'] = 2,
 };
+
+/* is_noise() of a token without a suspect byte: only an encoded run can
+ * be noise (a long word of another script is not: its first byte says so). */
+static inline gboolean
+encoded_word (const guchar *t, gsize n)
+{
+  while (n > 1 && (*t == '(' || *t == '[' || *t == '"' || *t == '\'' || *t == '<'))
+    t++, n--;
+  return looks_encoded (t, n);
+}
+
+/* A word whose only suspect bytes are full stops at its end ("end.",
+ * "etc..") is no noise: most sentences end with one, and is_noise() would
+ * read the whole word to say so. */
+static inline gboolean
+plain_word (const guchar *t, gsize n, guint8 any)
+{
+  if (any != 4 || n >= 16)
+    return FALSE;
+  gsize d = 0;
+  while (d < n && t[d] != '.')
+    d++;
+  if (d + 2 < n)
+    return FALSE;                         /* a dot inside: "example.com" */
+  return !(d >= 3 && g_ascii_strncasecmp ((const char *) t + d - 3, "www.", 4) == 0);
+}
 
 gsize
 langid_clean (const char *text, gsize len, char *out)
@@ -104,7 +130,12 @@ langid_clean (const char *text, gsize len, char *out)
       guint8 any = 0;
       while (i < len && suspect[s[i]] != 2)
         any |= suspect[s[i++]];
-      if ((any || i - start >= 16) && is_noise (s + start, i - start))
+      gboolean noise;
+      if (!any)
+        noise = i - start >= 16 && encoded_word (s + start, i - start);
+      else
+        noise = !plain_word (s + start, i - start, any) && is_noise (s + start, i - start);
+      if (noise)
         {
           memset (out + start, ' ', i - start);
           blanked += i - start;
@@ -113,57 +144,84 @@ langid_clean (const char *text, gsize len, char *out)
   return blanked;
 }
 
+/* What langid_name_share() needs of a code point below 0x800 (one or two
+ * UTF-8 bytes), from a table built once: GLib's lookups per character
+ * cost more than the rest of the loop. */
+enum { CH_ALPHA = 1, CH_UPPER = 2, CH_STOP = 4 };
+static guint8 char_class[0x800];
+
+static gpointer
+build_char_class (gpointer data)
+{
+  for (gunichar c = 0; c < 0x800; c++)
+    {
+      gboolean alpha = c < 0x80 ? g_ascii_isalpha (c) : g_unichar_isalpha (c);
+      gboolean upper = alpha && (c < 0x80 ? g_ascii_isupper (c) : g_unichar_isupper (c));
+      char_class[c] = (alpha ? CH_ALPHA : 0) | (upper ? CH_UPPER : 0)
+                      | (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' ? CH_STOP : 0);
+    }
+  return NULL;
+}
+
+/* The class of the character at *@pp, which it steps over. */
+static inline guint8
+next_class (const guchar **pp, const guchar *end)
+{
+  const guchar *p = *pp;
+  guint c = *p;
+  if (c < 0x80)
+    {
+      *pp = p + 1;
+      return char_class[c];
+    }
+  if (c < 0xe0 && p + 1 < end)
+    {
+      /* two bytes: the scripts with capitals (Latin, Greek, Cyrillic …) */
+      *pp = p + 2;
+      return char_class[((c & 0x1f) << 6) | (p[1] & 0x3f)] & (CH_ALPHA | CH_UPPER);
+    }
+  /* three or four bytes: scripts without capitals, mostly; any of their
+   * characters continues a word */
+  *pp = p + (c < 0xf0 ? 3 : 4);
+  return CH_ALPHA;
+}
+
 double
 langid_name_share (const char *text, gsize len, guint *n_words)
 {
+  static GOnce once = G_ONCE_INIT;
+  g_once (&once, build_char_class, NULL);
+
   guint words = 0;
   const guchar *p = (const guchar *) text, *end = p + len;
   guint letters = 0, named = 0;
-  gboolean sentence_start = TRUE, in_word = FALSE, capital = FALSE;
+  gboolean sentence_start = TRUE;
   while (p < end)
     {
-      gboolean alpha, upper;
-      gunichar c = *p;
-      if (c < 0x80)
+      guint8 k = next_class (&p, end);
+      if (!(k & CH_ALPHA))
         {
-          p++;
-          alpha = g_ascii_isalpha (c);
-          upper = g_ascii_isupper (c);
+          sentence_start |= (k & CH_STOP) != 0;
+          continue;
         }
-      else if (c < 0xe0 && p + 1 < end)
+      /* a word: its letters count as names when it is capitalised
+       * inside a sentence */
+      gboolean capital = (k & CH_UPPER) && !sentence_start;
+      guint n = 1;
+      sentence_start = FALSE;
+      words++;
+      while (p < end)
         {
-          /* two bytes: the scripts with capitals (Latin, Greek, Cyrillic …) */
-          c = ((c & 0x1f) << 6) | (p[1] & 0x3f);
-          p += 2;
-          alpha = g_unichar_isalpha (c);
-          upper = alpha && g_unichar_isupper (c);
-        }
-      else
-        {
-          /* three or four bytes: scripts without capitals, mostly; any
-           * of their characters continues a word */
-          p += c < 0xf0 ? 3 : 4;
-          alpha = TRUE;
-          upper = FALSE;
-        }
-      if (alpha)
-        {
-          if (!in_word)
+          k = next_class (&p, end);
+          if (!(k & CH_ALPHA))
             {
-              capital = upper && !sentence_start;
-              sentence_start = FALSE;
-              in_word = TRUE;
-              words++;
+              sentence_start |= (k & CH_STOP) != 0;
+              break;
             }
-          letters++;
-          named += capital;
+          n++;
         }
-      else
-        {
-          in_word = FALSE;
-          if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':')
-            sentence_start = TRUE;
-        }
+      letters += n;
+      named += capital ? n : 0;
     }
   *n_words = words;
   return letters ? (double) named / letters : 0;

@@ -299,7 +299,16 @@ void
 langid_doc_detect (const LangidModel *model, const char *text, gsize len,
                    const LangidParams *params, double min_score, LangidDocGuess *out)
 {
-  Ctx c = { .model = model, .text = text, .len = len, .params = params, .min_score = min_score };
+  /* (the per-language sums are zeroed only when windows beyond the head
+   * are read: most texts need the head alone) */
+  Ctx c;
+  c.model = model;
+  c.text = text;
+  c.len = len;
+  c.params = params;
+  c.min_score = min_score;
+  c.n_probes = 0;
+  c.romanized = NULL;
   memset (out, 0, sizeof *out);
   out->lang = -1;
 
@@ -315,6 +324,10 @@ langid_doc_detect (const LangidModel *model, const char *text, gsize len,
       single (&head, out);
       return;
     }
+
+  guint n_langs = langid_model_get_n_langs (model);
+  memset (c.chars, 0, n_langs * sizeof c.chars[0]);
+  memset (c.conf, 0, n_langs * sizeof c.conf[0]);
 
   /* a grid of windows on a long text, and its end */
   guint n_grid = CLAMP (len / GRID_STEP, 1, GRID);

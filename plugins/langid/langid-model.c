@@ -288,7 +288,7 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
        * prepared ends, which fall after a space: no word is cut */
       if (ready < len && s.end - s.p < PREPARE_STEP)
         {
-          ready = params->prepare (params->prepare_data, (s.p - (const guchar *) text) + 2 * PREPARE_STEP);
+          ready = params->prepare (params->prepare_data, (s.p - (const guchar *) text) + PREPARE_STEP + PREPARE_STEP / 2);
           s.end = (const guchar *) text + ready;
         }
       n = langid_scanner_next (&s, scan, hashes, orders, BATCH);
