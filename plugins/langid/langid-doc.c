@@ -364,7 +364,7 @@ langid_doc_detect (const LangidModel *model, const char *text, gsize len,
       out->romanized = c.romanized;
       return;
     }
-  LangidShare all[LANGID_MAX_LANGS];
+  LangidShare all[LANGID_MAX_LANGS] = { { 0 } };
   guint n = 0;
   for (guint l = 0; l < langid_model_get_n_langs (model); l++)
     if (c.chars[l] > 0)

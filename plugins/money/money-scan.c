@@ -962,7 +962,8 @@ fill_amount (const Scan *s, const Amount *a, guint first, MoneyMention *m)
 static guint
 parse_mention (const Scan *s, guint i, MoneyMention *m, guint *count)
 {
-  Amount a, b;
+  /* b is read only once a range parsed it; zeroed for the checkers */
+  Amount a, b = { 0 };
   const MoneyLex *q, *r, *verb = NULL;
   guint j = i, qend = 0, rend = 0, k, end;
   guint32 range_role = 0;
