@@ -47,6 +47,10 @@ gboolean tamis_sqlite_has_id (const TamisSqliteOut *db, const char *id);
 void tamis_sqlite_format (TamisSqliteOut *db, TamisDoc *doc, const char *const *layers,
                           gboolean with_text, GString *out);
 gboolean tamis_sqlite_write (TamisSqliteOut *db, const char *record, gsize len, GError **error);
+/* Appends @d (finite) with the fewest of 15 or 17 significant digits that
+ * read back as the same double: what every writer prints for a number. */
+void tamis_string_append_double (GString *out, double d);
+
 gboolean tamis_sqlite_finish (TamisSqliteOut *db, GError **error);
 guint64 tamis_sqlite_get_n_skipped (const TamisSqliteOut *db);
 void tamis_sqlite_close (TamisSqliteOut *db);

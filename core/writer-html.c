@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include <tamis/error.h>
+#include "io-private.h"
 #include "writer-html.h"
 #include "report-resources.h"
 
@@ -213,24 +214,20 @@ append_value (GString *out, const char *p, gsize len)
         {
           const char *start = p;
           gboolean fraction = FALSE;
-          char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
           while (p < end && (g_ascii_isdigit (*p) || *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E'))
             fraction |= *p == '.' || *p == 'e' || *p == 'E', p++;
           if (fraction && p - start < 40)
             {
               char number[40];
-              double d;
+              gsize mark = out->len;
 
               memcpy (number, start, p - start);
               number[p - start] = '\0';
-              d = g_ascii_strtod (number, NULL);
-              g_ascii_formatd (buf, sizeof buf, "%.15g", d);
-              if (g_ascii_strtod (buf, NULL) == d && strlen (buf) < (gsize) (p - start))
-                {
-                  g_string_append (out, buf);
-                  continue;
-                }
+              tamis_string_append_double (out, g_ascii_strtod (number, NULL));
+              if (out->len - mark < (gsize) (p - start))
+                continue;
+              g_string_truncate (out, mark);
             }
           g_string_append_len (out, start, p - start);
         }

@@ -90,22 +90,14 @@ tamis_sqlite_json_string (GString *out, const char *s, gssize len)
   g_string_append_c (out, '"');
 }
 
-/* The shortest of 15 or 17 digits that reads back as the same double;
- * JSON has no NaN nor infinity: null. */
+/* JSON has no NaN nor infinity: null. */
 static void
 json_double (GString *out, double d)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (d))
-    {
-      g_string_append (out, "null");
-      return;
-    }
-  g_ascii_formatd (buf, sizeof buf, "%.15g", d);
-  if (g_ascii_strtod (buf, NULL) != d)
-    g_ascii_formatd (buf, sizeof buf, "%.17g", d);
-  g_string_append (out, buf);
+  if (isfinite (d))
+    tamis_string_append_double (out, d);
+  else
+    g_string_append (out, "null");
 }
 
 static void

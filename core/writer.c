@@ -681,18 +681,22 @@ tsv_escape (GString *out, const char *s, gssize len, gboolean in_attributes)
     }
 }
 
-static void
-tsv_double (GString *out, double d)
+void
+tamis_string_append_double (GString *out, double d)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (!isfinite (d))
-    return;
-  /* The shortest of 15 or 17 digits that reads back as the same double. */
   g_ascii_formatd (buf, sizeof buf, "%.15g", d);
   if (g_ascii_strtod (buf, NULL) != d)
     g_ascii_formatd (buf, sizeof buf, "%.17g", d);
   g_string_append (out, buf);
+}
+
+static void
+tsv_double (GString *out, double d)
+{
+  if (isfinite (d))
+    tamis_string_append_double (out, d);
 }
 
 static void
