@@ -39,6 +39,12 @@ void cli_error (const char *format, ...) G_GNUC_PRINTF (1, 2);
  * search path, the first given first. */
 TamisRegistry *cli_registry (char **plugin_dirs);
 
+/* Opens a file named on the command line, or standard input for "-". */
+GInputStream *cli_open_input (const char *path, GError **error);
+
+/* Whether @line holds nothing but white space. */
+gboolean cli_is_blank (const char *line);
+
 /* Joins a NULL-terminated list with ", ", or returns @empty for none. */
 char *cli_join (const char *const *names, const char *empty);
 

@@ -4,28 +4,16 @@
 #include "cli.h"
 #include "output.h"
 
-#include <unistd.h>
-
-#include <gio/gunixinputstream.h>
-
 /* Streams the records of one JSON Lines file (or "-") to @writer. */
 static gboolean
 report_file (TamisWriter *writer, const char *path, guint64 *n_records, GError **error)
 {
-  g_autoptr(GInputStream) base = NULL;
+  g_autoptr(GInputStream) base = cli_open_input (path, error);
   g_autoptr(GDataInputStream) in = NULL;
   guint64 line_no = 0;
 
-  if (g_str_equal (path, "-"))
-    base = g_unix_input_stream_new (STDIN_FILENO, FALSE);
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-
-      base = G_INPUT_STREAM (g_file_read (file, NULL, error));
-      if (base == NULL)
-        return FALSE;
-    }
+  if (base == NULL)
+    return FALSE;
   in = g_data_input_stream_new (base);
   g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (in), 1 << 20);
   for (;;)
@@ -33,7 +21,6 @@ report_file (TamisWriter *writer, const char *path, guint64 *n_records, GError *
       g_autoptr(GError) local = NULL;
       gsize len;
       g_autofree char *line = g_data_input_stream_read_line (in, &len, NULL, &local);
-      const char *p;
 
       if (line == NULL)
         {
@@ -43,9 +30,7 @@ report_file (TamisWriter *writer, const char *path, guint64 *n_records, GError *
           return FALSE;
         }
       line_no++;
-      for (p = line; *p == ' ' || *p == '\t' || *p == '\r'; p++)
-        ;
-      if (*p == '\0')
+      if (cli_is_blank (line))
         continue;
       if (!tamis_writer_write_json (writer, line, len, &local))
         {

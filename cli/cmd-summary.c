@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
 
 typedef enum {
@@ -16,26 +15,6 @@ typedef enum {
   INPUT_BAD_LINES, /* counted what it could */
   INPUT_FATAL,     /* unreadable, or another pipeline: nothing more is done */
 } InputStatus;
-
-static GInputStream *
-open_input (const char *path, GError **error)
-{
-  g_autoptr (GFile) file = NULL;
-
-  if (g_str_equal (path, "-"))
-    return g_unix_input_stream_new (0, FALSE);
-  file = g_file_new_for_path (path);
-  return G_INPUT_STREAM (g_file_read (file, NULL, error));
-}
-
-static gboolean
-is_blank (const char *line)
-{
-  for (; *line; line++)
-    if (!g_ascii_isspace (*line))
-      return FALSE;
-  return TRUE;
-}
 
 /* A whole file that is not JSON Lines: a summary, or a JSON array of
  * records (`tamis run --format json`). */
@@ -99,7 +78,7 @@ static InputStatus
 read_input (const char *path, TamisSummary *part)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GInputStream) raw = open_input (path, &error);
+  g_autoptr (GInputStream) raw = cli_open_input (path, &error);
   g_autoptr (GDataInputStream) in = NULL;
   g_autoptr (GString) whole = g_string_new (NULL);
   InputStatus status = INPUT_OK;
@@ -122,7 +101,7 @@ read_input (const char *path, TamisSummary *part)
       line_no++;
       if (!decided)
         {
-          if (is_blank (line))
+          if (cli_is_blank (line))
             {
               g_string_append_len (whole, line, len);
               g_string_append_c (whole, '\n');
@@ -144,7 +123,7 @@ read_input (const char *path, TamisSummary *part)
           g_string_append_c (whole, '\n');
           continue;
         }
-      if (is_blank (line))
+      if (cli_is_blank (line))
         continue;
       if (!tamis_summary_add_record (part, line, len, &error))
         {

@@ -7,8 +7,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <gio/gunixinputstream.h>
 
 #ifdef TAMIS_BUILTIN_PLUGINS
 /* For lt_preloaded_symbols only: the list libtool generates from the
@@ -147,6 +149,26 @@ cli_registry (char **plugin_dirs)
                     "a module put there would run as you\n", *dir);
     }
   return registry;
+}
+
+GInputStream *
+cli_open_input (const char *path, GError **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (path, "-"))
+    return g_unix_input_stream_new (STDIN_FILENO, FALSE);
+  file = g_file_new_for_commandline_arg (path);
+  return G_INPUT_STREAM (g_file_read (file, NULL, error));
+}
+
+gboolean
+cli_is_blank (const char *line)
+{
+  for (; *line; line++)
+    if (!g_ascii_isspace (*line))
+      return FALSE;
+  return TRUE;
 }
 
 char *
