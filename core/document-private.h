@@ -61,6 +61,13 @@ void tamis_doc_take_meta (TamisDoc *doc, JsonObject *meta);
 /* Returns: (nullable) (transfer none): the metadata object. */
 JsonObject *tamis_doc_get_meta_object (const TamisDoc *doc);
 
+/* The metadata as one compact JSON object ("{...}"), ready to be written
+ * as it is; %NULL when the document has none. @length (nullable) gets its
+ * length in bytes. The text stays valid until the metadata changes or the
+ * document is freed. Writers use this, never the object, so that how the
+ * metadata is kept can change without them. */
+const char *tamis_doc_get_meta_json (TamisDoc *doc, gsize *length);
+
 /* Bytes of input this document stood for (for progress), set by readers. */
 void tamis_doc_set_input_size (TamisDoc *doc, gsize bytes);
 gsize tamis_doc_get_input_size (const TamisDoc *doc);

@@ -62,6 +62,8 @@ struct _TamisDoc {
   GArray *attrs;      /* Attr, document level, in the order first set */
   GPtrArray *layers;  /* TamisLayer */
   JsonObject *meta;
+  char *meta_json;    /* meta serialised, made on demand; NULL when stale */
+  gsize meta_json_len;
   gsize input_size;
   gsize cursor_byte;  /* last offset tamis_doc_char_offset() converted */
   gsize cursor_char;
@@ -342,6 +344,7 @@ tamis_doc_free (TamisDoc *doc)
     g_ptr_array_unref (doc->repairs);
   if (doc->meta)
     json_object_unref (doc->meta);
+  g_free (doc->meta_json);
   g_free (doc->error_code);
   g_free (doc->error_message);
   g_free (doc->source_path);
@@ -529,6 +532,7 @@ tamis_doc_mark_processed (TamisDoc *doc)
 static JsonObject *
 doc_meta (TamisDoc *doc)
 {
+  g_clear_pointer (&doc->meta_json, g_free);
   if (doc->meta == NULL)
     doc->meta = json_object_new ();
   return doc->meta;
@@ -620,6 +624,7 @@ tamis_doc_take_meta (TamisDoc *doc, JsonObject *meta)
 {
   if (doc->meta)
     json_object_unref (doc->meta);
+  g_clear_pointer (&doc->meta_json, g_free);
   doc->meta = meta;
 }
 
@@ -627,6 +632,23 @@ JsonObject *
 tamis_doc_get_meta_object (const TamisDoc *doc)
 {
   return doc->meta;
+}
+
+const char *
+tamis_doc_get_meta_json (TamisDoc *doc, gsize *length)
+{
+  if (doc->meta == NULL)
+    return NULL;
+  if (doc->meta_json == NULL)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), doc->meta);
+
+      doc->meta_json = json_to_string (node, FALSE);
+      doc->meta_json_len = strlen (doc->meta_json);
+    }
+  if (length != NULL)
+    *length = doc->meta_json_len;
+  return doc->meta_json;
 }
 
 void

@@ -45,6 +45,7 @@ TamisSqliteOut *tamis_sqlite_open (const char *path, gboolean resume, GError **e
 gboolean tamis_sqlite_start (TamisSqliteOut *db, const TamisPipeline *pipeline, GError **error);
 gboolean tamis_sqlite_has_id (const TamisSqliteOut *db, const char *id);
 void tamis_sqlite_format (TamisSqliteOut *db, TamisDoc *doc, const char *const *layers,
+                          const char *const *attributes,
                           gboolean with_text, GString *out);
 gboolean tamis_sqlite_write (TamisSqliteOut *db, const char *record, gsize len, GError **error);
 /* Appends @d (finite) with the fewest of 15 or 17 significant digits that
@@ -54,5 +55,9 @@ void tamis_string_append_double (GString *out, double d);
 gboolean tamis_sqlite_finish (TamisSqliteOut *db, GError **error);
 guint64 tamis_sqlite_get_n_skipped (const TamisSqliteOut *db);
 void tamis_sqlite_close (TamisSqliteOut *db);
+
+/* Whether a document attribute is written: @attributes is the writer's
+ * choice, %NULL for all. */
+gboolean tamis_attribute_wanted (const char *const *attributes, const char *key);
 
 G_END_DECLS

@@ -271,7 +271,7 @@ pack_layer (GString *out, TamisDoc *doc, const TamisLayer *layer, gboolean with_
 
 void
 tamis_sqlite_format (TamisSqliteOut *db, TamisDoc *doc, const char *const *layers,
-                     gboolean with_text, GString *out)
+                     const char *const *attributes, gboolean with_text, GString *out)
 {
   const char *code = tamis_doc_get_error_code (doc);
   JsonObject *meta = tamis_doc_get_meta_object (doc);
@@ -329,6 +329,8 @@ tamis_sqlite_format (TamisSqliteOut *db, TamisDoc *doc, const char *const *layer
       tamis_doc_attr_iter_init (&iter, doc);
       while (tamis_attr_iter_next (&iter, &key, &value))
         {
+          if (!tamis_attribute_wanted (attributes, key))
+            continue;
           put_str (out, key, -1);
           g_string_append_c (out, (char) value.type);
           switch (value.type)

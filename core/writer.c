@@ -340,6 +340,12 @@ layer_wanted (const char *const *layers, const char *name)
   return layers == NULL || g_strv_contains (layers, name);
 }
 
+gboolean
+tamis_attribute_wanted (const char *const *attributes, const char *key)
+{
+  return attributes == NULL || g_strv_contains (attributes, key);
+}
+
 static JsonNode *
 add_member (JsonObject *obj, const char *key, JsonNode *node, gboolean *shadows)
 {
@@ -553,7 +559,8 @@ meta_node (JsonObject *meta)
 }
 
 static JsonNode *
-build_record (Builder *b, TamisDoc *doc, const char *const *layers, gboolean with_text)
+build_record (Builder *b, TamisDoc *doc, const char *const *layers,
+              const char *const *attributes, gboolean with_text)
 {
   JsonObject *record = json_object_new ();
   JsonObject *meta = tamis_doc_get_meta_object (doc);
@@ -584,7 +591,8 @@ build_record (Builder *b, TamisDoc *doc, const char *const *layers, gboolean wit
 
       tamis_doc_attr_iter_init (&iter, doc);
       while (tamis_attr_iter_next (&iter, &key, &value))
-        json_object_set_member (record, key, value_node (b, &value));
+        if (tamis_attribute_wanted (attributes, key))
+          json_object_set_member (record, key, value_node (b, &value));
 
       if (repairs != NULL && repairs[0] != NULL)
         {
@@ -644,7 +652,7 @@ tamis_doc_to_json (TamisDoc *doc, const char *const *layers, gboolean with_text,
   Builder b;
 
   builder_init (&b);
-  root = build_record (&b, doc, layers, with_text);
+  root = build_record (&b, doc, layers, NULL, with_text);
   generate (generator, root, out);
   builder_clear (&b);
   return g_string_free (out, FALSE);
@@ -724,7 +732,8 @@ tsv_value (GString *out, const TamisValue *value, gboolean in_attributes)
 }
 
 static void
-tsv_record (GString *out, TamisDoc *doc, const char *const *layers)
+tsv_record (GString *out, TamisDoc *doc, const char *const *layers,
+            const char *const *attributes)
 {
   const char *code = tamis_doc_get_error_code (doc);
   g_autoptr(GString) id = g_string_new (NULL);
@@ -751,6 +760,8 @@ tsv_record (GString *out, TamisDoc *doc, const char *const *layers)
   tamis_doc_attr_iter_init (&iter, doc);
   while (tamis_attr_iter_next (&iter, &key, &value))
     {
+      if (!tamis_attribute_wanted (attributes, key))
+        continue;
       g_string_append_len (out, id->str, id->len);
       g_string_append (out, "\t@doc\t\t\t");
       tsv_escape (out, key, -1, FALSE);
@@ -827,6 +838,7 @@ struct _TamisWriter {
   TamisFormat format;
   GOutputStream *stream;
   char **layers;
+  char **attributes;    /* document attributes written; NULL for all */
   gboolean with_text;
   guint64 n_records;
   TamisSummary *summary; /* not owned; NULL when none */
@@ -956,6 +968,14 @@ tamis_writer_new_for_path (TamisFormat format, const char *path, const char *con
   return self;
 }
 
+void
+tamis_writer_set_attributes (TamisWriter *self, const char *const *attributes)
+{
+  g_return_if_fail (self != NULL);
+  g_strfreev (self->attributes);
+  self->attributes = g_strdupv ((char **) attributes);
+}
+
 guint64
 tamis_writer_get_n_skipped (const TamisWriter *self)
 {
@@ -1021,16 +1041,19 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
     tamis_summary_add_doc (self->summary, doc);
   if (self->format == TAMIS_FORMAT_TSV)
     {
-      tsv_record (out, doc, (const char *const *) self->layers);
+      tsv_record (out, doc, (const char *const *) self->layers,
+                  (const char *const *) self->attributes);
       return;
     }
   if (self->format == TAMIS_FORMAT_SQLITE)
     {
-      tamis_sqlite_format (self->sqlite, doc, (const char *const *) self->layers, self->with_text, out);
+      tamis_sqlite_format (self->sqlite, doc, (const char *const *) self->layers,
+                           (const char *const *) self->attributes, self->with_text, out);
       return;
     }
   f = formatter_take (self);
-  root = build_record (&f->builder, doc, (const char *const *) self->layers, self->with_text);
+  root = build_record (&f->builder, doc, (const char *const *) self->layers,
+                       (const char *const *) self->attributes, self->with_text);
   generate (f->generator, root, out);
   /* The record holds references to the formatter's pooled arrays, and
    * json-glib counts references to arrays and objects without atomic
@@ -1206,6 +1229,7 @@ tamis_writer_free (TamisWriter *self)
   g_ptr_array_unref (self->idle);
   g_mutex_clear (&self->lock);
   g_strfreev (self->layers);
+  g_strfreev (self->attributes);
   g_string_free (self->out, TRUE);
   g_string_free (self->record, TRUE);
   tamis_html_free (self->html);

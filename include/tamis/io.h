@@ -211,6 +211,18 @@ TamisWriter *tamis_writer_new_for_path (TamisFormat format, const char *path,
                                         TamisWriterFlags flags, GError **error);
 
 /**
+ * tamis_writer_set_attributes:
+ * @writer: a writer, before its first record
+ * @attributes: (nullable) (array zero-terminated=1): the document attributes
+ *   to write (`lang`, `sentiment`…), %NULL for all
+ *
+ * Chooses which document attributes the records carry, in every format; an
+ * empty list writes none. The id, the error, the metadata and the layers
+ * are not attributes: they are written whatever the choice.
+ */
+void tamis_writer_set_attributes (TamisWriter *writer, const char *const *attributes);
+
+/**
  * tamis_writer_get_n_skipped:
  * @writer: a writer
  *
