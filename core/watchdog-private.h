@@ -17,7 +17,8 @@ TamisWatchdog *tamis_watchdog_new (double seconds, guint n_watches);
 void tamis_watchdog_free (TamisWatchdog *watchdog);
 
 /* The calling thread starts on @doc under watch @index (one thread per
- * watch at a time): its time starts, and its stages are followed. */
+ * watch at a time): @doc is loaded if pending, then its time starts and
+ * its stages are followed. */
 void tamis_watchdog_begin (TamisWatchdog *watchdog, guint index, TamisDoc *doc);
 
 /* The calling thread is done with @doc, which must not be touched by the

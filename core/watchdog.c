@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "document-private.h"
 #include "pipeline-private.h"
 #include "tsan-private.h"
 #include "watchdog-private.h"
@@ -57,6 +58,10 @@ tamis_watchdog_begin (TamisWatchdog *watchdog, guint index, TamisDoc *doc)
 
   if (watchdog == NULL)
     return;
+  /* Loading a pending document replaces its id: done first, the watchdog
+   * reads only the final one. Its time starts with its stages, as in an
+   * isolated worker. */
+  tamis_doc_load (doc);
   watch = &watchdog->watches[index];
   tamis_mutex_lock (&watch->lock);
   watch->doc = doc;
