@@ -49,6 +49,8 @@ core_libtamis_internal_la_SOURCES = \
 	core/writer-html.c \
 	core/writer-html.h \
 	core/run.c \
+	core/watchdog.c \
+	core/watchdog-private.h \
 	core/summary.c \
 	core/summary-doc.c \
 	core/summary-record.c \

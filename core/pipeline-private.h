@@ -5,11 +5,12 @@
 
 G_BEGIN_DECLS
 
-/* Called with a stage's label before it runs and with NULL after. */
-typedef void (*TamisStageHook) (const char *stage);
+/* Called with a stage's label before it runs and with NULL after, and the
+ * data given with the hook. */
+typedef void (*TamisStageHook) (const char *stage, gpointer data);
 
-/* Sets the hook for the whole process: meant for an isolated worker,
- * which runs one thread. NULL (the default) costs one test per stage. */
-void tamis_pipeline_set_stage_hook (TamisStageHook hook);
+/* Sets the hook of the calling thread, for the documents it processes
+ * from then on. NULL (the default) costs one test per stage. */
+void tamis_pipeline_set_stage_hook (TamisStageHook hook, gpointer data);
 
 G_END_DECLS

@@ -831,14 +831,17 @@ tamis_pipeline_new_from_file (const char *path, TamisRegistry *registry, GError 
 static __thread const char *running_stage;
 static __thread const char *running_doc;
 
-/* Set only in an isolated worker process, which runs one thread: the
- * parent learns from it which stage was running when the worker died. */
-static TamisStageHook stage_hook;
+/* Set by the threads of a run that watches them: an isolated worker
+ * process, whose parent learns from it which stage was running when the
+ * worker died, or a worker thread under the watchdog. */
+static __thread TamisStageHook stage_hook;
+static __thread gpointer stage_hook_data;
 
 void
-tamis_pipeline_set_stage_hook (TamisStageHook hook)
+tamis_pipeline_set_stage_hook (TamisStageHook hook, gpointer data)
 {
   stage_hook = hook;
+  stage_hook_data = data;
 }
 
 void
@@ -949,10 +952,10 @@ tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
       running_doc = tamis_doc_get_id (doc);
       running_stage = stage->label;
       if (G_UNLIKELY (stage_hook))
-        stage_hook (stage->label);
+        stage_hook (stage->label, stage_hook_data);
       ok = plugin->process (stage->state, doc, &local);
       if (G_UNLIKELY (stage_hook))
-        stage_hook (NULL);
+        stage_hook (NULL, stage_hook_data);
       running_stage = NULL;
       running_doc = NULL;
       if (plugin->flags & TAMIS_PLUGIN_SERIAL)

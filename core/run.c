@@ -27,6 +27,7 @@
 #include "tsan-private.h"
 #include "pipeline-private.h"
 #include "summary-private.h"
+#include "watchdog-private.h"
 
 #define SLOTS_PER_THREAD 4
 
@@ -64,6 +65,7 @@ typedef struct {
   GCond cond;
   Slot *ring;
   guint size;
+  TamisWatchdog *watchdog; /* NULL without a time limit */
 } Ring;
 
 typedef struct {
@@ -90,7 +92,8 @@ static void
 worker (gpointer data, gpointer user_data)
 {
   Ring *ring = user_data;
-  Slot *slot = &ring->ring[GPOINTER_TO_UINT (data) - 1];
+  guint index = GPOINTER_TO_UINT (data) - 1;
+  Slot *slot = &ring->ring[index];
 
   tamis_tsan_acquire (slot);
   /* The slot is this worker's until it is marked done; the pool's queue
@@ -99,7 +102,9 @@ worker (gpointer data, gpointer user_data)
     {
       TamisDoc *doc = g_ptr_array_index (slot->docs, i);
 
+      tamis_watchdog_begin (ring->watchdog, index, doc);
       process_one (ring->pipeline, ring->sink->writer, doc);
+      tamis_watchdog_end (ring->watchdog, index);
       if (ring->sink->writer)
         tamis_writer_format (ring->sink->writer, doc, slot->records);
       g_array_append_val (slot->ends, slot->records->len);
@@ -143,18 +148,21 @@ run_serial (TamisPipeline *pipeline, const Source *source, const Sink *sink, Pro
 {
   TamisDoc *doc;
   GError *read_error = NULL;
+  TamisWatchdog *watchdog = tamis_watchdog_new (tamis_pipeline_get_document_seconds (pipeline), 1);
+  gboolean ok = TRUE;
 
-  while ((doc = source->next (source->data, &read_error)))
+  while (ok && (doc = source->next (source->data, &read_error)))
     {
-      gboolean ok;
-
+      tamis_watchdog_begin (watchdog, 0, doc);
       process_one (pipeline, sink->writer, doc);
+      tamis_watchdog_end (watchdog, 0);
       ok = sink->writer ? tamis_writer_write (sink->writer, doc, error)
                         : sink->func (doc, sink->data, error);
       account (doc, progress);
-      if (!ok)
-        return FALSE;
     }
+  tamis_watchdog_free (watchdog);
+  if (!ok)
+    return FALSE;
   if (read_error)
     {
       g_propagate_error (error, read_error);
@@ -205,6 +213,7 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
       ring.ring[i].records = g_string_sized_new (64 * 1024);
       ring.ring[i].ends = g_array_new (FALSE, FALSE, sizeof (gsize));
     }
+  ring.watchdog = tamis_watchdog_new (tamis_pipeline_get_document_seconds (pipeline), ring.size);
   pool = g_thread_pool_new (worker, &ring, n_threads, FALSE, NULL);
 
   for (;;)
@@ -263,6 +272,7 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
     }
 
   g_thread_pool_free (pool, FALSE, TRUE);
+  tamis_watchdog_free (ring.watchdog);
   for (guint i = 0; i < ring.size; i++)
     {
       g_ptr_array_unref (ring.ring[i].docs);
@@ -290,6 +300,10 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
 
 /* How often busy workers are checked against the limits, in ms. */
 #define ISOLATE_WATCH_MS 50
+/* Workers that may die in a row, with no new document processed in
+ * between, before the run stops: at least this many, or two per worker. A
+ * plugin that fails on every document would otherwise cost a fork each. */
+#define ISOLATE_MAX_DEATHS 16
 /* A worker sends its records in blocks of about this size. */
 #define REPLY_BYTES (64 * 1024)
 
@@ -313,6 +327,7 @@ typedef struct {
   TamisDoc *doc;
   GString *record; /* NULL until formatted */
   guint64 seq;
+  gboolean processed; /* by a worker that died before sending its record */
 } Entry;
 
 typedef struct {
@@ -339,12 +354,14 @@ typedef struct {
   GPtrArray *window; /* Entry, from the oldest not yet written, in order */
   guint64 next_write;
   GQueue retry;    /* Entry: sent to a worker that died before them */
+  guint deaths;     /* workers dead since one last got through a new document */
+  guint max_deaths;
 } Isolation;
 
 static Shared *worker_shared;
 
 static void
-worker_on_stage (const char *stage)
+worker_on_stage (const char *stage, gpointer data)
 {
   g_strlcpy (worker_shared->label, stage ? stage : "", sizeof worker_shared->label);
 }
@@ -459,7 +476,7 @@ worker_main (Isolation *iso, int fd)
       counted = tamis_summary_new_empty (tamis_writer_get_summary (iso->writer)->inputs);
       tamis_writer_set_summary (iso->writer, counted);
     }
-  tamis_pipeline_set_stage_hook (worker_on_stage);
+  tamis_pipeline_set_stage_hook (worker_on_stage, NULL);
   for (;;)
     {
       g_autoptr (GVariant) batch = NULL;
@@ -649,6 +666,8 @@ proc_reap (Isolation *iso, Proc *proc, GError **error)
   int status = 0;
   const char *stage = proc->shared->label[0] ? proc->shared->label : NULL;
   guint64 begun = proc->shared->begun - proc->batch_begun;
+  g_autofree char *last = NULL; /* what it died of, for the error below */
+  gboolean progress = FALSE;
 
   close (proc->fd);
   proc->fd = -1;
@@ -658,10 +677,15 @@ proc_reap (Isolation *iso, Proc *proc, GError **error)
     {
       Entry *entry = g_ptr_array_index (proc->batch, i);
       g_autofree char *message = NULL;
+      g_autofree char *cause = NULL;
       const char *code = proc->kill_code;
 
       if (i + 1 != begun)
         {
+          /* Processed before the crash, its record lost with the worker:
+           * still progress, the first time. */
+          if (i + 1 < begun && !entry->processed)
+            entry->processed = progress = TRUE;
           g_queue_push_tail (&iso->retry, entry);
           continue;
         }
@@ -670,17 +694,20 @@ proc_reap (Isolation *iso, Proc *proc, GError **error)
       else if (WIFSIGNALED (status))
         {
           code = "plugin-crash";
-          message = g_strdup_printf ("%s (signal %d) in %s; its worker process was replaced",
-                                     g_strsignal (WTERMSIG (status)), WTERMSIG (status),
-                                     stage ? stage : "no stage");
+          cause = g_strdup_printf ("%s (signal %d) in %s", g_strsignal (WTERMSIG (status)),
+                                   WTERMSIG (status), stage ? stage : "no stage");
+          message = g_strconcat (cause, "; its worker process was replaced", NULL);
         }
       else
         {
           code = "plugin-crash";
-          message = g_strdup_printf ("the worker process exited (status %d) in %s; it was replaced",
-                                     WIFEXITED (status) ? WEXITSTATUS (status) : -1,
-                                     stage ? stage : "no stage");
+          cause = g_strdup_printf ("the worker process exited (status %d) in %s",
+                                   WIFEXITED (status) ? WEXITSTATUS (status) : -1,
+                                   stage ? stage : "no stage");
+          message = g_strconcat (cause, "; it was replaced", NULL);
         }
+      last = g_strdup_printf ("on document '%s': %s", tamis_doc_get_id (entry->doc),
+                              cause ? cause : message);
       tamis_doc_set_error (entry->doc, code, message);
       entry->record = g_string_new (NULL);
       tamis_writer_format (iso->writer, entry->doc, entry->record);
@@ -689,6 +716,16 @@ proc_reap (Isolation *iso, Proc *proc, GError **error)
   proc->answered = 0;
   proc->kill_code = NULL;
   g_clear_pointer (&proc->kill_message, g_free);
+  if (progress)
+    iso->deaths = 0;
+  if (++iso->deaths >= iso->max_deaths)
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_PLUGIN,
+                   "%u worker processes died in a row without getting through a new document, "
+                   "the last %s; the run stops",
+                   iso->deaths, last ? last : "before it began one");
+      return FALSE;
+    }
   return proc_spawn (iso, proc, error);
 }
 
@@ -737,6 +774,7 @@ proc_read (Isolation *iso, Proc *proc)
       else if (proc->answered < proc->batch->len)
         {
           entry = g_ptr_array_index (proc->batch, proc->answered++);
+          iso->deaths = 0;
           if (*code && !tamis_doc_get_error_code (entry->doc))
             tamis_doc_set_error (entry->doc, code, "");
           entry->record = g_string_new_len (code + code_len, len - MIN (code_len, len));
@@ -824,6 +862,28 @@ fill_proc_batch (Isolation *iso, Proc *proc, const Source *source, guint max_doc
   return TRUE;
 }
 
+/* Writes the records that are ready, in order. */
+static gboolean
+write_ready (Isolation *iso, Progress *progress, GError **error)
+{
+  gboolean ok = TRUE;
+
+  while (ok && iso->window->len > 0)
+    {
+      Entry *entry = g_ptr_array_index (iso->window, 0);
+
+      if (entry->record == NULL)
+        break;
+      ok = tamis_writer_write_record (iso->writer, entry->record->str, entry->record->len, error);
+      g_string_free (entry->record, TRUE);
+      account (entry->doc, progress);
+      g_free (entry);
+      g_ptr_array_remove_index (iso->window, 0);
+      iso->next_write++;
+    }
+  return ok;
+}
+
 static gboolean
 run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer, guint n_procs,
               Progress *progress, GError **error)
@@ -835,6 +895,7 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
     .timeout = tamis_pipeline_get_document_seconds (pipeline) * G_USEC_PER_SEC,
     .memory = tamis_pipeline_get_worker_memory (pipeline),
     .window = g_ptr_array_new (),
+    .max_deaths = MAX (ISOLATE_MAX_DEATHS, 2 * n_procs),
   };
   g_autofree struct pollfd *fds = g_new0 (struct pollfd, n_procs);
   g_autofree Proc **polled = g_new0 (Proc *, n_procs);
@@ -880,21 +941,7 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
               proc_send (&iso.procs[i]);
           }
 
-      /* Write what is ready, in order. */
-      while (ok && iso.window->len > 0)
-        {
-          Entry *entry = g_ptr_array_index (iso.window, 0);
-
-          if (entry->record == NULL)
-            break;
-          if (!tamis_writer_write_record (writer, entry->record->str, entry->record->len, &local))
-            ok = FALSE;
-          g_string_free (entry->record, TRUE);
-          account (entry->doc, progress);
-          g_free (entry);
-          g_ptr_array_remove_index (iso.window, 0);
-          iso.next_write++;
-        }
+      ok = ok && write_ready (&iso, progress, &local);
       if (!ok || (eof && iso.window->len == 0))
         break;
 
@@ -925,6 +972,11 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
             check_limits (&iso, proc, now);
         }
     }
+
+  /* A run stopped for its dying workers still writes what it has, up to
+   * the first document without a record. */
+  if (iso.deaths >= iso.max_deaths)
+    write_ready (&iso, progress, NULL);
 
   /* Idle workers exit when their socket closes; busy ones are stopped. */
   for (guint i = 0; i < n_procs; i++)

@@ -242,7 +242,8 @@ void tamis_pipeline_set_isolate (TamisPipeline *pipeline, gboolean isolate);
  *
  * Returns: `limits: {document_seconds:}`, 0 when not set: an isolated
  *   worker that spends longer on one document is killed and the document
- *   gets the error `timeout`
+ *   gets the error `timeout`; without isolation, such a document is
+ *   reported on standard error while it runs, and not stopped
  */
 double tamis_pipeline_get_document_seconds (const TamisPipeline *pipeline);
 

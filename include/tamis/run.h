@@ -59,9 +59,17 @@ typedef void (*TamisProgressFunc) (const TamisRunStats *stats, gpointer user_dat
  * (tamis_pipeline_get_document_seconds(), tamis_pipeline_get_worker_memory()),
  * costs the document it was on an error record (`plugin-crash`, `timeout`,
  * `memory`) and is replaced. The caller's signal handlers are reset to
- * their defaults in the workers.
+ * their defaults in the workers. When workers die 16 times in a row (or
+ * twice @n_threads, if more) without getting through a new document, the
+ * run stops with a %TAMIS_ERROR_PLUGIN error, after writing the records
+ * that were ready.
  *
- * Returns: %FALSE only when reading an input stream or writing fails
+ * On threads, a document that runs over tamis_pipeline_get_document_seconds()
+ * is reported on standard error (with g_printerr()) while it runs, naming
+ * its stage; a thread cannot be stopped, so the run waits for it.
+ *
+ * Returns: %FALSE only when reading an input stream or writing fails, or
+ *   when isolated workers keep dying
  */
 gboolean tamis_run (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer,
                     guint n_threads, TamisProgressFunc progress, gpointer user_data,
@@ -111,6 +119,7 @@ typedef gboolean (*TamisDocSinkFunc) (TamisDoc *doc, gpointer user_data, GError 
  * records of the command line) and the run goes on. The stages always run
  * on threads here: tamis_pipeline_get_isolate() is ignored, since the
  * documents come back as objects, which do not cross a process boundary.
+ * A time limit is watched as by tamis_run() on threads.
  *
  * Returns: %FALSE when @source or @sink failed
  */

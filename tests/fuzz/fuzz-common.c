@@ -14,6 +14,9 @@
 extern const TamisPlugin segment_LTX_tamis_plugin;
 extern const TamisPlugin langid_LTX_tamis_plugin;
 extern const TamisPlugin money_LTX_tamis_plugin;
+extern const TamisPlugin entities_LTX_tamis_plugin;
+extern const TamisPlugin sentiment_LTX_tamis_plugin;
+extern const TamisPlugin relations_LTX_tamis_plugin;
 
 void
 fuzz_fail (const char *file, int line, const char *what)
@@ -36,7 +39,8 @@ fuzz_registry (void)
   if (registry == NULL)
     {
       const TamisPlugin *plugins[] = {
-        &segment_LTX_tamis_plugin, &langid_LTX_tamis_plugin, &money_LTX_tamis_plugin,
+        &segment_LTX_tamis_plugin,  &langid_LTX_tamis_plugin,    &money_LTX_tamis_plugin,
+        &entities_LTX_tamis_plugin, &sentiment_LTX_tamis_plugin, &relations_LTX_tamis_plugin,
       };
       GError *error = NULL;
 

@@ -1,7 +1,7 @@
 # Fuzzing: libFuzzer targets for the parsers and the plugins, and their
 # corpora replayed by make check (tests/fuzz/README.md).
 
-fuzz_targets = pipeline jsonl text segment langid money lexicon
+fuzz_targets = pipeline jsonl text segment langid money lexicon entities sentiment relations
 
 # ---- make check: each corpus replayed by a plain program ----
 #
@@ -16,7 +16,10 @@ tests_fuzz_libfuzz_support_la_SOURCES = \
 	tests/fuzz/fuzz-common.h \
 	$(plugins_segment_la_SOURCES) \
 	$(plugins_langid_la_SOURCES) \
-	$(plugins_money_la_SOURCES)
+	$(plugins_money_la_SOURCES) \
+	$(plugins_entities_la_SOURCES) \
+	$(plugins_sentiment_la_SOURCES) \
+	$(plugins_relations_la_SOURCES)
 nodist_tests_fuzz_libfuzz_support_la_SOURCES = $(nodist_plugins_money_la_SOURCES)
 tests_fuzz_libfuzz_support_la_CPPFLAGS = $(FUZZ_CPPFLAGS)
 tests_fuzz_libfuzz_support_la_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
@@ -28,7 +31,8 @@ FUZZ_REPLAY_LIBS = tests/fuzz/libfuzz-support.la core/libtamis-internal.la \
 
 fuzz_replays = tests/fuzz/replay-pipeline tests/fuzz/replay-jsonl tests/fuzz/replay-text \
 	tests/fuzz/replay-segment tests/fuzz/replay-langid tests/fuzz/replay-money \
-	tests/fuzz/replay-lexicon
+	tests/fuzz/replay-lexicon tests/fuzz/replay-entities tests/fuzz/replay-sentiment \
+	tests/fuzz/replay-relations
 check_PROGRAMS += $(fuzz_replays)
 TESTS += $(fuzz_replays)
 
@@ -60,6 +64,18 @@ tests_fuzz_replay_lexicon_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-lexicon.
 tests_fuzz_replay_lexicon_CPPFLAGS = $(FUZZ_CPPFLAGS)
 tests_fuzz_replay_lexicon_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
 tests_fuzz_replay_lexicon_LDADD = $(FUZZ_REPLAY_LIBS)
+tests_fuzz_replay_entities_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-entities.c
+tests_fuzz_replay_entities_CPPFLAGS = $(FUZZ_CPPFLAGS)
+tests_fuzz_replay_entities_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
+tests_fuzz_replay_entities_LDADD = $(FUZZ_REPLAY_LIBS)
+tests_fuzz_replay_sentiment_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-sentiment.c
+tests_fuzz_replay_sentiment_CPPFLAGS = $(FUZZ_CPPFLAGS)
+tests_fuzz_replay_sentiment_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
+tests_fuzz_replay_sentiment_LDADD = $(FUZZ_REPLAY_LIBS)
+tests_fuzz_replay_relations_SOURCES = tests/fuzz/replay.c tests/fuzz/fuzz-relations.c
+tests_fuzz_replay_relations_CPPFLAGS = $(FUZZ_CPPFLAGS)
+tests_fuzz_replay_relations_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
+tests_fuzz_replay_relations_LDADD = $(FUZZ_REPLAY_LIBS)
 
 # The corpora: a folder per target, copied whole into the tarball (their
 # file names are hashes, too many to list here).
@@ -85,6 +101,7 @@ FUZZ_ALL_CPPFLAGS = -I$(top_builddir) $(FUZZ_CPPFLAGS) $(FUZZ_DEFS) \
 	$(GLIB_CFLAGS) $(YAML_CFLAGS) $(JSON_CFLAGS) $(SQLITE_CFLAGS)
 FUZZ_LIB_SRCS = \
 	$(filter %.c,$(core_libtamis_internal_la_SOURCES)) \
+	$(filter %.c,$(nodist_core_libtamis_internal_la_SOURCES)) \
 	$(filter %.c,$(tests_fuzz_libfuzz_support_la_SOURCES)) \
 	$(nodist_tests_fuzz_libfuzz_support_la_SOURCES)
 FUZZ_LIB_OBJS = $(FUZZ_LIB_SRCS:%.c=$(FUZZ_OBJDIR)/%.o)

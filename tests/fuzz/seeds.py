@@ -124,6 +124,9 @@ def main():
         "segment": text,
         "langid": text,
         "money": text,
+        "entities": text,
+        "sentiment": text,
+        "relations": text,
         "lexicon": lexicons(),
     }
     for target, seeds in sets.items():

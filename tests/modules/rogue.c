@@ -20,11 +20,12 @@ typedef enum {
   FAULT_CRASH,
   FAULT_HANG,
   FAULT_HOG,
+  FAULT_SLOW,
 } Fault;
 
 static const char *const faults[] = {
   "past-end", "cut-char", "foreign-layer", "undeclared-layer", "undeclared-attr", "wrong-type",
-  "bad-label", "doc-attr-type", "crash", "hang", "hog", NULL,
+  "bad-label", "doc-attr-type", "crash", "hang", "hog", "slow", NULL,
 };
 
 static gpointer
@@ -49,7 +50,10 @@ rogue_process (gpointer state, TamisDoc *doc, GError **error)
   TamisLayer *layer;
   guint i;
 
-  if (text[0] != '!')
+  /* slow: 3 s on the document, then the same output as on any other */
+  if (text[0] == '!' && fault == FAULT_SLOW)
+    g_usleep (3 * G_USEC_PER_SEC);
+  if (text[0] != '!' || fault == FAULT_SLOW)
     {
       layer = tamis_doc_ensure_layer (doc, "rogue");
       i = tamis_layer_add (layer, 0, 1, "mark");
@@ -94,6 +98,8 @@ rogue_process (gpointer state, TamisDoc *doc, GError **error)
     case FAULT_HANG:
       for (;;)
         pause ();
+      break;
+    case FAULT_SLOW:
       break;
     case FAULT_HOG:
       /* 1 GiB in 16 MiB steps, every page touched so that it is resident;
