@@ -491,10 +491,17 @@ tamis_reader_would_block (TamisReader *self)
   Stream *s = &self->stream;
   struct pollfd pfd = { .fd = s->fd, .events = POLLIN };
 
-  /* Between inputs, the next one may be a pipe still to open and sniff:
-   * say it may wait. */
+  /* Between inputs: a text file is handed out unread, a broken input as
+   * an error; the rest may be a pipe still to open and sniff. */
   if (!self->in_lines)
-    return self->next_entry < self->entries->len;
+    {
+      const Entry *e;
+
+      if (self->next_entry >= self->entries->len)
+        return FALSE;
+      e = self->entries->pdata[self->next_entry];
+      return e->broken == NULL && (e->path == NULL || e->format != TAMIS_INPUT_TEXT);
+    }
   if (s->eof || s->err || memchr (s->buf + s->start, '\n', s->end - s->start) != NULL)
     return FALSE;
   /* Readable may still be half a line: reading it waits for the rest. */
