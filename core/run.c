@@ -296,7 +296,6 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
           TamisDoc *doc = g_ptr_array_index (slot->docs, i);
           gsize start = i ? g_array_index (slot->ends, gsize, i - 1) : 0;
           gsize end = g_array_index (slot->ends, gsize, i);
-
           gboolean kept = slot->kept->data[i];
 
           if (!ok)
@@ -304,7 +303,8 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
               tamis_doc_free (doc); /* draining after a failure */
               continue;
             }
-          if (kept && (sink->writer ? !tamis_writer_write_record (sink->writer, slot->records->str + start,
+          if (kept && (sink->writer ? !tamis_writer_write_record (sink->writer,
+                                                                  slot->records->str + start,
                                                                   end - start, &local)
                                     : !sink->func (doc, sink->data, &local)))
             {
@@ -586,7 +586,6 @@ worker_main (Isolation *iso, int fd)
           TamisDoc *doc = doc_from_variant (child);
           const char *code;
           gsize at = out->len;
-
           gboolean kept;
 
           /* Counted before it starts: the parent times each document, and
