@@ -100,6 +100,12 @@ cli_cmd_check (int argc, char **argv)
            tamis_pipeline_get_max_doc_size (pipeline));
   g_print ("output: %s, layers: %s, text: %s\n", format ? format : "jsonl", layers,
            tamis_pipeline_get_output_text (pipeline) ? "yes" : "no");
+  for (const char *const *key = tamis_pipeline_get_output_where_keys (pipeline); *key; key++)
+    {
+      g_autofree char *values = cli_join (tamis_pipeline_get_output_where (pipeline, *key), NULL);
+
+      g_print ("where:  %s in %s\n", *key, values);
+    }
   g_print ("ok\n");
   return CLI_EXIT_OK;
 }

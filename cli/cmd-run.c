@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -22,6 +23,36 @@ is_database_name (const char *path)
 {
   return g_str_has_suffix (path, ".db") || g_str_has_suffix (path, ".sqlite")
          || g_str_has_suffix (path, ".sqlite3");
+}
+
+/* --where KEY=V1,V2 (repeatable): replaces the pipeline's condition on
+ * KEY; a KEY given twice accepts the values of both. */
+static gboolean
+apply_where (TamisPipeline *pipeline, char **args)
+{
+  g_autoptr (GHashTable) given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; args && args[i]; i++)
+    {
+      const char *eq = strchr (args[i], '=');
+      g_autofree char *key = eq ? g_strndup (args[i], eq - args[i]) : NULL;
+      g_auto (GStrv) values = eq ? g_strsplit (eq + 1, ",", -1) : NULL;
+      g_autoptr (GStrvBuilder) all = g_strv_builder_new ();
+      g_auto (GStrv) merged = NULL;
+
+      if (key == NULL || *key == '\0' || eq[1] == '\0' || g_strv_contains ((const char *const *) values, ""))
+        {
+          cli_error ("--where: '%s' is not KEY=VALUE or KEY=VALUE,VALUE…", args[i]);
+          return FALSE;
+        }
+      if (g_hash_table_contains (given, key))
+        g_strv_builder_addv (all, (const char **) tamis_pipeline_get_output_where (pipeline, key));
+      g_strv_builder_addv (all, (const char **) values);
+      merged = g_strv_builder_end (all);
+      tamis_pipeline_set_output_where (pipeline, key, (const char *const *) merged);
+      g_hash_table_add (given, g_steal_pointer (&key));
+    }
+  return TRUE;
 }
 
 /* ---- progress on a terminal ---- */
@@ -55,6 +86,8 @@ on_progress (const TamisRunStats *stats, gpointer user_data)
                           stats->n_docs == 1 ? "" : "s");
   if (stats->n_failed > 0)
     g_string_append_printf (line, " (%" G_GUINT64_FORMAT " failed)", stats->n_failed);
+  if (stats->n_filtered > 0)
+    g_string_append_printf (line, ", %" G_GUINT64_FORMAT " filtered out", stats->n_filtered);
   g_string_append_printf (line, ", %.1f MB, %.1f MB/s", mb, rate);
   if (stats->total_bytes > 0)
     {
@@ -72,6 +105,56 @@ on_progress (const TamisRunStats *stats, gpointer user_data)
   progress->width = width;
   fprintf (stderr, "\r%s", line->str);
   fflush (stderr);
+}
+
+/* Blanks the progress line, so that what follows starts on a clean one. */
+static void
+clear_progress (Progress *progress)
+{
+  if (progress->width == 0)
+    return;
+  fprintf (stderr, "\r%*s\r", (int) progress->width, "");
+  fflush (stderr);
+  progress->width = 0;
+}
+
+/* ---- the run report ---- */
+
+static double
+cpu_seconds (void)
+{
+  struct rusage self, children;
+
+  /* children: isolated workers, reaped by the time a run returns */
+  if (getrusage (RUSAGE_SELF, &self) != 0 || getrusage (RUSAGE_CHILDREN, &children) != 0)
+    return 0;
+  return self.ru_utime.tv_sec + self.ru_stime.tv_sec + children.ru_utime.tv_sec +
+         children.ru_stime.tv_sec + (self.ru_utime.tv_usec + self.ru_stime.tv_usec +
+                                     children.ru_utime.tv_usec + children.ru_stime.tv_usec) / 1e6;
+}
+
+/* What the run did, on standard error: the documents by fate, the stages
+ * their when: skipped, the bytes and the time. */
+static void
+print_report (TamisPipeline *pipeline, const TamisRunStats *stats, double cpu)
+{
+  g_autoptr (GString) skipped = g_string_new (NULL);
+  guint n_stages = tamis_pipeline_get_n_stages (pipeline);
+  double mb = stats->bytes / 1e6;
+
+  g_printerr ("tamis: %" G_GUINT64_FORMAT " document%s read: %" G_GUINT64_FORMAT " ok, %"
+              G_GUINT64_FORMAT " failed, %" G_GUINT64_FORMAT " filtered out by where\n",
+              stats->n_docs + stats->n_filtered, stats->n_docs + stats->n_filtered == 1 ? "" : "s",
+              stats->n_docs - stats->n_failed, stats->n_failed, stats->n_filtered);
+  for (guint i = 0; i < n_stages; i++)
+    if (tamis_pipeline_get_stage_langs (pipeline, i) != NULL)
+      g_string_append_printf (skipped, "%sstage %u (%s) %" G_GUINT64_FORMAT, skipped->len ? ", " : "",
+                              i + 1, tamis_plugin_entry_get_plugin (tamis_pipeline_get_stage (pipeline, i, NULL))->name,
+                              tamis_pipeline_get_stage_n_skipped (pipeline, i));
+  if (skipped->len > 0)
+    g_printerr ("tamis: documents skipped by when: %s\n", skipped->str);
+  g_printerr ("tamis: %.2f MB in %.2f s, %.2f MB/s, %.2f CPU seconds\n", mb, stats->seconds,
+              stats->seconds > 0 ? mb / stats->seconds : 0, cpu);
 }
 
 /* ---- the summary ---- */
@@ -106,6 +189,9 @@ cli_cmd_run (int argc, char **argv)
   int jobs = 0;
   gboolean isolate = FALSE;
   gboolean resume = FALSE;
+  gboolean show_stats = FALSE;
+  g_auto(GStrv) where = NULL;
+  double cpu_start;
   double doc_timeout = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_path,
@@ -130,6 +216,11 @@ cli_cmd_run (int argc, char **argv)
       "Stop a document after SECONDS with --isolate (error 'timeout'); without it, report it on standard error", "SECONDS" },
     { "summary", 0, 0, G_OPTION_ARG_FILENAME, &summary_path,
       "Write the corpus summary (JSON) to FILE when the run ends", "FILE" },
+    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &where,
+      "Write only documents whose attribute KEY is one of the VALUEs (repeatable; failed ones are always written)",
+      "KEY=VALUE,…" },
+    { "stats", 0, 0, G_OPTION_ARG_NONE, &show_stats,
+      "Report the documents, MB and MB/s on standard error at the end (always on a terminal)", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -201,6 +292,8 @@ cli_cmd_run (int argc, char **argv)
           return CLI_EXIT_USAGE;
         }
     }
+  if (!apply_where (pipeline, where))
+    return CLI_EXIT_USAGE;
   if (isolate)
     tamis_pipeline_set_isolate (pipeline, TRUE);
   if (doc_timeout > 0)
@@ -304,10 +397,13 @@ cli_cmd_run (int argc, char **argv)
   /* Records scrolling on the same terminal would tear the progress line. */
   show_progress = isatty (STDERR_FILENO)
                   && !(format != TAMIS_FORMAT_SQLITE && out.path == NULL && isatty (STDOUT_FILENO));
+  cpu_start = cpu_seconds ();
   ok = tamis_run (pipeline, reader, writer, jobs > 0 ? (guint) jobs : g_get_num_processors (),
                   show_progress ? on_progress : NULL, &progress, &stats, &error);
-  if (progress.width > 0)
-    fputc ('\n', stderr);
+  /* The report says all the progress line said, and more. */
+  clear_progress (&progress);
+  if (show_stats || isatty (STDERR_FILENO))
+    print_report (pipeline, &stats, cpu_seconds () - cpu_start);
   /* tamis_run() has finished the writer. */
   if (out.stream != NULL)
     ok = ok && cli_output_commit (&out, &error);

@@ -12,6 +12,19 @@ G_BEGIN_DECLS
  * unread or its JSON line unparsed until tamis_doc_load() (document-private.h). */
 TamisDoc *tamis_reader_next_pending (TamisReader *reader, GError **error);
 
+/* Whether an input is read as it comes: standard input or a named pipe
+ * that is not a regular file (a pipe, a terminal, a socket). */
+gboolean tamis_reader_is_live (const TamisReader *reader);
+
+/* FALSE when the next tamis_reader_next_pending() will not wait for input:
+ * a whole line is buffered, the input has ended, or its descriptor has
+ * bytes to read (possibly only part of a line). TRUE when it may wait. */
+gboolean tamis_reader_would_block (TamisReader *reader);
+
+/* Writes out what the writer holds and flushes its stream, so that a
+ * reader of a live output sees every record written so far. */
+gboolean tamis_writer_flush (TamisWriter *writer, GError **error);
+
 /* Appends the record of @doc to @out. Thread-safe. */
 void tamis_writer_format (TamisWriter *writer, TamisDoc *doc, GString *out);
 

@@ -41,6 +41,8 @@ core_libtamis_internal_la_SOURCES = \
 	core/schema.c \
 	core/schema.h \
 	core/pipeline.c \
+	core/where.c \
+	core/where.h \
 	core/reader.c \
 	core/writer.c \
 	core/writer-sqlite.c \

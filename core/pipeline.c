@@ -18,6 +18,7 @@
 #include "pipeline-private.h"
 #include "registry-private.h"
 #include "summary-private.h"
+#include "where.h"
 #include "yaml-tree.h"
 
 typedef struct {
@@ -35,6 +36,7 @@ typedef struct {
   GPtrArray *outputs; /* const TamisOutput *: declared less dropped, NULL-ended */
   char **writes;      /* their names */
   GMutex lock;  /* held around process() of TAMIS_PLUGIN_SERIAL plugins */
+  guint64 n_skipped; /* documents its when: left out; atomic */
 } Stage;
 
 struct _TamisPipeline {
@@ -50,6 +52,7 @@ struct _TamisPipeline {
   char **output_layers;
   const TamisYNode *output_layers_node;
   gboolean output_text;
+  TamisWhere *where;       /* output: {where:} */
   TamisProvenance provenance;
   gboolean isolate;        /* run: {isolate:} */
   double document_seconds; /* limits: {document_seconds:}, 0: none */
@@ -67,7 +70,7 @@ static const char *const top_keys[] = { "tamis", "name", "plugin_path", "input",
 static const char *const run_keys[] = { "isolate", NULL };
 static const char *const limits_keys[] = { "document_seconds", "worker_memory", NULL };
 static const char *const input_keys[] = { "format", "max_size", NULL };
-static const char *const output_keys[] = { "format", "layers", "text", "provenance", NULL };
+static const char *const output_keys[] = { "format", "layers", "text", "provenance", "where", NULL };
 static const char *const long_stage_keys[] = { "plugin", "with", "when", NULL };
 static const char *const when_keys[] = { "lang", NULL };
 
@@ -101,6 +104,7 @@ tamis_pipeline_free (TamisPipeline *pipeline)
   tamis_registry_unref (pipeline->registry);
   g_strfreev (pipeline->plugin_path);
   g_strfreev (pipeline->output_layers);
+  tamis_where_free (pipeline->where);
   g_free (pipeline->output_format);
   g_free (pipeline->summary_file);
   for (guint i = 0; i < SUMMARY_N_INPUTS; i++)
@@ -303,6 +307,9 @@ parse_output (TamisPipeline *p, const TamisYNode *output, GError **error)
       tamis_ynode_error (node, p->filename, error, "'output: text' must be true or false");
       return FALSE;
     }
+  if ((node = tamis_ynode_lookup (output, "where")) &&
+      !tamis_where_parse (p->where, node, p->filename, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -702,11 +709,6 @@ parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
     }
   if (!want_type (p, stages, TAMIS_YNODE_SEQUENCE, "'stages'", error))
     return FALSE;
-  if (stages->items->len == 0)
-    {
-      tamis_ynode_error (stages, p->filename, error, "the stage list is empty");
-      return FALSE;
-    }
   if (stages->items->len > MAX_STAGES)
     {
       tamis_ynode_error (stages, p->filename, error, "%u stages; a pipeline is limited to %d",
@@ -733,6 +735,7 @@ tamis_pipeline_new_from_data (const char *yaml, gssize length, const char *filen
   p->stages = g_ptr_array_new_with_free_func (stage_free);
   p->max_doc_size = TAMIS_DEFAULT_MAX_DOC_SIZE;
   p->input_format = TAMIS_INPUT_AUTO;
+  p->where = tamis_where_new ();
 
   p->root = tamis_ynode_parse (yaml, length, p->filename, error);
   if (p->root == NULL)
@@ -945,7 +948,10 @@ tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
       gboolean ok;
 
       if (!stage_applies (stage, doc))
-        continue;
+        {
+          __atomic_fetch_add (&stage->n_skipped, 1, __ATOMIC_RELAXED);
+          continue;
+        }
       tamis_doc_begin_stage (doc, i + 1, stage->label);
       if (plugin->flags & TAMIS_PLUGIN_SERIAL)
         g_mutex_lock (&stage->lock);
@@ -982,7 +988,8 @@ tamis_pipeline_process (TamisPipeline *pipeline, TamisDoc *doc, GError **error)
           return FALSE;
         }
     }
-  if (pipeline->provenance != TAMIS_PROVENANCE_NONE)
+  /* Without stages nothing made the record: it has no "by". */
+  if (pipeline->provenance != TAMIS_PROVENANCE_NONE && pipeline->stages->len > 0)
     set_provenance (pipeline, doc);
   return TRUE;
 }
@@ -1146,4 +1153,46 @@ tamis_pipeline_get_summary_input (const TamisPipeline *pipeline, const char *key
     if (g_strcmp0 (key, tamis_summary_input_key (i)) == 0)
       return pipeline->summary_inputs[i] ? pipeline->summary_inputs[i] : tamis_summary_input_default (i);
   return NULL;
+}
+
+const char *const *
+tamis_pipeline_get_output_where_keys (const TamisPipeline *pipeline)
+{
+  return tamis_where_get_keys (pipeline->where);
+}
+
+const char *const *
+tamis_pipeline_get_output_where (const TamisPipeline *pipeline, const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+  return tamis_where_get_values (pipeline->where, key);
+}
+
+void
+tamis_pipeline_set_output_where (TamisPipeline *pipeline, const char *key, const char *const *values)
+{
+  g_return_if_fail (key != NULL);
+  tamis_where_set (pipeline->where, key, values);
+}
+
+gboolean
+tamis_pipeline_output_wants (const TamisPipeline *pipeline, const TamisDoc *doc)
+{
+  return tamis_where_matches (pipeline->where, doc);
+}
+
+guint64
+tamis_pipeline_get_stage_n_skipped (const TamisPipeline *pipeline, guint index)
+{
+  g_return_val_if_fail (index < pipeline->stages->len, 0);
+  return __atomic_load_n (&((Stage *) g_ptr_array_index (pipeline->stages, index))->n_skipped,
+                          __ATOMIC_RELAXED);
+}
+
+void
+tamis_pipeline_add_stage_skipped (TamisPipeline *pipeline, guint index, guint64 n)
+{
+  g_return_if_fail (index < pipeline->stages->len);
+  __atomic_fetch_add (&((Stage *) g_ptr_array_index (pipeline->stages, index))->n_skipped, n,
+                      __ATOMIC_RELAXED);
 }

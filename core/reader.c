@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -238,6 +239,7 @@ struct _TamisReader {
   guint64 total_bytes;
   guint64 bytes_read;
   gboolean size_unknown;
+  gboolean live;                /* an input is a pipe, a terminal or a socket */
 
   /* the JSON Lines input being read */
   Entry *current;
@@ -427,6 +429,7 @@ tamis_reader_new (const char *const *inputs, TamisInputFormat format,
         {
           add_entry (self, NULL, "-", format, NULL);
           self->size_unknown = TRUE;
+          self->live |= fstat (STDIN_FILENO, &st) != 0 || !S_ISREG (st.st_mode);
           continue;
         }
 
@@ -457,7 +460,7 @@ tamis_reader_new (const char *const *inputs, TamisInputFormat format,
               self->total_bytes += st.st_size;
             }
           else
-            self->size_unknown = TRUE;
+            self->size_unknown = self->live = TRUE;
         }
     }
 
@@ -474,6 +477,35 @@ guint64
 tamis_reader_get_bytes_read (const TamisReader *self)
 {
   return self->bytes_read;
+}
+
+gboolean
+tamis_reader_is_live (const TamisReader *self)
+{
+  return self->live;
+}
+
+gboolean
+tamis_reader_would_block (TamisReader *self)
+{
+  Stream *s = &self->stream;
+  struct pollfd pfd = { .fd = s->fd, .events = POLLIN };
+
+  /* Between inputs: a text file is handed out unread, a broken input as
+   * an error; the rest may be a pipe still to open and sniff. */
+  if (!self->in_lines)
+    {
+      const Entry *e;
+
+      if (self->next_entry >= self->entries->len)
+        return FALSE;
+      e = self->entries->pdata[self->next_entry];
+      return e->broken == NULL && (e->path == NULL || e->format != TAMIS_INPUT_TEXT);
+    }
+  if (s->eof || s->err || memchr (s->buf + s->start, '\n', s->end - s->start) != NULL)
+    return FALSE;
+  /* Readable may still be half a line: reading it waits for the rest. */
+  return poll (&pfd, 1, 0) <= 0;
 }
 
 static void

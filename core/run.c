@@ -36,10 +36,15 @@
 #define BATCH_DOCS 256
 #define BATCH_BYTES (256 * 1024)
 
+/* While records of a live input wait for their documents, how often the
+ * writing thread looks for more input to hand out, in µs. */
+#define LIVE_POLL_US 20000
+
 typedef struct {
   GPtrArray *docs;  /* TamisDoc, in input order */
   GString *records; /* their records, formatted by the worker, end to end */
   GArray *ends;     /* gsize: where each record ends in @records */
+  GByteArray *kept; /* per document: 0 when output: where left it out */
   gboolean done;
 } Slot;
 
@@ -47,7 +52,10 @@ typedef struct {
 typedef struct {
   TamisDoc *(*next) (gpointer data, GError **error); /* may give pending documents */
   gpointer data;
-  guint64 total_bytes; /* 0: a stream, maybe live */
+  guint64 total_bytes; /* 0: unknown */
+  /* For a live input (a pipe, a terminal): TRUE when next() may wait for
+   * input. NULL for the rest, which is read ahead in batches. */
+  gboolean (*would_block) (gpointer data);
 } Source;
 
 /* Where they go, in input order: records to a writer (formatted on the
@@ -76,16 +84,20 @@ typedef struct {
   gpointer user_data;
 } Progress;
 
-static void
+/* Returns FALSE when the document is not to be written: `output: where`
+ * leaves it out. That filter is for records: documents handed to a
+ * caller's function (no @writer) are all kept. */
+static gboolean
 process_one (TamisPipeline *pipeline, TamisWriter *writer, TamisDoc *doc)
 {
   tamis_doc_load (doc);
   /* A resumed output holds it already: its (empty) record is all it needs. */
   if (writer && tamis_writer_skips (writer, doc))
-    return;
+    return TRUE;
   /* A failure is recorded in the document itself and written as its record. */
   if (!tamis_doc_get_error_code (doc))
     tamis_pipeline_process (pipeline, doc, NULL);
+  return writer == NULL || tamis_pipeline_output_wants (pipeline, doc);
 }
 
 static void
@@ -101,13 +113,17 @@ worker (gpointer data, gpointer user_data)
   for (guint i = 0; i < slot->docs->len; i++)
     {
       TamisDoc *doc = g_ptr_array_index (slot->docs, i);
+      guint8 kept;
 
       tamis_watchdog_begin (ring->watchdog, index, doc);
-      process_one (ring->pipeline, ring->sink->writer, doc);
+      kept = process_one (ring->pipeline, ring->sink->writer, doc);
       tamis_watchdog_end (ring->watchdog, index);
-      if (ring->sink->writer)
+      /* A document left out is not formatted: the writer's summary
+       * counts the records written. */
+      if (kept && ring->sink->writer)
         tamis_writer_format (ring->sink->writer, doc, slot->records);
       g_array_append_val (slot->ends, slot->records->len);
+      g_byte_array_append (slot->kept, &kept, 1);
     }
 
   tamis_mutex_lock (&ring->lock);
@@ -130,12 +146,15 @@ report (Progress *progress, gboolean final)
   progress->progress (&progress->stats, progress->user_data);
 }
 
-/* Counts a written document and frees it. */
+/* Counts a document written, or left out by `output: where`, and frees it. */
 static void
-account (TamisDoc *doc, Progress *progress)
+account (TamisDoc *doc, gboolean kept, Progress *progress)
 {
-  progress->stats.n_docs++;
-  if (tamis_doc_get_error_code (doc))
+  if (!kept)
+    progress->stats.n_filtered++;
+  else
+    progress->stats.n_docs++;
+  if (kept && tamis_doc_get_error_code (doc))
     progress->stats.n_failed++;
   progress->stats.bytes += tamis_doc_get_input_size (doc);
   tamis_doc_free (doc);
@@ -153,12 +172,18 @@ run_serial (TamisPipeline *pipeline, const Source *source, const Sink *sink, Pro
 
   while (ok && (doc = source->next (source->data, &read_error)))
     {
+      gboolean kept;
+
       tamis_watchdog_begin (watchdog, 0, doc);
-      process_one (pipeline, sink->writer, doc);
+      kept = process_one (pipeline, sink->writer, doc);
       tamis_watchdog_end (watchdog, 0);
-      ok = sink->writer ? tamis_writer_write (sink->writer, doc, error)
-                        : sink->func (doc, sink->data, error);
-      account (doc, progress);
+      if (kept)
+        ok = sink->writer ? tamis_writer_write (sink->writer, doc, error)
+                          : sink->func (doc, sink->data, error);
+      account (doc, kept, progress);
+      /* Out before waiting for more of a live input. */
+      if (ok && source->would_block && sink->writer && source->would_block (source->data))
+        ok = tamis_writer_flush (sink->writer, error);
     }
   tamis_watchdog_free (watchdog);
   if (!ok)
@@ -172,21 +197,49 @@ run_serial (TamisPipeline *pipeline, const Source *source, const Sink *sink, Pro
 }
 
 /* Fills @slot with the next documents (still pending: the worker reads
- * and parses them). Returns FALSE when the input is exhausted or fails. */
+ * and parses them); of a live input, only those at hand once it has one.
+ * Returns FALSE when the input is exhausted or fails. */
 static gboolean
-fill_batch (const Source *source, Slot *slot, guint max_docs, GError **error)
+fill_batch (const Source *source, Slot *slot, GError **error)
 {
   gsize bytes = 0;
 
-  while (slot->docs->len < max_docs && bytes < BATCH_BYTES)
+  while (slot->docs->len < BATCH_DOCS && bytes < BATCH_BYTES)
     {
-      TamisDoc *doc = source->next (source->data, error);
+      TamisDoc *doc;
+
+      if (source->would_block && slot->docs->len > 0 && source->would_block (source->data))
+        break;
+      doc = source->next (source->data, error);
 
       if (doc == NULL)
         return FALSE;
       bytes += tamis_doc_get_input_size (doc);
       g_ptr_array_add (slot->docs, doc);
     }
+  return TRUE;
+}
+
+/* Waits until the workers are done with @slot. Given a live @source,
+ * gives up as soon as the input has a document at hand, returning FALSE,
+ * so that the caller hands it out before it waits again. */
+static gboolean
+wait_done (Ring *ring, Slot *slot, const Source *source)
+{
+  tamis_mutex_lock (&ring->lock);
+  while (!slot->done)
+    {
+      if (source == NULL)
+        tamis_cond_wait (&ring->cond, &ring->lock);
+      else if (!tamis_cond_wait_until (&ring->cond, &ring->lock,
+                                       g_get_monotonic_time () + LIVE_POLL_US) &&
+               !slot->done && !source->would_block (source->data))
+        {
+          tamis_mutex_unlock (&ring->lock);
+          return FALSE;
+        }
+    }
+  tamis_mutex_unlock (&ring->lock);
   return TRUE;
 }
 
@@ -199,9 +252,7 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
   guint64 next_read = 0, next_write = 0;
   gboolean eof = FALSE, ok = TRUE;
   GError *local = NULL;
-  /* A stream of unknown size may be a live feed: each document goes out
-   * as soon as it is in, not when a batch is full. */
-  guint max_docs = source->total_bytes > 0 ? BATCH_DOCS : 1;
+  gboolean live = source->would_block != NULL;
 
   g_mutex_init (&ring.lock);
   g_cond_init (&ring.cond);
@@ -212,6 +263,7 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
       ring.ring[i].docs = g_ptr_array_new ();
       ring.ring[i].records = g_string_sized_new (64 * 1024);
       ring.ring[i].ends = g_array_new (FALSE, FALSE, sizeof (gsize));
+      ring.ring[i].kept = g_byte_array_new ();
     }
   ring.watchdog = tamis_watchdog_new (tamis_pipeline_get_document_seconds (pipeline), ring.size);
   pool = g_thread_pool_new (worker, &ring, n_threads, FALSE, NULL);
@@ -220,11 +272,16 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
     {
       Slot *slot;
 
-      /* Fill the ring, then write the oldest batch once it is done. */
+      /* Fill the ring, then write the oldest batch once it is done. While
+       * documents are in flight, a live input is read only as far as it
+       * has whole ones at hand: their records must not wait for input
+       * that may be long to come. */
       while (ok && !eof && next_read - next_write < ring.size)
         {
+          if (live && next_read > next_write && source->would_block (source->data))
+            break;
           slot = &ring.ring[next_read % ring.size];
-          if (!fill_batch (source, slot, max_docs, &local))
+          if (!fill_batch (source, slot, &local))
             {
               eof = TRUE;
               ok = local == NULL;
@@ -240,10 +297,9 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
         break;
 
       slot = &ring.ring[next_write % ring.size];
-      tamis_mutex_lock (&ring.lock);
-      while (!slot->done)
-        tamis_cond_wait (&ring.cond, &ring.lock);
-      tamis_mutex_unlock (&ring.lock);
+      if (!wait_done (&ring, slot,
+                      live && ok && !eof && next_read - next_write < ring.size ? source : NULL))
+        continue;
       next_write++;
 
       for (guint i = 0; i < slot->docs->len; i++)
@@ -251,24 +307,32 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
           TamisDoc *doc = g_ptr_array_index (slot->docs, i);
           gsize start = i ? g_array_index (slot->ends, gsize, i - 1) : 0;
           gsize end = g_array_index (slot->ends, gsize, i);
+          gboolean kept = slot->kept->data[i];
 
           if (!ok)
             {
               tamis_doc_free (doc); /* draining after a failure */
               continue;
             }
-          if (sink->writer ? !tamis_writer_write_record (sink->writer, slot->records->str + start,
-                                                         end - start, &local)
-                           : !sink->func (doc, sink->data, &local))
+          if (kept && (sink->writer ? !tamis_writer_write_record (sink->writer,
+                                                                  slot->records->str + start,
+                                                                  end - start, &local)
+                                    : !sink->func (doc, sink->data, &local)))
             {
               ok = FALSE;
               eof = TRUE;
             }
-          account (doc, progress);
+          account (doc, kept, progress);
         }
       g_ptr_array_set_size (slot->docs, 0);
       g_string_truncate (slot->records, 0);
       g_array_set_size (slot->ends, 0);
+      g_byte_array_set_size (slot->kept, 0);
+      if (live && ok && sink->writer && !tamis_writer_flush (sink->writer, &local))
+        {
+          ok = FALSE;
+          eof = TRUE;
+        }
     }
 
   g_thread_pool_free (pool, FALSE, TRUE);
@@ -278,6 +342,7 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
       g_ptr_array_unref (ring.ring[i].docs);
       g_string_free (ring.ring[i].records, TRUE);
       g_array_unref (ring.ring[i].ends);
+      g_byte_array_unref (ring.ring[i].kept);
     }
   g_free (ring.ring);
   g_cond_clear (&ring.cond);
@@ -310,6 +375,13 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
 /* The "error code" of a message that is no record but the summary counts
  * of the records that follow it (tamis_writer_set_summary()). */
 #define SUMMARY_CODE "\x01summary"
+/* The code of the reply for a document `output: where` leaves out; it
+ * has no record. */
+#define FILTERED_CODE "\x01filtered"
+/* The "error code" of a message that is no record but, for each stage,
+ * the documents its when: left out since the worker's last such message
+ * (guint64 each): the parent adds them to its own pipeline's counts. */
+#define SKIPPED_CODE "\x01skipped"
 
 /* A document: id, text, metadata as JSON, repairs, source path and line.
  * Byte strings, since ids and paths need not be UTF-8. */
@@ -328,6 +400,7 @@ typedef struct {
   GString *record; /* NULL until formatted */
   guint64 seq;
   gboolean processed; /* by a worker that died before sending its record */
+  gboolean filtered; /* left out by output: where; its record is empty */
 } Entry;
 
 typedef struct {
@@ -460,6 +533,34 @@ doc_from_variant (GVariant *message)
   return doc;
 }
 
+/* Sends the parent what the stages' when: left out since the last call,
+ * if anything; @sent holds the counts already sent. */
+static gboolean
+send_skipped (TamisPipeline *pipeline, guint64 *sent, int fd)
+{
+  guint n_stages = tamis_pipeline_get_n_stages (pipeline);
+  g_autoptr (GString) message = NULL;
+  gboolean any = FALSE;
+  guint32 len;
+
+  for (guint s = 0; s < n_stages && !any; s++)
+    any = tamis_pipeline_get_stage_n_skipped (pipeline, s) != sent[s];
+  if (!any)
+    return TRUE;
+  message = g_string_new_len ("\0\0\0\0" SKIPPED_CODE, 4 + sizeof SKIPPED_CODE);
+  for (guint s = 0; s < n_stages; s++)
+    {
+      guint64 now = tamis_pipeline_get_stage_n_skipped (pipeline, s);
+      guint64 delta = now - sent[s];
+
+      g_string_append_len (message, (const char *) &delta, sizeof delta);
+      sent[s] = now;
+    }
+  len = message->len - 4;
+  memcpy (message->str, &len, sizeof len);
+  return send_full (fd, message->str, message->len);
+}
+
 /* The worker's loop: a batch in, a reply per document out, until the
  * parent closes the socket. Never returns. */
 static void G_GNUC_NORETURN
@@ -470,6 +571,13 @@ worker_main (Isolation *iso, int fd)
   /* What this process counts for the writer's summary, sent to the
    * parent with each reply: the parent's own copy is out of reach. */
   TamisSummary *counted = NULL;
+  /* The same for the stages' when: counts: what they were when last sent
+   * (at the fork, the parent's). */
+  guint n_stages = tamis_pipeline_get_n_stages (iso->pipeline);
+  g_autofree guint64 *skipped_sent = g_new0 (guint64, n_stages + 1);
+
+  for (guint s = 0; s < n_stages; s++)
+    skipped_sent[s] = tamis_pipeline_get_stage_n_skipped (iso->pipeline, s);
 
   if (tamis_writer_get_summary (iso->writer) != NULL)
     {
@@ -497,16 +605,18 @@ worker_main (Isolation *iso, int fd)
           TamisDoc *doc = doc_from_variant (child);
           const char *code;
           gsize at = out->len;
+          gboolean kept;
 
           /* Counted before it starts: the parent times each document, and
            * knows which one a dead worker was on. */
           worker_shared->begun++;
-          process_one (iso->pipeline, iso->writer, doc);
+          kept = process_one (iso->pipeline, iso->writer, doc);
           g_string_append_len (out, "\0\0\0\0", 4);
-          code = tamis_doc_get_error_code (doc);
+          code = kept ? tamis_doc_get_error_code (doc) : FILTERED_CODE;
           g_string_append (out, code ? code : "");
           g_string_append_c (out, '\0');
-          tamis_writer_format (iso->writer, doc, out);
+          if (kept)
+            tamis_writer_format (iso->writer, doc, out);
           len = out->len - at - 4;
           memcpy (out->str + at, &len, sizeof len);
           tamis_doc_free (doc);
@@ -532,6 +642,8 @@ worker_main (Isolation *iso, int fd)
                     counted = fresh;
                   }
                 }
+              if (!send_skipped (iso->pipeline, skipped_sent, fd))
+                _exit (0);
               if (!send_full (fd, out->str, out->len))
                 _exit (0);
               g_string_truncate (out, 0);
@@ -740,6 +852,21 @@ take_counts (Isolation *iso, const char *json, gsize len)
     tamis_summary_merge (summary, counts, NULL);
 }
 
+/* Adds the when: counts a worker sent to the pipeline's. */
+static void
+take_skipped (Isolation *iso, const char *data, gsize len)
+{
+  guint n_stages = tamis_pipeline_get_n_stages (iso->pipeline);
+
+  for (guint s = 0; s < n_stages && (s + 1) * sizeof (guint64) <= len; s++)
+    {
+      guint64 delta;
+
+      memcpy (&delta, data + s * sizeof delta, sizeof delta);
+      tamis_pipeline_add_stage_skipped (iso->pipeline, s, delta);
+    }
+}
+
 /* Takes the replies @proc has sent; FALSE when its socket closed. */
 static gboolean
 proc_read (Isolation *iso, Proc *proc)
@@ -771,11 +898,15 @@ proc_read (Isolation *iso, Proc *proc)
       code_len = strnlen (code, len) + 1;
       if (strcmp (code, SUMMARY_CODE) == 0)
         take_counts (iso, code + code_len, len - MIN (code_len, len));
+      else if (strcmp (code, SKIPPED_CODE) == 0)
+        take_skipped (iso, code + code_len, len - MIN (code_len, len));
       else if (proc->answered < proc->batch->len)
         {
           entry = g_ptr_array_index (proc->batch, proc->answered++);
           iso->deaths = 0;
-          if (*code && !tamis_doc_get_error_code (entry->doc))
+          if (strcmp (code, FILTERED_CODE) == 0)
+            entry->filtered = TRUE;
+          else if (*code && !tamis_doc_get_error_code (entry->doc))
             tamis_doc_set_error (entry->doc, code, "");
           entry->record = g_string_new_len (code + code_len, len - MIN (code_len, len));
         }
@@ -821,7 +952,8 @@ check_limits (Isolation *iso, Proc *proc, gint64 now)
 }
 
 /* Fills the batch of an idle worker: documents to send again first, then
- * new ones. Failed input, and a document a resumed output holds, needs no
+ * new ones; of a live input, only those at hand while others are in
+ * flight. Failed input, and a document a resumed output holds, needs no
  * worker: its record is made here. */
 static gboolean
 fill_proc_batch (Isolation *iso, Proc *proc, const Source *source, guint max_docs, gsize max_window,
@@ -837,6 +969,8 @@ fill_proc_batch (Isolation *iso, Proc *proc, const Source *source, guint max_doc
       if (entry == NULL)
         {
           if (*eof || iso->window->len >= max_window)
+            break;
+          if (source->would_block && iso->window->len > 0 && source->would_block (source->data))
             break;
           doc = source->next (source->data, error);
           if (doc == NULL)
@@ -862,9 +996,10 @@ fill_proc_batch (Isolation *iso, Proc *proc, const Source *source, guint max_doc
   return TRUE;
 }
 
-/* Writes the records that are ready, in order. */
+/* Writes the records that are ready, in order (a document left out by
+ * output: where has none), counting them in @n_written (nullable). */
 static gboolean
-write_ready (Isolation *iso, Progress *progress, GError **error)
+write_ready (Isolation *iso, Progress *progress, guint *n_written, GError **error)
 {
   gboolean ok = TRUE;
 
@@ -874,12 +1009,16 @@ write_ready (Isolation *iso, Progress *progress, GError **error)
 
       if (entry->record == NULL)
         break;
-      ok = tamis_writer_write_record (iso->writer, entry->record->str, entry->record->len, error);
+      if (!entry->filtered)
+        ok = tamis_writer_write_record (iso->writer, entry->record->str, entry->record->len,
+                                        error);
       g_string_free (entry->record, TRUE);
-      account (entry->doc, progress);
+      account (entry->doc, !entry->filtered, progress);
       g_free (entry);
       g_ptr_array_remove_index (iso->window, 0);
       iso->next_write++;
+      if (n_written != NULL)
+        (*n_written)++;
     }
   return ok;
 }
@@ -899,9 +1038,9 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
   };
   g_autofree struct pollfd *fds = g_new0 (struct pollfd, n_procs);
   g_autofree Proc **polled = g_new0 (Proc *, n_procs);
-  /* as run_parallel(): a stream of unknown size may be a live feed */
-  guint max_docs = source->total_bytes > 0 ? BATCH_DOCS : 1;
+  guint max_docs = BATCH_DOCS;
   gsize max_window = (gsize) n_procs * SLOTS_PER_THREAD * max_docs;
+  gboolean live = source->would_block != NULL;
   gboolean eof = FALSE, ok = TRUE;
   GError *local = NULL;
 
@@ -930,7 +1069,8 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
 
   while (ok)
     {
-      guint n_polled = 0;
+      guint n_polled = 0, n_written;
+      int poll_ms;
       gint64 now;
 
       for (guint i = 0; ok && i < n_procs; i++)
@@ -941,7 +1081,10 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
               proc_send (&iso.procs[i]);
           }
 
-      ok = ok && write_ready (&iso, progress, &local);
+      n_written = 0;
+      ok = ok && write_ready (&iso, progress, &n_written, &local);
+      if (live && ok && n_written > 0 && !tamis_writer_flush (writer, &local))
+        ok = FALSE;
       if (!ok || (eof && iso.window->len == 0))
         break;
 
@@ -955,7 +1098,12 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
           }
       if (n_polled == 0)
         continue;
-      if (poll (fds, n_polled, iso.timeout || iso.memory ? ISOLATE_WATCH_MS : -1) < 0 && errno != EINTR)
+      /* A live input may bring documents for idle workers meanwhile. */
+      if (live && !eof)
+        poll_ms = LIVE_POLL_US / 1000;
+      else
+        poll_ms = iso.timeout || iso.memory ? ISOLATE_WATCH_MS : -1;
+      if (poll (fds, n_polled, poll_ms) < 0 && errno != EINTR)
         {
           g_set_error (&local, G_IO_ERROR, g_io_error_from_errno (errno), "poll: %s", g_strerror (errno));
           ok = FALSE;
@@ -976,7 +1124,7 @@ run_isolated (TamisPipeline *pipeline, const Source *source, TamisWriter *writer
   /* A run stopped for its dying workers still writes what it has, up to
    * the first document without a record. */
   if (iso.deaths >= iso.max_deaths)
-    write_ready (&iso, progress, NULL);
+    write_ready (&iso, progress, NULL, NULL);
 
   /* Idle workers exit when their socket closes; busy ones are stopped. */
   for (guint i = 0; i < n_procs; i++)
@@ -1050,12 +1198,19 @@ reader_next (gpointer data, GError **error)
   return tamis_reader_next_pending (data, error);
 }
 
+static gboolean
+reader_would_block (gpointer data)
+{
+  return tamis_reader_would_block (data);
+}
+
 gboolean
 tamis_run (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer, guint n_threads,
            TamisProgressFunc progress_func, gpointer user_data, TamisRunStats *stats,
            GError **error)
 {
-  Source source = { reader_next, reader, tamis_reader_get_total_bytes (reader) };
+  Source source = { reader_next, reader, tamis_reader_get_total_bytes (reader),
+                    tamis_reader_is_live (reader) ? reader_would_block : NULL };
   Sink sink = { .writer = writer };
 
   return run (pipeline, &source, &sink, n_threads, progress_func, user_data, stats, error);
@@ -1066,8 +1221,8 @@ tamis_pipeline_run (TamisPipeline *pipeline, TamisDocSourceFunc source_func, gpo
                     TamisDocSinkFunc sink_func, gpointer sink_data, guint n_threads,
                     TamisRunStats *stats, GError **error)
 {
-  /* total_bytes 1: the documents are in memory, batches may fill up */
-  Source source = { source_func, source_data, 1 };
+  /* in memory: read ahead in batches */
+  Source source = { source_func, source_data, 0, NULL };
   Sink sink = { .func = sink_func, .data = sink_data };
 
   g_return_val_if_fail (source_func != NULL && sink_func != NULL, FALSE);

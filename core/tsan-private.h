@@ -52,3 +52,15 @@ tamis_cond_wait (GCond *cond, GMutex *mutex)
   g_cond_wait (cond, mutex);
   tamis_tsan_acquire (mutex);
 }
+
+/* g_cond_wait_until(): FALSE when @end_time passed first. */
+static inline gboolean
+tamis_cond_wait_until (GCond *cond, GMutex *mutex, gint64 end_time)
+{
+  gboolean signalled;
+
+  tamis_tsan_release (mutex);
+  signalled = g_cond_wait_until (cond, mutex, end_time);
+  tamis_tsan_acquire (mutex);
+  return signalled;
+}

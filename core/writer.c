@@ -1121,6 +1121,17 @@ tamis_writer_write_record (TamisWriter *self, const char *record, gsize len, GEr
 }
 
 gboolean
+tamis_writer_flush (TamisWriter *self, GError **error)
+{
+  /* A database commits on its own schedule. */
+  if (self->sqlite != NULL)
+    return TRUE;
+  if (self->out->len > 0 && !flush_out (self, error))
+    return FALSE;
+  return g_output_stream_flush (self->stream, NULL, error);
+}
+
+gboolean
 tamis_writer_write (TamisWriter *self, TamisDoc *doc, GError **error)
 {
   g_return_val_if_fail (self != NULL && doc != NULL, FALSE);

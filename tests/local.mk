@@ -14,12 +14,15 @@
 #                  refusal, a run killed with SIGKILL then resumed
 #   test-report.sh the HTML report, checked in headless Chromium when
 #                  chromium and chromedriver are installed
+#   test-run.sh    tamis run: stages: [], output: where and --where, the
+#                  run report (--stats, a terminal), a live standard input
 #   test-stress.sh many runs of many tiny documents on 8 threads, each the
 #                  same bytes as one thread's (TAMIS_STRESS_RUNS=100 for more)
 TESTS += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
 	tests/test-isolate.sh \
+	tests/test-run.sh \
 	tests/test-summary.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \
@@ -41,6 +44,7 @@ EXTRA_DIST += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
 	tests/test-isolate.sh \
+	tests/test-run.sh \
 	tests/test-summary.sh \
 	tests/test-embed.sh \
 	tests/test-plugin-check.sh \

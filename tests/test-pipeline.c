@@ -114,6 +114,87 @@ test_when (void)
   g_assert_nonnull (tamis_doc_get_layer (fr, "probe"));
   g_assert_null (tamis_doc_get_layer (de, "probe"));
   g_assert_null (tamis_doc_get_layer (none, "probe"));
+  /* de and none reached probe and were left out by its when: */
+  g_assert_cmpuint (tamis_pipeline_get_stage_n_skipped (p, 0), ==, 0);
+  g_assert_cmpuint (tamis_pipeline_get_stage_n_skipped (p, 1), ==, 2);
+}
+
+/* stages: [] is a pipeline: documents go through as they are, with no
+ * "by", to be written in another format or filtered. */
+static void
+test_no_stages (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load ("tamis: 1\nstages: []\n", &error);
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("d", "Bonjour", -1, NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (tamis_pipeline_get_n_stages (p), ==, 0);
+  g_assert_true (tamis_pipeline_process (p, doc, &error));
+  g_assert_no_error (error);
+  g_assert_false (tamis_doc_get_attr (doc, "by", NULL));
+  g_assert_null (tamis_pipeline_get_output_where_keys (p)[0]);
+  g_assert_true (tamis_pipeline_output_wants (p, doc));
+}
+
+static void
+test_where (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load ("tamis: 1\n"
+                                      "stages: [langset]\n"
+                                      "output:\n"
+                                      "  where: {lang: [fr, en], n: 3, ok: [true], source: wire}\n",
+                                      &error);
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("d", "x", -1, NULL);
+  g_autoptr (TamisDoc) failed = tamis_doc_new_failed ("f", "empty", "nothing");
+  const char *const en[] = { "en", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (tamis_pipeline_get_output_where_keys (p)[0], ==, "lang");
+  g_assert_cmpstr (tamis_pipeline_get_output_where_keys (p)[3], ==, "source");
+  g_assert_cmpstr (tamis_pipeline_get_output_where (p, "lang")[1], ==, "en");
+  g_assert_cmpstr (tamis_pipeline_get_output_where (p, "n")[0], ==, "3");
+  g_assert_null (tamis_pipeline_get_output_where (p, "other"));
+
+  /* every key must match: attributes as text, else string metadata */
+  tamis_doc_set_string (doc, "lang", "fr");
+  tamis_doc_set_int (doc, "n", 3);
+  tamis_doc_set_bool (doc, "ok", TRUE);
+  g_assert_false (tamis_pipeline_output_wants (p, doc));
+  tamis_doc_set_meta_string (doc, "source", "wire");
+  g_assert_true (tamis_pipeline_output_wants (p, doc));
+  tamis_doc_set_bool (doc, "ok", FALSE);
+  g_assert_false (tamis_pipeline_output_wants (p, doc));
+  tamis_doc_set_bool (doc, "ok", TRUE);
+  tamis_doc_set_int (doc, "n", 30);
+  g_assert_false (tamis_pipeline_output_wants (p, doc));
+  tamis_doc_set_int (doc, "n", 3);
+  /* an attribute hides metadata of the same name */
+  tamis_doc_set_string (doc, "source", "blog");
+  g_assert_false (tamis_pipeline_output_wants (p, doc));
+  tamis_doc_set_string (doc, "source", "wire");
+  g_assert_true (tamis_pipeline_output_wants (p, doc));
+  /* a failed document is always written */
+  g_assert_true (tamis_pipeline_output_wants (p, failed));
+
+  /* setting a key replaces its values and keeps the other keys */
+  tamis_pipeline_set_output_where (p, "lang", en);
+  g_assert_false (tamis_pipeline_output_wants (p, doc));
+  tamis_doc_set_string (doc, "lang", "en");
+  g_assert_true (tamis_pipeline_output_wants (p, doc));
+  tamis_pipeline_set_output_where (p, "n", NULL);
+  tamis_pipeline_set_output_where (p, "ok", NULL);
+  tamis_pipeline_set_output_where (p, "source", NULL);
+  g_assert_cmpstr (tamis_pipeline_get_output_where_keys (p)[0], ==, "lang");
+  g_assert_null (tamis_pipeline_get_output_where_keys (p)[1]);
+
+  expect_error ("tamis: 1\nstages: []\noutput: {where: [lang]}\n", "test.yaml:3:17:",
+                "'output: where' must be a mapping");
+  expect_error ("tamis: 1\nstages: []\noutput: {where: {lang: []}}\n", "test.yaml:3:24:",
+                "'output: where: lang' lists no value");
+  expect_error ("tamis: 1\nstages: []\noutput: {where: {lang: {fr: 1}}}\n", "test.yaml:3:24:",
+                "'output: where: lang' must be a list");
 }
 
 static void
@@ -149,7 +230,6 @@ test_errors (void)
                 "unknown key 'stage' in the pipeline; hint: did you mean 'stages'?");
   expect_error ("tamis: 2\nstages: [probe]\n", "test.yaml:1:8:", "schema version");
   expect_error ("name: x\nstages: [probe]\n", "test.yaml:1:1:", "tamis: 1");
-  expect_error ("tamis: 1\nstages: []\n", "test.yaml:2:9:", "empty");
   expect_error ("tamis: 1\n", "test.yaml:1:1:", "no stages");
   expect_error ("", "test.yaml:1:1:", "empty");
   expect_error ("tamis: 1\nstages:\n  - prbe\n", "test.yaml:3:5:",
@@ -475,6 +555,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pipeline/options", test_options);
   g_test_add_func ("/pipeline/long-form", test_long_form);
   g_test_add_func ("/pipeline/when", test_when);
+  g_test_add_func ("/pipeline/no-stages", test_no_stages);
+  g_test_add_func ("/pipeline/where", test_where);
   g_test_add_func ("/pipeline/errors", test_errors);
   g_test_add_func ("/pipeline/aliases", test_aliases);
   g_test_add_func ("/pipeline/document-failure", test_document_failure);

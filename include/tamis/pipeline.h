@@ -59,7 +59,10 @@ void tamis_pipeline_free (TamisPipeline *pipeline);
  * @doc: a document
  * @error: return location for a #GError
  *
- * Runs every stage on @doc, skipping stages whose `when:` does not match.
+ * Runs every stage on @doc, skipping stages whose `when:` does not match
+ * (tamis_pipeline_get_stage_n_skipped() counts them). A pipeline may have
+ * no stages (`stages: []`): its documents go through unchanged, to be
+ * written in another format or filtered by `output: {where:}`.
  * A document that already carries an error is left alone. When a stage fails
  * the document is marked failed (tamis_doc_set_error()) and %FALSE returned.
  *
@@ -109,6 +112,7 @@ const TamisPluginEntry *tamis_pipeline_get_stage (const TamisPipeline *pipeline,
  * @TAMIS_PROVENANCE_NONE: no "by"
  *
  * What records say of the stages that made them (`output: {provenance:}`).
+ * A pipeline without stages gives no "by" in any mode.
  */
 typedef enum {
   TAMIS_PROVENANCE_SHORT = 0,
@@ -304,6 +308,81 @@ const char *tamis_pipeline_get_summary_file (const TamisPipeline *pipeline);
  *   %NULL for an unknown key
  */
 const char *tamis_pipeline_get_summary_input (const TamisPipeline *pipeline, const char *key);
+
+/**
+ * tamis_pipeline_get_stage_n_skipped:
+ * @pipeline: a pipeline
+ * @index: a stage index
+ *
+ * How many documents the stage did not run on because its `when:` left
+ * them out, counted since the pipeline was made, by every thread (and, in
+ * a run with tamis_pipeline_get_isolate(), by every worker process, as
+ * their replies come in). A document that failed at an earlier stage
+ * reaches neither this stage nor this count.
+ *
+ * Returns: the number of documents
+ */
+guint64 tamis_pipeline_get_stage_n_skipped (const TamisPipeline *pipeline, guint index);
+
+/**
+ * tamis_pipeline_get_output_where_keys:
+ * @pipeline: a pipeline
+ *
+ * The keys of `output: {where:}`, the filter on the documents that
+ * tamis_run() writes (see tamis_pipeline_output_wants()). The vector
+ * stays valid until tamis_pipeline_set_output_where() is called.
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the keys with a
+ *   condition, in the order they were given; empty when every document
+ *   is written
+ */
+const char *const *tamis_pipeline_get_output_where_keys (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_get_output_where:
+ * @pipeline: a pipeline
+ * @key: a key
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the values
+ *   `output: {where:}` accepts for @key, or %NULL when it sets no condition
+ *   on @key
+ */
+const char *const *tamis_pipeline_get_output_where (const TamisPipeline *pipeline, const char *key);
+
+/**
+ * tamis_pipeline_set_output_where:
+ * @pipeline: a pipeline
+ * @key: a key
+ * @values: (nullable) (array zero-terminated=1): the values accepted, or
+ *   %NULL to remove the condition on @key
+ *
+ * Sets the condition of `output: {where:}` on @key, replacing the
+ * pipeline's own (the command line's `--where KEY=VALUE,...`); the
+ * conditions on other keys stay.
+ */
+void tamis_pipeline_set_output_where (TamisPipeline *pipeline, const char *key,
+                                      const char *const *values);
+
+/**
+ * tamis_pipeline_output_wants:
+ * @pipeline: a pipeline
+ * @doc: a processed document
+ *
+ * Whether `output: {where:}` lets @doc be written: it must meet the
+ * condition of every key. The value a key names is the document attribute
+ * of that name — a string as it is, an integer in decimal, a boolean as
+ * `true` or `false`; doubles and JSON values match nothing — or, when the
+ * document has no such attribute, its metadata field of that name if that
+ * is a string; a document without either does not match. A failed
+ * document is always wanted, so that no error goes unseen.
+ *
+ * tamis_run() writes only the documents wanted and counts the others in
+ * #TamisRunStats.n_filtered; tamis_pipeline_run() hands every document to
+ * its sink, which may call this. Thread-safe.
+ *
+ * Returns: %TRUE when @doc is to be written
+ */
+gboolean tamis_pipeline_output_wants (const TamisPipeline *pipeline, const TamisDoc *doc);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TamisPipeline, tamis_pipeline_free)
 

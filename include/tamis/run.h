@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * @bytes: bytes of input consumed
  * @total_bytes: size of the whole input, 0 when unknown
  * @seconds: time since the run started
+ * @n_filtered: documents read and processed but not written, left out by
+ *   `output: {where:}` (tamis_pipeline_output_wants()); not in @n_docs
  *
  * Progress of a run.
  */
@@ -22,8 +24,9 @@ typedef struct {
   guint64 bytes;
   guint64 total_bytes;
   double seconds;
+  guint64 n_filtered;
   /*< private >*/
-  guint64 _tamis_reserved[4];
+  guint64 _tamis_reserved[3];
 } TamisRunStats;
 
 /**
@@ -51,7 +54,17 @@ typedef void (*TamisProgressFunc) (const TamisRunStats *stats, gpointer user_dat
  * (tamis_writer_finish()): the caller only closes the stream. Documents run
  * in parallel; at most a few per thread are in flight, so memory stays
  * bounded. Failed documents are written as error records and counted in
- * @stats; they do not stop the run.
+ * @stats; they do not stop the run. Documents that `output: {where:}`
+ * leaves out (tamis_pipeline_output_wants()) are not written, and not
+ * counted in a summary set with tamis_writer_set_summary(), which counts
+ * the records written; @stats counts them as n_filtered.
+ *
+ * Files and directories are read ahead in batches. A live input — standard
+ * input or a named pipe that is not a regular file, such as `tail -f
+ * log.jsonl | tamis run p.yaml` — is read only as far as it has whole
+ * documents at hand while others are in flight, and each record is
+ * written and the stream flushed as soon as its document and every
+ * earlier one are done, rather than when a batch is full.
  *
  * When tamis_pipeline_get_isolate() is set, the stages run in @n_threads
  * worker processes forked from the caller instead of threads: a worker
