@@ -199,4 +199,14 @@ check "-o out.csv wins over the pipeline's format" cmp -s "$T/p.csv" "$T/out.csv
 run_tamis pipeline-txt run "$T/tsv.yaml" "$one" -o "$T/p.txt"
 check "-o with an extension of no format follows the pipeline's" cmp -s "$T/p.txt" "$T/out.tsv"
 
+# ---- the README's tables are what the code writes ----
+(cd "$TAMIS_SRCDIR" && "$TAMIS" run examples/news.yaml examples/corpus/fr-01-meta-capex.txt \
+   --layers money --attributes lang,sentiment -o "$T/amounts.csv") 2>"$T/readme.err"
+(cd "$TAMIS_SRCDIR" && "$TAMIS" run examples/news.yaml examples/corpus --layers '' \
+   --attributes lang,sentiment,sentiment_score -o "$T/docs2.csv") 2>>"$T/readme.err"
+head -4 "$T/amounts.csv" | tr -d '\r' >"$T/readme-lines"
+head -4 "$T/docs2.csv" | tr -d '\r' >>"$T/readme-lines"
+check "the README shows the CSV the code writes" \
+  sh -c "[ \$(grep -c -F -x -f '$T/readme-lines' '$TAMIS_SRCDIR/README.md') -eq 8 ]"
+
 tap_done
