@@ -17,12 +17,50 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gstdio.h>
 
-/* Whether -o FILE names a database: the sqlite format when none is given. */
-static gboolean
-is_database_name (const char *path)
+/* The format a file name asks for by its extension (any case), NULL
+ * when the extension names none. */
+static const char *
+format_of_path (const char *path)
 {
-  return g_str_has_suffix (path, ".db") || g_str_has_suffix (path, ".sqlite")
-         || g_str_has_suffix (path, ".sqlite3");
+  static const struct { const char *ext; const char *format; } exts[] = {
+    { ".jsonl", "jsonl" }, { ".ndjson", "jsonl" }, { ".json", "json" },
+    { ".tsv", "tsv" }, { ".csv", "csv" },
+    { ".db", "sqlite" }, { ".sqlite", "sqlite" }, { ".sqlite3", "sqlite" },
+    { ".html", "html" }, { ".htm", "html" },
+  };
+  g_autofree char *lower = NULL;
+
+  if (path == NULL || g_str_equal (path, "-"))
+    return NULL;
+  lower = g_ascii_strdown (path, -1);
+  for (gsize i = 0; i < G_N_ELEMENTS (exts); i++)
+    if (g_str_has_suffix (lower, exts[i].ext))
+      return exts[i].format;
+  return NULL;
+}
+
+/* A comma-separated list of names from the command line: "" is the empty
+ * list, spaces around names are dropped, empty names refused. */
+static char **
+parse_name_list (const char *text, const char *flag)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  if (*text == '\0')
+    return g_strv_builder_end (names);
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
+        {
+          cli_error ("run: %s: an empty name in '%s'", flag, text);
+          return NULL;
+        }
+      g_strv_builder_add (names, parts[i]);
+    }
+  return g_strv_builder_end (names);
 }
 
 /* --where KEY=V1,V2 (repeatable): replaces the pipeline's condition on
@@ -185,6 +223,8 @@ cli_cmd_run (int argc, char **argv)
   g_autofree char *max_size_text = NULL;
   g_autofree char *provenance = NULL;
   g_autofree char *summary_path = NULL;
+  g_autofree char *layers_text = NULL;
+  g_autofree char *attributes_text = NULL;
   g_auto(GStrv) plugin_dirs = NULL;
   int jobs = 0;
   gboolean isolate = FALSE;
@@ -199,7 +239,12 @@ cli_cmd_run (int argc, char **argv)
     { "jobs", 'j', 0, G_OPTION_ARG_INT, &jobs,
       "Process N documents at once (default 0: one per CPU)", "N" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      "Output format: jsonl, json, tsv, sqlite or html (the default for -o FILE.db, FILE.sqlite, FILE.html)", "FORMAT" },
+      "Output format: jsonl, json, tsv, csv, sqlite or html (default: from the -o FILE's extension, "
+      "else the pipeline's, else jsonl)", "FORMAT" },
+    { "layers", 0, 0, G_OPTION_ARG_STRING, &layers_text,
+      "Write only these layers, comma-separated ('' for none)", "L1,L2" },
+    { "attributes", 0, 0, G_OPTION_ARG_STRING, &attributes_text,
+      "Write only these document attributes, comma-separated ('' for none)", "A1,A2" },
     { "resume", 0, 0, G_OPTION_ARG_NONE, &resume,
       "With an SQLite output: continue the database, skipping the documents it holds", NULL },
     { "plugin-dir", 'P', 0, G_OPTION_ARG_FILENAME_ARRAY, &plugin_dirs,
@@ -233,6 +278,7 @@ cli_cmd_run (int argc, char **argv)
   const char *stdin_only[] = { "-", NULL };
   const char *const *inputs;
   const char *pipeline_format;
+  const char *extension_format;
   TamisFormat format = TAMIS_FORMAT_JSONL;
   TamisInputFormat input_format;
   gsize max_size;
@@ -303,21 +349,60 @@ cli_cmd_run (int argc, char **argv)
   if (!tamis_pipeline_get_isolate (pipeline) && tamis_pipeline_get_worker_memory (pipeline) > 0)
     g_printerr ("tamis: warning: 'limits: worker_memory' applies only with --isolate; without it "
                 "memory is not watched\n");
+  /* -o FILE.csv asks for CSV whatever the pipeline's usual format; an
+   * explicit --format that says otherwise is a mistake, never guessed. */
+  extension_format = format_of_path (output_path);
+  if (format_name != NULL && extension_format != NULL)
+    {
+      TamisFormat asked, named;
+
+      if (!tamis_format_from_string (format_name, &asked, &error))
+        {
+          cli_error ("%s", error->message);
+          return CLI_EXIT_USAGE;
+        }
+      tamis_format_from_string (extension_format, &named, NULL);
+      if (asked != named)
+        {
+          cli_error ("run: --format %s, but '%s' is named like a %s file; "
+                     "hint: drop --format or rename the output", format_name, output_path,
+                     extension_format);
+          return CLI_EXIT_USAGE;
+        }
+    }
   pipeline_format = tamis_pipeline_get_output_format (pipeline);
-  /* -o results.db means a database whatever the pipeline's usual format. */
-  if (format_name == NULL && output_path != NULL && is_database_name (output_path))
-    format_name = g_strdup ("sqlite");
-  /* A file named *.html asks for the report, whatever the pipeline's
-   * usual format; --format still wins. */
-  if (format_name == NULL && output_path != NULL &&
-      (g_str_has_suffix (output_path, ".html") || g_str_has_suffix (output_path, ".htm")))
-    format_name = g_strdup ("html");
+  if (format_name == NULL && extension_format != NULL)
+    format_name = g_strdup (extension_format);
   if (format_name == NULL && pipeline_format != NULL)
     format_name = g_strdup (pipeline_format);
   if (format_name != NULL && !tamis_format_from_string (format_name, &format, &error))
     {
       cli_error ("%s", error->message);
       return CLI_EXIT_USAGE;
+    }
+  if (layers_text != NULL)
+    {
+      g_auto(GStrv) layers = parse_name_list (layers_text, "--layers");
+
+      if (layers == NULL)
+        return CLI_EXIT_USAGE;
+      if (!tamis_pipeline_set_output_layers (pipeline, (const char *const *) layers, &error))
+        {
+          cli_error ("run: --layers: %s", error->message);
+          return CLI_EXIT_USAGE;
+        }
+    }
+  if (attributes_text != NULL)
+    {
+      g_auto(GStrv) attributes = parse_name_list (attributes_text, "--attributes");
+
+      if (attributes == NULL)
+        return CLI_EXIT_USAGE;
+      if (!tamis_pipeline_set_output_attributes (pipeline, (const char *const *) attributes, &error))
+        {
+          cli_error ("run: --attributes: %s", error->message);
+          return CLI_EXIT_USAGE;
+        }
     }
   if (format == TAMIS_FORMAT_SQLITE && (output_path == NULL || g_str_equal (output_path, "-")))
     {
@@ -384,6 +469,7 @@ cli_cmd_run (int argc, char **argv)
       writer = tamis_writer_new (format, out.stream, tamis_pipeline_get_output_layers (pipeline),
                                  tamis_pipeline_get_output_text (pipeline));
     }
+  tamis_writer_set_attributes (writer, tamis_pipeline_get_output_attributes (pipeline));
   if (summary_path == NULL && tamis_pipeline_get_summary_file (pipeline) != NULL)
     summary_path = g_strdup (tamis_pipeline_get_summary_file (pipeline));
   /* The report draws the summary: counted with the pipeline's name and

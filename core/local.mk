@@ -50,6 +50,8 @@ core_libtamis_internal_la_SOURCES = \
 	core/writer-sqlite-private.h \
 	core/writer-html.c \
 	core/writer-html.h \
+	core/writer-table.c \
+	core/writer-table.h \
 	core/run.c \
 	core/watchdog.c \
 	core/watchdog-private.h \

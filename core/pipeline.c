@@ -51,6 +51,8 @@ struct _TamisPipeline {
   char *output_format;
   char **output_layers;
   const TamisYNode *output_layers_node;
+  char **output_attributes;  /* output: {attributes:}, NULL: all */
+  const TamisYNode *output_attributes_node;
   gboolean output_text;
   TamisWhere *where;       /* output: {where:} */
   TamisProvenance provenance;
@@ -70,7 +72,7 @@ static const char *const top_keys[] = { "tamis", "name", "plugin_path", "input",
 static const char *const run_keys[] = { "isolate", NULL };
 static const char *const limits_keys[] = { "document_seconds", "worker_memory", NULL };
 static const char *const input_keys[] = { "format", "max_size", NULL };
-static const char *const output_keys[] = { "format", "layers", "text", "provenance", "where", NULL };
+static const char *const output_keys[] = { "format", "layers", "attributes", "text", "provenance", "where", NULL };
 static const char *const long_stage_keys[] = { "plugin", "with", "when", NULL };
 static const char *const when_keys[] = { "lang", NULL };
 
@@ -105,6 +107,7 @@ tamis_pipeline_free (TamisPipeline *pipeline)
   g_strfreev (pipeline->plugin_path);
   g_strfreev (pipeline->output_layers);
   tamis_where_free (pipeline->where);
+  g_strfreev (pipeline->output_attributes);
   g_free (pipeline->output_format);
   g_free (pipeline->summary_file);
   for (guint i = 0; i < SUMMARY_N_INPUTS; i++)
@@ -284,6 +287,10 @@ parse_output (TamisPipeline *p, const TamisYNode *output, GError **error)
       !tamis_ynode_strv (node, p->filename, "'output: layers'", &p->output_layers, error))
     return FALSE;
   p->output_layers_node = node;
+  if ((node = tamis_ynode_lookup (output, "attributes")) &&
+      !tamis_ynode_strv (node, p->filename, "'output: attributes'", &p->output_attributes, error))
+    return FALSE;
+  p->output_attributes_node = node;
   if ((node = tamis_ynode_lookup (output, "provenance")))
     {
       static const char *const modes[] = { "short", "full", "none", NULL };
@@ -641,6 +648,67 @@ check_output_layers (TamisPipeline *p, TamisRegistry *registry, GHashTable *prov
   return TRUE;
 }
 
+/* The names of the outputs of @kind the stages write, each once. */
+static char **
+written_names (const TamisPipeline *p, TamisOutputKind kind)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < p->stages->len; i++)
+    {
+      const Stage *stage = g_ptr_array_index (p->stages, i);
+
+      for (guint w = 0; w + 1 < stage->outputs->len; w++)
+        {
+          const TamisOutput *output = g_ptr_array_index (stage->outputs, w);
+
+          if (output->kind == kind && g_hash_table_add (seen, (gpointer) output->name))
+            g_strv_builder_add (builder, output->name);
+        }
+    }
+  /* The core's own attribute (output: {provenance:}). */
+  if (kind == TAMIS_OUTPUT_ATTRIBUTE && g_hash_table_add (seen, (gpointer) "by"))
+    g_strv_builder_add (builder, "by");
+  return g_strv_builder_end (builder);
+}
+
+/* Checks that every name of @names is an output of @kind of some stage:
+ * a misspelt column would otherwise just stay empty. @node, when the names
+ * come from the pipeline file, is where errors point; @what names them. */
+static gboolean
+check_written (const TamisPipeline *p, const char *const *names, TamisOutputKind kind,
+               const TamisYNode *node, const char *what, GError **error)
+{
+  g_auto (GStrv) written = written_names (p, kind);
+
+  for (guint i = 0; names && names[i]; i++)
+    {
+      const char *near;
+      g_autofree char *hint = NULL;
+
+      if (g_strv_contains ((const char *const *) written, names[i]))
+        continue;
+      near = tamis_nearest_name (names[i], (const char *const *) written);
+      if (near)
+        hint = g_strdup_printf ("did you mean '%s'?", near);
+      else
+        {
+          g_autofree char *list = g_strjoinv (", ", written);
+          hint = *list ? g_strdup_printf ("the stages write %s", list) : g_strdup ("the stages write none");
+        }
+      if (node != NULL)
+        tamis_ynode_error (node->type == TAMIS_YNODE_SEQUENCE ? g_ptr_array_index (node->items, i) : node,
+                           p->filename, error, "%s names '%s', which no stage writes; hint: %s", what,
+                           names[i], hint);
+      else
+        g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG, "%s names '%s', which no stage writes; hint: %s",
+                     what, names[i], hint);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
 {
@@ -718,7 +786,9 @@ parse_pipeline (TamisPipeline *p, TamisRegistry *registry, GError **error)
   for (guint i = 0; i < stages->items->len; i++)
     if (!parse_stage (p, registry, g_ptr_array_index (stages->items, i), provided, error))
       return FALSE;
-  return check_output_layers (p, registry, provided, error);
+  return check_output_layers (p, registry, provided, error) &&
+         check_written (p, (const char *const *) p->output_attributes, TAMIS_OUTPUT_ATTRIBUTE,
+                        p->output_attributes_node, "'output: attributes'", error);
 }
 
 TamisPipeline *
@@ -1084,6 +1154,39 @@ const char *const *
 tamis_pipeline_get_output_layers (const TamisPipeline *pipeline)
 {
   return (const char *const *) pipeline->output_layers;
+}
+
+const char *const *
+tamis_pipeline_get_output_attributes (const TamisPipeline *pipeline)
+{
+  return (const char *const *) pipeline->output_attributes;
+}
+
+gboolean
+tamis_pipeline_set_output_layers (TamisPipeline *pipeline, const char *const *layers, GError **error)
+{
+  g_return_val_if_fail (pipeline != NULL, FALSE);
+
+  if (!check_written (pipeline, layers, TAMIS_OUTPUT_LAYER, NULL, "the layer list", error))
+    return FALSE;
+  g_strfreev (pipeline->output_layers);
+  pipeline->output_layers = g_strdupv ((char **) layers);
+  pipeline->output_layers_node = NULL;
+  return TRUE;
+}
+
+gboolean
+tamis_pipeline_set_output_attributes (TamisPipeline *pipeline, const char *const *attributes,
+                                      GError **error)
+{
+  g_return_val_if_fail (pipeline != NULL, FALSE);
+
+  if (!check_written (pipeline, attributes, TAMIS_OUTPUT_ATTRIBUTE, NULL, "the attribute list", error))
+    return FALSE;
+  g_strfreev (pipeline->output_attributes);
+  pipeline->output_attributes = g_strdupv ((char **) attributes);
+  pipeline->output_attributes_node = NULL;
+  return TRUE;
 }
 
 gboolean

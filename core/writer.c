@@ -1,5 +1,5 @@
 /* tamis — writers: one record per document, as JSON Lines, one JSON array,
- * TSV of spans or an HTML report (the page itself is in writer-html.c).
+ * a TSV or CSV table or an HTML report (the page itself is in writer-html.c).
  *
  * JSON records are JsonNode trees serialised by JsonGenerator. Offsets go
  * out in Unicode code points: two cursors walk the text, one for starts
@@ -7,13 +7,7 @@
  * sorted, so it moves either way, or restarts from the span's start when
  * that is closer), so a layer costs about one pass over the text.
  *
- * TSV: a header line, then per document one line per document attribute
- * (layer "@doc", the name under "label", the value under "text"), then one
- * line per span; a failed document gives one line with layer "error", the
- * code under "label" and the message under "text". Every line has the eight
- * columns; a document with neither attributes nor spans gives no line.
- * Tabs, newlines, carriage returns and backslashes in values are written
- * \t \n \r \\; in the attributes column ';' is written \; too.
+ * TSV and CSV: writer-table.c.
  *
  * SQLite: writer-sqlite.c; this file only hands it the documents. */
 #include "config.h"
@@ -32,6 +26,7 @@
 #include "summary-private.h"
 #include "tsan-private.h"
 #include "writer-html.h"
+#include "writer-table.h"
 
 gboolean
 tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
@@ -40,6 +35,7 @@ tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
     { "jsonl", TAMIS_FORMAT_JSONL },
     { "json", TAMIS_FORMAT_JSON },
     { "tsv", TAMIS_FORMAT_TSV },
+    { "csv", TAMIS_FORMAT_CSV },
     { "sqlite", TAMIS_FORMAT_SQLITE },
     { "html", TAMIS_FORMAT_HTML },
   };
@@ -51,7 +47,7 @@ tamis_format_from_string (const char *name, TamisFormat *format, GError **error)
         return TRUE;
       }
   g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG,
-               "unknown output format '%s' (expected jsonl, json, tsv, sqlite or html)",
+               "unknown output format '%s' (expected jsonl, json, tsv, csv, sqlite or html)",
                name ? name : "");
   return FALSE;
 }
@@ -658,36 +654,7 @@ tamis_doc_to_json (TamisDoc *doc, const char *const *layers, gboolean with_text,
   return g_string_free (out, FALSE);
 }
 
-/* ---- TSV ---- */
-
-#define TSV_HEADER "id\tlayer\tstart\tend\tlabel\tscore\ttext\tattributes\n"
-
-static void
-tsv_escape (GString *out, const char *s, gssize len, gboolean in_attributes)
-{
-  const char *end = s + (len < 0 ? (gssize) strlen (s) : len);
-
-  while (s < end)
-    {
-      const char *run = s;
-
-      while (s < end && *s != '\t' && *s != '\n' && *s != '\r' && *s != '\\'
-             && !(in_attributes && *s == ';'))
-        s++;
-      g_string_append_len (out, run, s - run);
-      if (s == end)
-        break;
-      g_string_append_c (out, '\\');
-      switch (*s)
-        {
-        case '\t': g_string_append_c (out, 't'); break;
-        case '\n': g_string_append_c (out, 'n'); break;
-        case '\r': g_string_append_c (out, 'r'); break;
-        default: g_string_append_c (out, *s); break;
-        }
-      s++;
-    }
-}
+/* ---- numbers ---- */
 
 void
 tamis_string_append_double (GString *out, double d)
@@ -698,128 +665,6 @@ tamis_string_append_double (GString *out, double d)
   if (g_ascii_strtod (buf, NULL) != d)
     g_ascii_formatd (buf, sizeof buf, "%.17g", d);
   g_string_append (out, buf);
-}
-
-static void
-tsv_double (GString *out, double d)
-{
-  if (isfinite (d))
-    tamis_string_append_double (out, d);
-}
-
-static void
-tsv_value (GString *out, const TamisValue *value, gboolean in_attributes)
-{
-  switch (value->type)
-    {
-    case TAMIS_VALUE_STRING:
-    case TAMIS_VALUE_JSON:
-      tsv_escape (out, value->s ? value->s : "", -1, in_attributes);
-      break;
-    case TAMIS_VALUE_INT:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, value->i);
-      break;
-    case TAMIS_VALUE_DOUBLE:
-      tsv_double (out, value->d);
-      break;
-    case TAMIS_VALUE_BOOL:
-      g_string_append (out, value->b ? "true" : "false");
-      break;
-    case TAMIS_VALUE_NONE:
-    default:
-      break;
-    }
-}
-
-static void
-tsv_record (GString *out, TamisDoc *doc, const char *const *layers,
-            const char *const *attributes)
-{
-  const char *code = tamis_doc_get_error_code (doc);
-  g_autoptr(GString) id = g_string_new (NULL);
-  TamisAttrIter iter;
-  const char *key;
-  TamisValue value;
-  guint n_layers;
-
-  tsv_escape (id, tamis_doc_get_id (doc), -1, FALSE);
-
-  if (code != NULL)
-    {
-      const char *message = tamis_doc_get_error_message (doc);
-
-      g_string_append_len (out, id->str, id->len);
-      g_string_append (out, "\terror\t\t\t");
-      tsv_escape (out, code, -1, FALSE);
-      g_string_append (out, "\t\t");
-      tsv_escape (out, message ? message : "", -1, FALSE);
-      g_string_append (out, "\t\n");
-      return;
-    }
-
-  tamis_doc_attr_iter_init (&iter, doc);
-  while (tamis_attr_iter_next (&iter, &key, &value))
-    {
-      if (!tamis_attribute_wanted (attributes, key))
-        continue;
-      g_string_append_len (out, id->str, id->len);
-      g_string_append (out, "\t@doc\t\t\t");
-      tsv_escape (out, key, -1, FALSE);
-      g_string_append (out, "\t\t");
-      tsv_value (out, &value, FALSE);
-      g_string_append (out, "\t\n");
-    }
-
-  n_layers = tamis_doc_get_n_layers (doc);
-  for (guint l = 0; l < n_layers; l++)
-    {
-      const TamisLayer *layer = tamis_doc_get_nth_layer (doc, l);
-      const char *name = tamis_layer_get_name (layer);
-      const char *text = tamis_doc_get_text (doc);
-      Cursor starts = { text, 0, 0 }, ends = { text, 0, 0 };
-      g_autoptr(GString) prefix = NULL;
-      guint n_spans;
-      const TamisSpan *spans;
-
-      if (!layer_wanted (layers, name))
-        continue;
-      prefix = g_string_new (id->str);
-      g_string_append_c (prefix, '\t');
-      tsv_escape (prefix, name, -1, FALSE);
-      g_string_append_c (prefix, '\t');
-
-      spans = tamis_layer_peek_spans (layer, &n_spans);
-      for (guint i = 0; i < n_spans; i++)
-        {
-          const TamisSpan *span = &spans[i];
-          gsize start, end;
-          gboolean first = TRUE;
-
-          span_offsets (span, &starts, &ends, &start, &end);
-          g_string_append_len (out, prefix->str, prefix->len);
-          g_string_append_printf (out, "%" G_GSIZE_FORMAT "\t%" G_GSIZE_FORMAT "\t", start, end);
-          if (span->label != NULL)
-            tsv_escape (out, span->label, -1, FALSE);
-          g_string_append_c (out, '\t');
-          if (!isnan (span->score))
-            tsv_double (out, score_value (span->score));
-          g_string_append_c (out, '\t');
-          tsv_escape (out, text + span->start, span->end - span->start, FALSE);
-          g_string_append_c (out, '\t');
-
-          tamis_layer_attr_iter_init (&iter, layer, i);
-          while (tamis_attr_iter_next (&iter, &key, &value))
-            {
-              if (!first)
-                g_string_append_c (out, ';');
-              first = FALSE;
-              tsv_escape (out, key, -1, TRUE);
-              g_string_append_c (out, '=');
-              tsv_value (out, &value, TRUE);
-            }
-          g_string_append_c (out, '\n');
-        }
-    }
 }
 
 /* ---- the writer ---- */
@@ -848,6 +693,7 @@ struct _TamisWriter {
   GString *record;
   TamisSqliteOut *sqlite;
   TamisHtml *html;      /* the page, for TAMIS_FORMAT_HTML */
+  TamisTable *table;    /* the columns, for TAMIS_FORMAT_TSV and _CSV */
   TamisSummary *own_summary; /* the page's when the caller sets none */
   char *summary_json;   /* the summary the page shows, when given */
 };
@@ -907,6 +753,8 @@ tamis_writer_new (TamisFormat format, GOutputStream *stream, const char *const *
   self->idle = g_ptr_array_new_with_free_func (formatter_free);
   self->out = g_string_sized_new (64 * 1024);
   self->record = g_string_sized_new (64 * 1024);
+  if (format == TAMIS_FORMAT_TSV || format == TAMIS_FORMAT_CSV)
+    self->table = tamis_table_new (format == TAMIS_FORMAT_CSV);
   if (format == TAMIS_FORMAT_HTML)
     {
       /* The page highlights the text: it always keeps it, and of the
@@ -986,6 +834,10 @@ tamis_writer_get_n_skipped (const TamisWriter *self)
 gboolean
 tamis_writer_start (TamisWriter *self, const TamisPipeline *pipeline, GError **error)
 {
+  /* A table's header names its columns before any record. */
+  if (self->table != NULL)
+    tamis_table_declare (self->table, pipeline, (const char *const *) self->layers,
+                         (const char *const *) self->attributes);
   return self->sqlite == NULL || tamis_sqlite_start (self->sqlite, pipeline, error);
 }
 
@@ -1039,10 +891,10 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
    * threads, and the document is freed before its record is written. */
   if (self->summary != NULL)
     tamis_summary_add_doc (self->summary, doc);
-  if (self->format == TAMIS_FORMAT_TSV)
+  if (self->table != NULL)
     {
-      tsv_record (out, doc, (const char *const *) self->layers,
-                  (const char *const *) self->attributes);
+      tamis_table_format (self->table, doc, (const char *const *) self->layers,
+                          (const char *const *) self->attributes, out);
       return;
     }
   if (self->format == TAMIS_FORMAT_SQLITE)
@@ -1101,8 +953,9 @@ tamis_writer_write_record (TamisWriter *self, const char *record, gsize len, GEr
       append_indented (self->out, record, len);
       break;
     case TAMIS_FORMAT_TSV:
+    case TAMIS_FORMAT_CSV:
       if (self->n_records == 0)
-        g_string_append (self->out, TSV_HEADER);
+        tamis_table_header (self->table, self->out);
       g_string_append_len (self->out, record, len);
       break;
     case TAMIS_FORMAT_HTML:
@@ -1151,10 +1004,10 @@ tamis_writer_write_json (TamisWriter *self, const char *record, gssize length, G
   len = length < 0 ? strlen (record) : (gsize) length;
   while (len > 0 && (record[len - 1] == '\n' || record[len - 1] == '\r'))
     len--;
-  if (self->format == TAMIS_FORMAT_TSV)
+  if (self->table != NULL)
     {
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG,
-                   "records read back cannot be written as TSV");
+                   "records read back cannot be written as a table (TSV, CSV)");
       return FALSE;
     }
   /* Counted whole, before the HTML writer drops layers. */
@@ -1186,9 +1039,10 @@ tamis_writer_write_json (TamisWriter *self, const char *record, gssize length, G
       g_string_append_c (self->record, '\n');
       break;
     case TAMIS_FORMAT_TSV:
+    case TAMIS_FORMAT_CSV:
     default:
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG,
-                   "records read back cannot be written as TSV");
+                   "records read back cannot be written as a table (TSV, CSV)");
       return FALSE;
     }
   return tamis_writer_write_record (self, self->record->str, self->record->len, error);
@@ -1223,8 +1077,8 @@ tamis_writer_finish (TamisWriter *self, GError **error)
     }
   else if (self->format == TAMIS_FORMAT_JSON)
     g_string_append (self->out, self->n_records == 0 ? "[]\n" : "\n]\n");
-  else if (self->format == TAMIS_FORMAT_TSV && self->n_records == 0)
-    g_string_append (self->out, TSV_HEADER);
+  else if (self->table != NULL && self->n_records == 0)
+    tamis_table_header (self->table, self->out);
   if (self->out->len > 0 && !flush_out (self, error))
     return FALSE;
   return g_output_stream_flush (self->stream, NULL, error);
@@ -1244,6 +1098,7 @@ tamis_writer_free (TamisWriter *self)
   g_string_free (self->out, TRUE);
   g_string_free (self->record, TRUE);
   tamis_html_free (self->html);
+  tamis_table_free (self->table);
   tamis_summary_free (self->own_summary);
   g_free (self->summary_json);
   g_free (self);

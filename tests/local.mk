@@ -10,6 +10,8 @@
 #                  plugin and the embedding example with pkg-config, run them
 #   test-builtin.sh  (--enable-builtin-plugins) the plugins linked into
 #                  tamis, which runs without any plugin directory
+#   test-table.sh  the CSV and TSV tables against the JSON Lines records,
+#                  the format from -o's extension, --layers, --attributes
 #   test-sqlite.sh the SQLite output: the same as the records, views,
 #                  refusal, a run killed with SIGKILL then resumed
 #   test-report.sh the HTML report, checked in headless Chromium when
@@ -28,6 +30,7 @@ TESTS += \
 	tests/test-plugin-check.sh \
 	tests/test-sdk.sh \
 	tests/test-sqlite.sh \
+	tests/test-table.sh \
 	tests/test-report.sh \
 	tests/test-stress.sh
 # The screenshots tests/test-report.sh saves.
@@ -51,6 +54,8 @@ EXTRA_DIST += \
 	tests/test-sdk.sh \
 	tests/test-builtin.sh \
 	tests/test-sqlite.sh \
+	tests/test-table.sh \
+	tests/table-check.py \
 	tests/test-report.sh \
 	tests/report-check.py \
 	tests/test-stress.sh \

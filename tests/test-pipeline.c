@@ -91,6 +91,47 @@ test_long_form (void)
   g_assert_true (tamis_doc_get_attr (doc, "saw_probe", &value) && value.b);
 }
 
+/* output: {attributes:} and the setters the command line's --layers and
+ * --attributes use: names no stage writes are refused, nothing changed. */
+static void
+test_output_choice (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisPipeline) p = load ("tamis: 1\n"
+                                      "stages: [probe, needy]\n"
+                                      "output: {attributes: [saw_probe, by]}\n",
+                                      &error);
+  g_autoptr (TamisPipeline) bad = NULL;
+  const char *const layers[] = { "probe", NULL };
+  const char *const none[] = { NULL };
+  const char *const typo[] = { "saw_prob", NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (tamis_pipeline_get_output_attributes (p)[0], ==, "saw_probe");
+  g_assert_cmpstr (tamis_pipeline_get_output_attributes (p)[1], ==, "by");
+  g_assert_null (tamis_pipeline_get_output_layers (p));
+
+  g_assert_true (tamis_pipeline_set_output_layers (p, layers, &error));
+  g_assert_cmpstr (tamis_pipeline_get_output_layers (p)[0], ==, "probe");
+  g_assert_true (tamis_pipeline_set_output_attributes (p, none, &error));
+  g_assert_null (tamis_pipeline_get_output_attributes (p)[0]);
+  g_assert_false (tamis_pipeline_set_output_attributes (p, typo, &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, "did you mean 'saw_probe'"));
+  g_assert_null (tamis_pipeline_get_output_attributes (p)[0]);
+  g_clear_error (&error);
+  g_assert_false (tamis_pipeline_set_output_layers (p, typo, &error));
+  g_assert_cmpstr (tamis_pipeline_get_output_layers (p)[0], ==, "probe");
+  g_clear_error (&error);
+  g_assert_true (tamis_pipeline_set_output_layers (p, NULL, &error));
+  g_assert_null (tamis_pipeline_get_output_layers (p));
+
+  bad = load ("tamis: 1\nstages: [probe]\noutput: {attributes: [nope]}\n", &error);
+  g_assert_null (bad);
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG);
+  g_assert_nonnull (strstr (error->message, ":3:"));
+}
+
 static void
 test_when (void)
 {
@@ -554,6 +595,7 @@ main (int argc, char **argv)
   g_setenv ("TAMIS_PLUGIN_PATH", modules, TRUE);
   g_test_add_func ("/pipeline/options", test_options);
   g_test_add_func ("/pipeline/long-form", test_long_form);
+  g_test_add_func ("/pipeline/output-choice", test_output_choice);
   g_test_add_func ("/pipeline/when", test_when);
   g_test_add_func ("/pipeline/no-stages", test_no_stages);
   g_test_add_func ("/pipeline/where", test_where);

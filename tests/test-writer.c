@@ -303,17 +303,15 @@ test_json_array (void)
   g_assert_true (g_str_has_prefix (pretty, "{\n  \"id\""));
 }
 
-static void
-test_tsv (void)
+/* The document of the table tests: attributes of every type, a span
+ * attribute named like a fixed column, text that needs escaping. */
+static TamisDoc *
+table_doc (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TamisDoc) doc = tamis_doc_new ("d\t1", "Tab\there\nand \\ back. Été.", -1, &error);
-  g_autoptr(TamisDoc) failed = tamis_doc_new_failed ("d2", "invalid-utf8", "d2.txt: invalid UTF-8\tat byte 3");
-  TamisDoc *docs[2] = { doc, failed };
+  TamisDoc *doc = tamis_doc_new ("d\t1", "Tab\there\nand \\ back, \"Été\".", -1, &error);
   TamisLayer *layer;
   guint i;
-  g_autofree char *out = NULL;
-  g_autofree char *empty = NULL;
 
   g_assert_no_error (error);
   tamis_doc_set_string (doc, "lang", "fr");
@@ -324,21 +322,100 @@ test_tsv (void)
   tamis_layer_set_int (layer, i, "n", -5);
   tamis_layer_set_bool (layer, i, "ok", FALSE);
   tamis_layer_set_score (layer, i, 0.9f);
-  i = tamis_layer_add (layer, 21, 27, NULL);
+  i = tamis_layer_add (layer, 21, 29, NULL);
   tamis_layer_set_double (layer, i, "x", 6.5e10);
+  tamis_layer_set_string (layer, i, "text", "own");
   tamis_doc_ensure_layer (doc, "skipped");
+  return doc;
+}
 
-  out = write_docs (TAMIS_FORMAT_TSV, docs, 2, NULL, FALSE);
+static void
+test_tsv (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamisDoc) doc = table_doc ();
+  g_autoptr(TamisDoc) failed = tamis_doc_new_failed ("d2", "invalid-utf8", "d2.txt: invalid UTF-8\tat byte 3");
+  g_autoptr(TamisDoc) bare = tamis_doc_new ("d3", "Rien.", -1, &error);
+  g_autoptr(TamisDoc) more = tamis_doc_new ("d4", "Plus; encore.", -1, &error);
+  TamisDoc *docs[4] = { doc, failed, bare, more };
+  TamisLayer *layer;
+  guint i;
+  g_autofree char *out = NULL;
+  g_autofree char *empty = NULL;
+
+  g_assert_no_error (error);
+  /* What the first document did not have goes to "attributes". */
+  tamis_doc_set_bool (more, "late", TRUE);
+  layer = tamis_doc_ensure_layer (more, "chunk");
+  i = tamis_layer_add (layer, 0, 5, NULL);
+  tamis_layer_set_string (layer, i, "extra", "p;q");
+  tamis_layer_set_int (layer, i, "n", 7);
+
+  out = write_docs (TAMIS_FORMAT_TSV, docs, 4, NULL, FALSE);
   g_assert_cmpstr (out, ==,
-                   "id\tlayer\tstart\tend\tlabel\tscore\ttext\tattributes\n"
-                   "d\\t1\t@doc\t\t\tlang\t\tfr\t\n"
-                   "d\\t1\t@doc\t\t\tlang_score\t\t0.25\t\n"
-                   "d\\t1\tchunk\t0\t14\todd\\tlabel\t0.9\tTab\\there\\nand \\\\\tnote=a\\;b=c\\td;n=-5;ok=false\n"
-                   "d\\t1\tchunk\t21\t25\t\t\tÉté.\tx=65000000000\n"
-                   "d2\terror\t\t\tinvalid-utf8\t\td2.txt: invalid UTF-8\\tat byte 3\t\n");
+                   "id\tlang\tlang_score\tlayer\tstart\tend\tlabel\tscore\ttext\tnote\tn\tok\tx\tattr_text"
+                   "\tattributes\terror\terror_message\n"
+                   "d\\t1\tfr\t0.25\tchunk\t0\t14\todd\\tlabel\t0.9\tTab\\there\\nand \\\\\ta;b=c\\td\t-5\tfalse"
+                   "\t\t\t\t\t\n"
+                   "d\\t1\tfr\t0.25\tchunk\t21\t27\t\t\t\"Été\".\t\t\t\t65000000000\town\t\t\t\n"
+                   "d2\t\t\t\t\t\t\t\t\t\t\t\t\t\t\tinvalid-utf8\td2.txt: invalid UTF-8\\tat byte 3\n"
+                   "d3\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\n"
+                   "d4\t\t\tchunk\t0\t5\t\t\tPlus;\t\t7\t\t\t\tlate=true;extra=p\\\\;q\t\t\n");
 
   empty = write_docs (TAMIS_FORMAT_TSV, NULL, 0, NULL, FALSE);
-  g_assert_cmpstr (empty, ==, "id\tlayer\tstart\tend\tlabel\tscore\ttext\tattributes\n");
+  g_assert_cmpstr (empty, ==, "id\tlayer\tstart\tend\tlabel\tscore\ttext\tattributes\terror\terror_message\n");
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(TamisDoc) doc = table_doc ();
+  g_autoptr(TamisDoc) failed = tamis_doc_new_failed ("d,2", "binary", "say \"no\"");
+  TamisDoc *docs[2] = { doc, failed };
+  const char *const chunk[] = { "chunk", NULL };
+  const char *const none[] = { NULL };
+  g_autofree char *out = write_docs (TAMIS_FORMAT_CSV, docs, 2, chunk, FALSE);
+  g_autofree char *no_layers = write_docs (TAMIS_FORMAT_CSV, docs, 1, none, FALSE);
+  g_autofree char *empty = write_docs (TAMIS_FORMAT_CSV, NULL, 0, NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  TamisFormat format;
+
+  g_assert_cmpstr (out, ==,
+                   "id,lang,lang_score,layer,start,end,label,score,text,note,n,ok,x,attr_text,attributes,error,error_message\r\n"
+                   "d\t1,fr,0.25,chunk,0,14,odd\tlabel,0.9,\"Tab\there\nand \\\",a;b=c\td,-5,false,,,,,\r\n"
+                   "d\t1,fr,0.25,chunk,21,27,,,\"\"\"Été\"\".\",,,,65000000000,own,,,\r\n"
+                   "\"d,2\",,,,,,,,,,,,,,,binary,\"say \"\"no\"\"\"\r\n");
+  /* No layer written: one row per document all the same. */
+  g_assert_cmpstr (no_layers, ==,
+                   "id,lang,lang_score,layer,start,end,label,score,text,attributes,error,error_message\r\n"
+                   "d\t1,fr,0.25,,,,,,,,,\r\n");
+  g_assert_cmpstr (empty, ==, "id,layer,start,end,label,score,text,attributes,error,error_message\r\n");
+
+  g_assert_true (tamis_format_from_string ("csv", &format, &error));
+  g_assert_cmpint (format, ==, TAMIS_FORMAT_CSV);
+}
+
+/* The document attributes chosen are the columns, in the order given. */
+static void
+test_table_attributes (void)
+{
+  g_autoptr(TamisDoc) doc = table_doc ();
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  const char *const none[] = { NULL };
+  const char *const chosen[] = { "lang_score", "absent", NULL };
+  g_autoptr(TamisWriter) writer = tamis_writer_new (TAMIS_FORMAT_CSV, stream, none, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  tamis_writer_set_attributes (writer, chosen);
+  tamis_writer_write (writer, doc, &error);
+  g_assert_no_error (error);
+  tamis_writer_finish (writer, &error);
+  g_assert_no_error (error);
+  out = stream_text (stream);
+  g_assert_cmpstr (out, ==,
+                   "id,lang_score,absent,layer,start,end,label,score,text,attributes,error,error_message\r\n"
+                   "d\t1,0.25,,,,,,,,,,\r\n");
 }
 
 static void
@@ -510,6 +587,8 @@ main (int argc, char **argv)
   g_test_add_func ("/writer/layer-filter", test_layer_filter);
   g_test_add_func ("/writer/json-array", test_json_array);
   g_test_add_func ("/writer/tsv", test_tsv);
+  g_test_add_func ("/writer/csv", test_csv);
+  g_test_add_func ("/writer/table-attributes", test_table_attributes);
   g_test_add_func ("/writer/format-names", test_format_names);
   g_test_add_func ("/writer/stream-error", test_stream_error);
   g_test_add_func ("/writer/round-trip", test_round_trip);

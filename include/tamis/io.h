@@ -115,13 +115,19 @@ void tamis_reader_free (TamisReader *reader);
  * TamisFormat:
  * @TAMIS_FORMAT_JSONL: one JSON object per document per line
  * @TAMIS_FORMAT_JSON: one indented JSON array of the records
- * @TAMIS_FORMAT_TSV: a header, then one line per span: id, layer, start,
- *   end, label, score, text, attributes (offsets in code points; attributes
- *   as key=value joined by ';'). Document attributes are lines of layer
- *   `@doc` (name under label, value under text); a failed document is one
- *   line of layer `error` (code under label, message under text). Tabs, line
- *   breaks and backslashes are escaped as \t \n \r \\, and ';' as \; in
- *   attributes.
+ * @TAMIS_FORMAT_TSV: a table, tab-separated, with a header row: one row per
+ *   span of the layers written, with the columns `id`, one per document
+ *   attribute written (`lang`, `sentiment`…), `layer`, `start`, `end`
+ *   (code points), `label`, `score`, `text` (the span's), one per span
+ *   attribute (`value`, `currency`…), `attributes` (those without a
+ *   column, as key=value joined by ';', with ';' and '\\' escaped by '\\'),
+ *   `error` and `error_message`. The columns are those the pipeline's stages
+ *   declare (tamis_run()), else those of the first document. A document
+ *   without a span written is one row with empty span columns; a failed
+ *   document one row with its error code and message. Numbers are written as
+ *   numbers, booleans as true or false, JSON values as JSON text. Tabs, line
+ *   breaks and backslashes in values are escaped as \t \n \r \\; rows end
+ *   with LF.
  * @TAMIS_FORMAT_SQLITE: an SQLite database (tables `documents`, `spans`,
  *   `attributes`, `run`; views `entities`, `amounts`, `sentiment`), written
  *   in transactions of up to 1000 documents or about a second, in WAL mode,
@@ -133,6 +139,9 @@ void tamis_reader_free (TamisReader *reader);
  *   highlighted. Records keep their text and, of their layers, only those
  *   the page shows; they are streamed into the page as they come, the
  *   summary is written when the writer finishes.
+ * @TAMIS_FORMAT_CSV: the table of %TAMIS_FORMAT_TSV as CSV (RFC 4180):
+ *   comma-separated, rows ended by CR LF, a field quoted when it holds a
+ *   comma, a double quote, CR or LF, with its quotes doubled.
  */
 typedef enum {
   TAMIS_FORMAT_JSONL,
@@ -140,11 +149,12 @@ typedef enum {
   TAMIS_FORMAT_TSV,
   TAMIS_FORMAT_SQLITE,
   TAMIS_FORMAT_HTML,
+  TAMIS_FORMAT_CSV,
 } TamisFormat;
 
 /**
  * tamis_format_from_string:
- * @name: "jsonl", "json", "tsv", "sqlite" or "html"
+ * @name: "jsonl", "json", "tsv", "csv", "sqlite" or "html"
  * @format: (out): the format
  * @error: return location for a #GError
  *
@@ -256,7 +266,7 @@ gboolean tamis_writer_write (TamisWriter *writer, TamisDoc *doc, GError **error)
  * (tamis_writer_set_summary()) counts the whole record.
  *
  * Returns: %FALSE when @record is not a JSON object (%TAMIS_ERROR_INPUT),
- *   the format is TSV (%TAMIS_ERROR_CONFIG) or the stream fails
+ *   the format is TSV or CSV (%TAMIS_ERROR_CONFIG) or the stream fails
  */
 gboolean tamis_writer_write_json (TamisWriter *writer, const char *record, gssize length,
                                   GError **error);

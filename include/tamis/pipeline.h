@@ -196,6 +196,47 @@ const char *tamis_pipeline_get_output_format (const TamisPipeline *pipeline);
 const char *const *tamis_pipeline_get_output_layers (const TamisPipeline *pipeline);
 
 /**
+ * tamis_pipeline_get_output_attributes:
+ * @pipeline: a pipeline
+ *
+ * The document attributes records carry (for tamis_writer_set_attributes()).
+ *
+ * Returns: (nullable): `output: {attributes: […]}`, or %NULL for all
+ */
+const char *const *tamis_pipeline_get_output_attributes (const TamisPipeline *pipeline);
+
+/**
+ * tamis_pipeline_set_output_layers:
+ * @pipeline: a pipeline
+ * @layers: (nullable) (array zero-terminated=1): the layers records carry,
+ *   %NULL for all, empty for none
+ * @error: return location for a #GError
+ *
+ * Overrides `output: {layers:}` (the command line's `--layers`).
+ *
+ * Returns: %FALSE, with a %TAMIS_ERROR_CONFIG error and nothing changed,
+ *   when a name is not a layer some stage writes
+ */
+gboolean tamis_pipeline_set_output_layers (TamisPipeline *pipeline, const char *const *layers,
+                                           GError **error);
+
+/**
+ * tamis_pipeline_set_output_attributes:
+ * @pipeline: a pipeline
+ * @attributes: (nullable) (array zero-terminated=1): the document attributes
+ *   records carry, %NULL for all, empty for none
+ * @error: return location for a #GError
+ *
+ * Overrides `output: {attributes:}` (the command line's `--attributes`).
+ *
+ * Returns: %FALSE, with a %TAMIS_ERROR_CONFIG error and nothing changed,
+ *   when a name is not a document attribute some stage writes (or `by`,
+ *   the core's provenance)
+ */
+gboolean tamis_pipeline_set_output_attributes (TamisPipeline *pipeline, const char *const *attributes,
+                                               GError **error);
+
+/**
  * tamis_pipeline_get_output_text:
  * @pipeline: a pipeline
  *
