@@ -14,6 +14,8 @@
 #                  refusal, a run killed with SIGKILL then resumed
 #   test-report.sh the HTML report, checked in headless Chromium when
 #                  chromium and chromedriver are installed
+#   test-shard.sh  run --shard I/N and tamis merge: parts joined equal one
+#                  run, byte for byte; refusals; --skip-existing; slurm
 #   test-stress.sh many runs of many tiny documents on 8 threads, each the
 #                  same bytes as one thread's (TAMIS_STRESS_RUNS=100 for more)
 TESTS += \
@@ -26,6 +28,7 @@ TESTS += \
 	tests/test-sdk.sh \
 	tests/test-sqlite.sh \
 	tests/test-report.sh \
+	tests/test-shard.sh \
 	tests/test-stress.sh
 # The screenshots tests/test-report.sh saves.
 CLEANFILES += tests/report-corpus.png tests/report-seeds.png
@@ -49,6 +52,7 @@ EXTRA_DIST += \
 	tests/test-sqlite.sh \
 	tests/test-report.sh \
 	tests/report-check.py \
+	tests/test-shard.sh \
 	tests/test-stress.sh \
 	tests/tsan.supp
 
