@@ -5,7 +5,8 @@
 #   --install-bench-deps  also those the benchmarks under bench/ compare
 #                         against (CLD2, libexttextcat, Node.js and npm)
 #   --install-ci-deps     also the checkers the CI runs (valgrind, cppcheck,
-#                         chromium and chromium-driver for the HTML report)
+#                         chromium and chromium-driver for the HTML report,
+#                         slurm-wlm and munge for the Slurm test)
 set -e
 cd "$(dirname "$0")"
 
@@ -29,8 +30,9 @@ if [ -n "$packages" ]; then
     set -- "$@" g++ libcld2-dev libexttextcat-dev nodejs npm time
   fi
   if [ "$packages" = ci ]; then
-    # chromium and its driver: tests/test-report.sh opens the HTML report
-    set -- "$@" valgrind cppcheck chromium chromium-driver
+    # chromium and its driver: tests/test-report.sh opens the HTML report;
+    # Slurm: tests/test-slurm.sh runs examples/slurm on a one-node cluster
+    set -- "$@" valgrind cppcheck chromium chromium-driver slurm-wlm munge
   fi
   $SUDO apt-get update -q
   $SUDO apt-get install -y -q --no-install-recommends "$@"

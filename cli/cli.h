@@ -9,8 +9,14 @@ G_BEGIN_DECLS
 enum {
   CLI_EXIT_OK = 0,      /* every document fine */
   CLI_EXIT_FAILED = 1,  /* some documents failed; all were written */
-  CLI_EXIT_USAGE = 2,   /* usage, pipeline or I/O error */
+  CLI_EXIT_USAGE = 2,   /* usage or pipeline error: running again will not help */
+  CLI_EXIT_IO = 3,      /* reading or writing failed: running again may help */
 };
+/* A run killed by a signal exits with 128 + its number, as the shell says. */
+
+/* CLI_EXIT_IO for an I/O error (TAMIS_ERROR_IO, GIOError, GFileError),
+ * CLI_EXIT_USAGE for any other. */
+int cli_exit_status (const GError *error);
 
 /* Each subcommand gets argv with argv[0] naming it ("run", "check", …). */
 int cli_cmd_run (int argc, char **argv);
@@ -19,6 +25,7 @@ int cli_cmd_plugins (int argc, char **argv);
 int cli_cmd_evaluate (int argc, char **argv);
 int cli_cmd_summary (int argc, char **argv);
 int cli_cmd_report (int argc, char **argv);
+int cli_cmd_merge (int argc, char **argv);
 /* `tamis plugins --check MODULE`, argv as cli_cmd_plugins() got it. */
 int cli_cmd_plugin_check (int argc, char **argv);
 

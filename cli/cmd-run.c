@@ -3,6 +3,7 @@
 
 #include "cli.h"
 #include "output.h"
+#include "shard.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -225,7 +226,9 @@ cli_cmd_run (int argc, char **argv)
   g_autofree char *summary_path = NULL;
   g_autofree char *layers_text = NULL;
   g_autofree char *attributes_text = NULL;
+  g_autofree char *shard_text = NULL;
   g_auto(GStrv) plugin_dirs = NULL;
+  gboolean skip_existing = FALSE;
   int jobs = 0;
   gboolean isolate = FALSE;
   gboolean resume = FALSE;
@@ -266,6 +269,11 @@ cli_cmd_run (int argc, char **argv)
       "KEY=VALUE,…" },
     { "stats", 0, 0, G_OPTION_ARG_NONE, &show_stats,
       "Report the documents, MB and MB/s on standard error at the end (always on a terminal)", NULL },
+    { "shard", 0, 0, G_OPTION_ARG_STRING, &shard_text,
+      "Read only shard I of N (0 <= I < N) of the input, or 'slurm' for this task of a Slurm job array; "
+      "tamis merge joins the parts", "I/N" },
+    { "skip-existing", 0, 0, G_OPTION_ARG_NONE, &skip_existing,
+      "With --shard: do nothing when the part and its manifest are there, complete", NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -286,6 +294,8 @@ cli_cmd_run (int argc, char **argv)
   Progress progress = { 0 };
   gboolean show_progress;
   CliOutput out = { 0 };
+  CliManifest manifest = { 0 };
+  guint shard_index = 0, shard_count = 0;
   gboolean atomic;
   gboolean ok;
 
@@ -427,6 +437,70 @@ cli_cmd_run (int argc, char **argv)
       return CLI_EXIT_USAGE;
     }
 
+  if (shard_text != NULL)
+    {
+      const char *name = format == TAMIS_FORMAT_JSONL ? "jsonl"
+                         : format == TAMIS_FORMAT_TSV ? "tsv"
+                         : format == TAMIS_FORMAT_CSV ? "csv" : NULL;
+
+      if (!cli_shard_parse (shard_text, &shard_index, &shard_count, &error))
+        {
+          cli_error ("%s", error->message);
+          return CLI_EXIT_USAGE;
+        }
+      if (output_path == NULL || g_str_equal (output_path, "-"))
+        {
+          cli_error ("run: --shard writes one part of a larger run: give its file with -o");
+          return CLI_EXIT_USAGE;
+        }
+      if (name == NULL)
+        {
+          cli_error ("run: --shard writes parts that tamis merge joins: JSON Lines, TSV or CSV");
+          return CLI_EXIT_USAGE;
+        }
+      if (!cli_manifest_describe (&manifest, args[1], pipeline, name, &error))
+        {
+          cli_error ("%s", error->message);
+          return cli_exit_status (error);
+        }
+      manifest.index = shard_index;
+      manifest.count = shard_count;
+      if (skip_existing)
+        {
+          g_autofree char *path = cli_manifest_path (output_path);
+          CliManifest done = { 0 };
+
+          if (g_file_test (path, G_FILE_TEST_EXISTS) && cli_manifest_read (&done, path, NULL)
+              && done.index == shard_index && done.count == shard_count
+              && g_str_equal (done.pipeline, manifest.pipeline)
+              && g_strv_equal ((const char *const *) done.stages, (const char *const *) manifest.stages)
+              && cli_file_matches (output_path, done.output_bytes, done.output_sha256))
+            {
+              gboolean some_failed = done.failed > 0;
+
+              g_printerr ("tamis: shard %u/%u is complete in '%s': skipped\n", shard_index,
+                          shard_count, output_path);
+              cli_manifest_clear (&done);
+              cli_manifest_clear (&manifest);
+              return some_failed ? CLI_EXIT_FAILED : CLI_EXIT_OK;
+            }
+          cli_manifest_clear (&done);
+        }
+      /* A part being replaced is not complete until its new manifest is. */
+      {
+        g_autofree char *path = cli_manifest_path (output_path);
+        g_unlink (path);
+      }
+    }
+  else if (skip_existing)
+    {
+      cli_error ("run: --skip-existing goes with --shard");
+      return CLI_EXIT_USAGE;
+    }
+  /* One thread per CPU Slurm gave the task, unless told otherwise. */
+  if (jobs == 0 && g_getenv ("SLURM_CPUS_PER_TASK") != NULL)
+    jobs = MAX (1, atoi (g_getenv ("SLURM_CPUS_PER_TASK")));
+
   inputs = argc > 2 ? (const char *const *) args + 2 : stdin_only;
   if (argc <= 2 && isatty (STDIN_FILENO))
     g_printerr ("tamis: reading documents from the terminal; end with Ctrl-D\n");
@@ -434,7 +508,18 @@ cli_cmd_run (int argc, char **argv)
   if (reader == NULL)
     {
       cli_error ("%s", error->message);
-      return CLI_EXIT_USAGE;
+      cli_manifest_clear (&manifest);
+      return cli_exit_status (error);
+    }
+  if (shard_count > 0)
+    {
+      manifest.input_bytes = tamis_reader_get_total_bytes (reader);
+      if (!tamis_reader_set_shard (reader, shard_index, shard_count, &error))
+        {
+          cli_error ("%s", error->message);
+          cli_manifest_clear (&manifest);
+          return CLI_EXIT_USAGE;
+        }
     }
 
   if (format == TAMIS_FORMAT_SQLITE)
@@ -463,7 +548,8 @@ cli_cmd_run (int argc, char **argv)
       if (!cli_output_open (&out, output_path, &error))
         {
           cli_error ("%s", error->message);
-          return CLI_EXIT_USAGE;
+          cli_manifest_clear (&manifest);
+          return cli_exit_status (error);
         }
       atomic = out.tmp_path != NULL;
       writer = tamis_writer_new (format, out.stream, tamis_pipeline_get_output_layers (pipeline),
@@ -502,7 +588,8 @@ cli_cmd_run (int argc, char **argv)
       else if (format == TAMIS_FORMAT_SQLITE && !g_error_matches (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG))
         g_printerr ("tamis: '%s' holds the documents written so far; --resume continues it\n",
                     output_path);
-      return CLI_EXIT_USAGE;
+      cli_manifest_clear (&manifest);
+      return cli_exit_status (error);
     }
   if (tamis_writer_get_n_skipped (writer) > 0)
     g_printerr ("tamis: %" G_GUINT64_FORMAT " document%s already in '%s' skipped\n",
@@ -511,7 +598,24 @@ cli_cmd_run (int argc, char **argv)
   if (summary_path != NULL && !write_summary (summary, summary_path, &error))
     {
       cli_error ("%s", error->message);
-      return CLI_EXIT_USAGE;
+      cli_manifest_clear (&manifest);
+      return cli_exit_status (error);
+    }
+  /* Last: a part is complete, for tamis merge and --skip-existing, only
+   * once its manifest is there. */
+  if (shard_count > 0)
+    {
+      manifest.documents = stats.n_docs;
+      manifest.failed = stats.n_failed;
+      ok = cli_manifest_write (&manifest, output_path,
+                               summary_path && !g_str_equal (summary_path, "-") ? summary_path : NULL,
+                               &error);
+      cli_manifest_clear (&manifest);
+      if (!ok)
+        {
+          cli_error ("%s", error->message);
+          return cli_exit_status (error);
+        }
     }
 
   if (stats.n_failed > 0)

@@ -18,6 +18,9 @@ tamis_SOURCES = \
 	cli/describe.c \
 	cli/cmd-evaluate.c \
 	cli/cmd-summary.c \
+	cli/cmd-merge.c \
+	cli/shard.c \
+	cli/shard.h \
 	cli/evaluate.h \
 	cli/evaluate-records.c \
 	cli/evaluate-score.c \

@@ -30,6 +30,7 @@ static const CliCommand commands[] = {
   { "plugins", cli_cmd_plugins, "List the plugins found on the search path" },
   { "evaluate", cli_cmd_evaluate, "Score a pipeline's spans and attributes against gold records" },
   { "summary", cli_cmd_summary, "Merge corpus summaries and results files into one summary" },
+  { "merge", cli_cmd_merge, "Join the parts of a run split with run --shard" },
   { "report", cli_cmd_report, "Make a self-contained HTML report of result records" },
 };
 
@@ -160,6 +161,15 @@ cli_open_input (const char *path, GError **error)
     return g_unix_input_stream_new (STDIN_FILENO, FALSE);
   file = g_file_new_for_commandline_arg (path);
   return G_INPUT_STREAM (g_file_read (file, NULL, error));
+}
+
+int
+cli_exit_status (const GError *error)
+{
+  if (error != NULL && ((error->domain == TAMIS_ERROR && error->code == TAMIS_ERROR_IO)
+                        || error->domain == G_IO_ERROR || error->domain == G_FILE_ERROR))
+    return CLI_EXIT_IO;
+  return CLI_EXIT_USAGE;
 }
 
 gboolean

@@ -218,6 +218,8 @@ typedef struct {
   TamisInputFormat format;      /* AUTO only for streams sniffed on reading */
   char *broken;                 /* why it cannot be read, found while listing */
   guint64 size;                 /* as listed, for progress */
+  guint64 from, to;             /* JSON Lines of a shard: the lines that start
+                                 * in [from, to); 0 and G_MAXUINT64 for all */
 } Entry;
 
 static void
@@ -247,6 +249,7 @@ struct _TamisReader {
   gboolean in_lines;
   guint line_no;
   gboolean bom_pending;
+  guint64 line_pos;             /* offset in the file of the next line */
 };
 
 static gboolean
@@ -277,6 +280,7 @@ add_entry (TamisReader *self, const char *path, const char *name,
 {
   Entry *e = g_new0 (Entry, 1);
 
+  e->to = G_MAXUINT64;
   e->path = g_strdup (path);
   e->name = g_strdup (name);
   e->format = format;
@@ -929,8 +933,17 @@ next_line_doc (TamisReader *self, GError **error)
     {
       const char *line = NULL;
       gsize len = 0, consumed = 0;
-      ReadStatus status = stream_read_line (&self->stream, self->max_doc_size,
-                                            &line, &len, &consumed);
+      ReadStatus status;
+
+      /* the next line starts in the next shard's bytes */
+      if (self->line_pos >= e->to)
+        {
+          close_current (self);
+          return NULL;
+        }
+      status = stream_read_line (&self->stream, self->max_doc_size, &line, &len, &consumed);
+      if (status == READ_OK || status == READ_TOO_LARGE)
+        self->line_pos += consumed;
 
       if (status == READ_EOF)
         {
@@ -1033,6 +1046,119 @@ load_file (gpointer data)
   return read_text (&reader, &entry, size, NULL);
 }
 
+/* ---- shards ---- */
+
+/* Moves a JSON Lines stream to the first line that starts at or after
+ * @from, counting the lines passed so that ids and messages give the same
+ * line numbers as a whole run. The bytes before are read, not parsed. */
+static gboolean
+skip_to_line (TamisReader *self, guint64 from)
+{
+  Stream *s = &self->stream;
+  guint64 left = from;
+  gboolean at_line_start = TRUE;
+
+  while (left > 0 || !at_line_start)
+    {
+      gsize avail, take;
+      const char *p, *end;
+
+      if (s->start == s->end)
+        {
+          s->start = s->end = 0;
+          if (!stream_fill (s))
+            return s->err == 0;
+        }
+      avail = s->end - s->start;
+      p = s->buf + s->start;
+      if (left > 0)
+        {
+          take = MIN (avail, left);
+          end = p + take;
+          for (const char *nl; (nl = memchr (p, '\n', end - p)) != NULL; p = nl + 1)
+            self->line_no++;
+          at_line_start = s->buf[s->start + take - 1] == '\n';
+          left -= take;
+        }
+      else
+        {
+          /* the rest of a line that started before @from */
+          const char *nl = memchr (p, '\n', avail);
+
+          take = nl != NULL ? (gsize) (nl - p) + 1 : avail;
+          if (nl != NULL)
+            {
+              self->line_no++;
+              at_line_start = TRUE;
+            }
+        }
+      s->start += take;
+      self->line_pos += take;
+    }
+  return TRUE;
+}
+
+/* floor (total * i / n), without overflow for any n below 2^32 */
+static guint64
+shard_bound (guint64 total, guint i, guint n)
+{
+  return total / n * i + total % n * i / n;
+}
+
+gboolean
+tamis_reader_set_shard (TamisReader *self, guint index, guint count, GError **error)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+  guint64 lo, hi, at = 0, total = 0;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (count > 0 && index < count, FALSE);
+  g_return_val_if_fail (self->next_entry == 0, FALSE);
+
+  if (self->size_unknown)
+    {
+      g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_CONFIG,
+                   "standard input and pipes cannot be split into shards: give files or directories");
+      return FALSE;
+    }
+  lo = shard_bound (self->total_bytes, index, count);
+  hi = index + 1 == count ? G_MAXUINT64 : shard_bound (self->total_bytes, index + 1, count);
+  kept = g_ptr_array_new_with_free_func (entry_free);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *e = self->entries->pdata[i];
+      gboolean keep;
+
+      if (e->format == TAMIS_INPUT_JSONL && e->broken == NULL)
+        {
+          /* its lines, by where each starts */
+          e->from = lo > at ? lo - at : 0;
+          e->to = hi == G_MAXUINT64 ? G_MAXUINT64 : hi > at ? hi - at : 0;
+          keep = e->from < e->size && e->from < e->to;
+          if (keep)
+            total += MIN (e->to, e->size) - e->from;
+        }
+      else
+        {
+          /* a whole document, by where it starts */
+          keep = at >= lo && at < hi;
+          if (keep)
+            total += e->size;
+        }
+      at += e->size;
+      if (keep)
+        g_ptr_array_add (kept, g_steal_pointer (&self->entries->pdata[i]));
+    }
+  g_ptr_array_set_free_func (self->entries, NULL);
+  for (guint i = 0; i < self->entries->len; i++)
+    if (self->entries->pdata[i] != NULL)
+      entry_free (self->entries->pdata[i]);
+  g_ptr_array_unref (self->entries);
+  self->entries = g_steal_pointer (&kept);
+  self->total_bytes = total;
+  return TRUE;
+}
+
 TamisDoc *
 tamis_reader_next (TamisReader *self, GError **error)
 {
@@ -1101,6 +1227,16 @@ tamis_reader_next_pending (TamisReader *self, GError **error)
           self->in_lines = TRUE;
           self->line_no = 0;
           self->bom_pending = FALSE;
+          self->line_pos = 0;
+          if (e->from > 0 && !skip_to_line (self, e->from))
+            {
+              int err = self->stream.err;
+
+              close_current (self);
+              return failed_doc (self, e->name, e->path, 0, 0, "read-error",
+                                 g_strdup_printf ("%s: read failed: %s", e->path,
+                                                  g_strerror (err)));
+            }
           continue;
         }
       return read_text (self, e, size, error);

@@ -22,6 +22,10 @@ EXTRA_DIST += \
 	examples/corpus/fr-03-banque-centrale.txt \
 	examples/corpus/fr-04-centre-donnees-gpu.txt \
 	examples/corpus/fr-05-nuage-panne.txt \
+	examples/slurm/README.md \
+	examples/slurm/submit.sh \
+	examples/slurm/tamis-array.sbatch \
+	examples/slurm/tamis-merge.sbatch \
 	examples/plugin-wordcount/Makefile \
 	examples/plugin-wordcount/README.md \
 	examples/plugin-wordcount/wordcount.c \

@@ -18,6 +18,10 @@
 #                  chromium and chromedriver are installed
 #   test-run.sh    tamis run: stages: [], output: where and --where, the
 #                  run report (--stats, a terminal), a live standard input
+#   test-shard.sh  run --shard I/N and tamis merge: parts joined equal one
+#                  run, byte for byte; refusals; --skip-existing; slurm
+#   test-slurm.sh  examples/slurm on a one-node Slurm it brings up: an
+#                  8-task array and its merge equal one run
 #   test-stress.sh many runs of many tiny documents on 8 threads, each the
 #                  same bytes as one thread's (TAMIS_STRESS_RUNS=100 for more)
 TESTS += \
@@ -32,6 +36,8 @@ TESTS += \
 	tests/test-sqlite.sh \
 	tests/test-table.sh \
 	tests/test-report.sh \
+	tests/test-shard.sh \
+	tests/test-slurm.sh \
 	tests/test-stress.sh
 # The screenshots tests/test-report.sh saves.
 CLEANFILES += tests/report-corpus.png tests/report-seeds.png
@@ -58,6 +64,8 @@ EXTRA_DIST += \
 	tests/table-check.py \
 	tests/test-report.sh \
 	tests/report-check.py \
+	tests/test-shard.sh \
+	tests/test-slurm.sh \
 	tests/test-stress.sh \
 	tests/tsan.supp
 

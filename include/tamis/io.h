@@ -108,6 +108,29 @@ guint64 tamis_reader_get_total_bytes (const TamisReader *reader);
  */
 guint64 tamis_reader_get_bytes_read (const TamisReader *reader);
 
+/**
+ * tamis_reader_set_shard:
+ * @reader: a reader, before its first document
+ * @index: the shard to read, from 0 to @count - 1
+ * @count: the number of shards the input is split into
+ * @error: return location for a #GError
+ *
+ * Narrows the reader to one of @count shards of its input, so that @count
+ * runs, one per shard, read every document exactly once between them. The
+ * input's files, in the order they are listed, are seen as one run of
+ * bytes cut into @count equal parts: a text file belongs to the part where
+ * it starts, a JSON Lines line to the part where the line starts. A run
+ * reads only its own part (and, when it starts inside a JSON Lines file,
+ * the bytes before it, to count lines, without parsing them), and the
+ * records of the runs of shards 0, 1, … put end to end are those of one
+ * run over the whole input, in the same order. The listing must be the
+ * same for every shard: the same inputs, unchanged while the runs last.
+ *
+ * Returns: %FALSE with a %TAMIS_ERROR_CONFIG error when the input holds
+ *   standard input or a pipe, whose size is not known in advance
+ */
+gboolean tamis_reader_set_shard (TamisReader *reader, guint index, guint count, GError **error);
+
 /** tamis_reader_free: Frees the reader and closes its files. */
 void tamis_reader_free (TamisReader *reader);
 
