@@ -14,8 +14,10 @@
 /* Words past this are not read: the pairs matter on short text, and on a
  * long one the character model has long settled them. */
 #define READ_MAX 2048
-/* the weight (hundredths of a nat) the words must pass to overrule */
-#define OVERRULE 100
+/* The words' weights are naive-Bayes log ratios: the words of a message
+ * are not independent, so their sum overstates the evidence; half of it
+ * is set against the character model's own log odds. */
+#define WORD_SHARE 0.5
 #define WORD_MAX 64
 
 typedef struct {
@@ -125,7 +127,7 @@ is_word_char (gunichar c)
 
 int
 langid_pairs_resolve (const LangidPairs *pairs, const LangidModel *model, const char *text,
-                      gsize len, int lang, int second)
+                      gsize len, int lang, int second, double margin)
 {
   const char *lang_code, *second_code;
   const Pair *pair = NULL;
@@ -182,8 +184,9 @@ langid_pairs_resolve (const LangidPairs *pairs, const LangidModel *model, const 
       p = (c == (gunichar) -1 || c == (gunichar) -2) ? p + 1 : g_utf8_next_char (p);
     }
   /* the runner-up is the pair's other language: it takes its place */
-  if ((sum > OVERRULE && strcmp (pair->first_code, lang_code) != 0)
-      || (sum < -OVERRULE && strcmp (pair->second_code, lang_code) != 0))
+  if (strcmp (pair->first_code, lang_code) == 0)
+    sum = -sum;
+  if (sum * WORD_SHARE > margin * 100)
     return second;
   return lang;
 }

@@ -16,9 +16,11 @@ LangidPairs *langid_pairs_load (const char *path, const LangidModel *model, GErr
 void langid_pairs_free (LangidPairs *pairs);
 
 /* @second when the best language @lang and the runner-up @second are a
- * pair of the table and the words of @text weigh more than a nat towards
- * @second; otherwise @lang. Reads at most the first 2 KiB. */
+ * pair of the table and half the weight of the words of @text towards
+ * @second is more than @margin, the log odds (in nats) of @lang over
+ * @second by the character model; otherwise @lang. Reads at most the first
+ * 2 KiB. */
 int langid_pairs_resolve (const LangidPairs *pairs, const LangidModel *model,
-                          const char *text, gsize len, int lang, int second);
+                          const char *text, gsize len, int lang, int second, double margin);
 
 G_END_DECLS

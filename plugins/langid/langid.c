@@ -360,8 +360,10 @@ langid_process (gpointer data, TamisDoc *doc, GError **error)
    * a mixed document is left as its windows made it */
   if (self->pairs && g.lang >= 0 && g.n_alts >= 2 && g.alts[0].lang == g.lang && g.n_shares <= 1)
     {
+      double margin = log (MAX (g.alts[0].p, 1e-4) / MAX (g.alts[1].p, 1e-4));
       int lang = langid_pairs_resolve (self->pairs, self->model, tamis_doc_get_text (doc),
-                                       tamis_doc_get_length (doc), g.lang, g.alts[1].lang);
+                                       tamis_doc_get_length (doc), g.lang, g.alts[1].lang,
+                                       margin);
       if (lang != g.lang)
         {
           g.alts[1].lang = g.lang;
