@@ -9,8 +9,9 @@ MIN_COUNT times in the two texts together gets the log of the ratio of its
 frequencies in the two languages (add-ALPHA smoothing), in hundredths of a
 nat, positive for the first language; the KEEP words that weigh most
 (|ratio| times the log of their count) are written. The plugin adds the
-weights of a text's words and, past one nat, takes the language they point
-to when the detector's answer and its runner-up are the pair.
+weights of a text's words when the detector's answer and its runner-up
+are the pair, and takes the runner-up when half the sum outweighs the
+detector's own log odds between the two.
 """
 import collections
 import math
