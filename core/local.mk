@@ -43,6 +43,8 @@ core_libtamis_internal_la_SOURCES = \
 	core/pipeline.c \
 	core/reader.c \
 	core/writer.c \
+	core/json-write.c \
+	core/json-write.h \
 	core/writer-sqlite.c \
 	core/writer-sqlite-pack.c \
 	core/writer-sqlite-private.h \
