@@ -7,6 +7,7 @@
  * found by scaling it by powers of ten (see append_double_short). */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,9 +135,18 @@ tamis_string_append_double (GString *out, double d)
     }
   if (append_double_short (out, d))
     return;
-  for (int digits = 15; digits <= 17; digits++)
+  /* A normal double that some decimal of at most 15 digits reads back as
+   * gets that decimal from "%.15g" (see above); subnormals are further
+   * apart than their 15-digit decimals, so theirs may be shorter still. */
+  for (int digits = fabs (d) < DBL_MIN ? 1 : 15; digits <= 17; digits++)
     {
-      g_ascii_formatd (buf, sizeof buf, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g", d);
+      char format[8] = "%.17g";
+
+      format[2] = '0' + digits / 10;
+      format[3] = '0' + digits % 10;
+      if (digits < 10)
+        memmove (format + 2, format + 3, 3);
+      g_ascii_formatd (buf, sizeof buf, format, d);
       if (digits == 17 || g_ascii_strtod (buf, NULL) == d)
         break;
     }
@@ -335,8 +345,17 @@ copy_string (GString *out, const guchar *p, const guchar *end)
               tamis_json_append_literal (out, (const char *) run, p - run);
               return p;
             }
-          if (*p != '\\' || end - p < 2)
-            return NULL;      /* a raw control character */
+          if (*p < 0x20)
+            {
+              /* Not JSON, but json-glib writes some (0x1f raw) and reads
+               * them: escaped, so that the value stays. */
+              tamis_json_append_literal (out, (const char *) run, p - run);
+              append_escape (out, *p);
+              run = ++p;
+              break;
+            }
+          if (end - p < 2)
+            return NULL;
           if (p[1] == 'u')
             {
               if (end - p < 6 || !g_ascii_isxdigit (p[2]) || !g_ascii_isxdigit (p[3])

@@ -32,7 +32,8 @@ void tamis_json_append_double (GString *out, double value);
 /* Appends @json, which must be exactly one JSON value (blanks around it
  * allowed), without its blanks: a raw value such as a TAMIS_VALUE_JSON
  * attribute or a document's metadata stays on one line. Strings are copied
- * as they are but for raw U+2028 and U+2029, escaped; numbers are copied
+ * as they are but for raw U+2028, U+2029 and control characters (not
+ * JSON, but json-glib writes and reads some), escaped; numbers are copied
  * as they are but for fractional ones of 16 or more significant digits,
  * which are written in their shortest form that reads back as the same
  * double (0.90200000000000002 becomes 0.902). json-glib 1.6's "1e+20.0"
