@@ -16,6 +16,8 @@
 #                  chromium and chromedriver are installed
 #   test-stress.sh many runs of many tiny documents on 8 threads, each the
 #                  same bytes as one thread's (TAMIS_STRESS_RUNS=100 for more)
+#   test-json-records.sh  every record of the example pipeline, JSON Lines
+#                  and JSON, read by Python's json, without float noise
 TESTS += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
@@ -26,7 +28,8 @@ TESTS += \
 	tests/test-sdk.sh \
 	tests/test-sqlite.sh \
 	tests/test-report.sh \
-	tests/test-stress.sh
+	tests/test-stress.sh \
+	tests/test-json-records.sh
 # The screenshots tests/test-report.sh saves.
 CLEANFILES += tests/report-corpus.png tests/report-seeds.png
 if BUILTIN_PLUGINS
@@ -50,5 +53,6 @@ EXTRA_DIST += \
 	tests/test-report.sh \
 	tests/report-check.py \
 	tests/test-stress.sh \
+	tests/test-json-records.sh \
 	tests/tsan.supp
 
