@@ -4,7 +4,13 @@
  * bytes at a time while they are plain ASCII; numbers avoid printf when
  * they can: integers are written from a table of digit pairs, and a double
  * that some decimal of at most 15 significant digits reads back as is
- * found by scaling it by powers of ten (see append_double_short). */
+ * found by scaling it by powers of ten (see append_double_short).
+ *
+ * With writer.c's records on top, `tamis run` of `segment` alone writing
+ * every token as JSON Lines went from about 14 to about 70 MB of input
+ * text a CPU-second (4,800 news files, 11.7 MB, -j 1, start-up excluded;
+ * about 2.64 G to 0.30 G instructions under callgrind for a quarter of
+ * them). */
 #include "config.h"
 
 #include <float.h>
