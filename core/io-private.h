@@ -61,8 +61,9 @@ void tamis_sqlite_format (TamisSqliteOut *db, TamisDoc *doc, const char *const *
                           const char *const *attributes,
                           gboolean with_text, GString *out);
 gboolean tamis_sqlite_write (TamisSqliteOut *db, const char *record, gsize len, GError **error);
-/* Appends @d (finite) with the fewest of 15 or 17 significant digits that
- * read back as the same double: what every writer prints for a number. */
+/* Appends @d (finite) with the fewest significant digits (17 at most)
+ * that read back as the same double: what every writer prints for a
+ * number (json-write.c). */
 void tamis_string_append_double (GString *out, double d);
 
 gboolean tamis_sqlite_finish (TamisSqliteOut *db, GError **error);

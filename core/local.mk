@@ -45,6 +45,8 @@ core_libtamis_internal_la_SOURCES = \
 	core/where.h \
 	core/reader.c \
 	core/writer.c \
+	core/json-write.c \
+	core/json-write.h \
 	core/writer-sqlite.c \
 	core/writer-sqlite-pack.c \
 	core/writer-sqlite-private.h \

@@ -1,11 +1,14 @@
 /* tamis — writers: one record per document, as JSON Lines, one JSON array,
  * a TSV or CSV table or an HTML report (the page itself is in writer-html.c).
  *
- * JSON records are JsonNode trees serialised by JsonGenerator. Offsets go
- * out in Unicode code points: two cursors walk the text, one for starts
- * (sorted, so it only moves forward) and one for ends (which are not
- * sorted, so it moves either way, or restarts from the span's start when
- * that is closer), so a layer costs about one pass over the text.
+ * JSON records are written straight into the output buffer with the
+ * emitter of json-write.c, compact (JSON Lines, HTML) or then re-indented
+ * (JSON); there is no tree in between, and nothing shared between the
+ * threads that format records side by side. Offsets go out in Unicode
+ * code points: two cursors walk the text, one for starts (sorted, so it
+ * only moves forward) and one for ends (which are not sorted, so it moves
+ * either way, or restarts from the span's start when that is closer), so
+ * a layer costs about one pass over the text.
  *
  * TSV and CSV: writer-table.c.
  *
@@ -16,15 +19,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include <tamis/error.h>
 #include <tamis/io.h>
 #include <tamis/summary.h>
 #include "document-private.h"
 #include "io-private.h"
+#include "json-write.h"
 #include "summary-private.h"
-#include "tsan-private.h"
 #include "writer-html.h"
 #include "writer-table.h"
 
@@ -60,23 +61,42 @@ typedef struct {
   gsize chr;
 } Cursor;
 
+/* Code points in @len bytes: short runs (a token, the gap between two)
+ * are counted here rather than with a call. */
+static inline gsize
+count_chars (const char *p, gsize len)
+{
+  gsize n = 0;
+
+  if (len >= 16)
+    return tamis_utf8_count (p, len);
+  for (gsize i = 0; i < len; i++)
+    n += ((guchar) p[i] & 0xC0) != 0x80;
+  return n;
+}
+
 static gsize
 cursor_move (Cursor *c, gsize byte)
 {
   if (byte >= c->byte)
-    c->chr += tamis_utf8_count (c->text + c->byte, byte - c->byte);
+    c->chr += count_chars (c->text + c->byte, byte - c->byte);
   else
-    c->chr -= tamis_utf8_count (c->text + byte, c->byte - byte);
+    c->chr -= count_chars (c->text + byte, c->byte - byte);
   c->byte = byte;
   return c->chr;
 }
 
-/* Converts the offsets of one span; @starts only moves forward. */
+/* Converts the offsets of one span; @starts only moves forward, from the
+ * end of the previous span when that is further on, so that the text
+ * between spans is counted once. */
 static void
 span_offsets (const TamisSpan *span, Cursor *starts, Cursor *ends, gsize *start, gsize *end)
 {
-  gsize from_end = span->end > ends->byte ? span->end - ends->byte : ends->byte - span->end;
+  gsize from_end;
 
+  if (ends->byte > starts->byte && ends->byte <= span->start)
+    *starts = *ends;
+  from_end = span->end > ends->byte ? span->end - ends->byte : ends->byte - span->end;
   *start = cursor_move (starts, span->start);
   if (span->end - span->start < from_end)
     {
@@ -132,203 +152,91 @@ tamis_span_score_value (float score)
   return score_value (score);
 }
 
-/* ---- JSON records ---- */
+/* ---- code points by lookup ---- */
 
-/* What a record is built with. Span objects are pooled per layer and kept
- * from one record to the next: a span whose members are the same as those
- * of the object at its index (same names, same kinds of value) has its
- * values updated in place, so that steady writing allocates next to nothing
- * per span and JsonGenerator does the serialising. */
+/* The code-point offset of any byte of a text in a few steps, for records,
+ * whose spans (tokens by the hundred thousand) would otherwise each cost
+ * a walk: per 8 bytes of text, a mask of those that start a character and
+ * the count of such bytes before them. A text all in ASCII needs neither.
+ * Built once per record, for all its layers. */
 typedef struct {
-  JsonParser *parser;           /* for TAMIS_VALUE_JSON, made when needed */
-  GHashTable *pools;            /* layer name -> LayerPool */
-  GArray *attrs;                /* SpanAttr, the attributes of one span */
-} Builder;
+  const char *text;
+  gsize len;
+  gboolean built;
+  gboolean ascii;
+  guint8 *starts;       /* bit i of byte k: byte 8k + i starts a character */
+  guint32 *before;      /* characters before byte 8k (spans are 32-bit) */
+} CharIndex;
 
-typedef struct {
-  const char *key;
-  TamisValue value;
-} SpanAttr;
-
-typedef enum {
-  KIND_NULL,
-  KIND_STRING,
-  KIND_INT,
-  KIND_DOUBLE,
-  KIND_BOOL,
-  KIND_JSON,
-} Kind;
-
-/* One span object and direct pointers to its member nodes; one block. */
-typedef struct {
-  JsonNode *element;            /* the object node; the slot holds a ref */
-  JsonNode **members;           /* start, end, [label], [score], attributes */
-  char **keys;                  /* attribute names */
-  guint8 *kinds;                /* attribute kinds */
-  guint n_attrs;
-  gboolean has_label;
-  gboolean has_score;
-  gboolean reusable;            /* FALSE when an attribute shadows a member */
-} Slot;
-
-typedef struct {
-  JsonArray *array;             /* the elements of the first n_shown slots */
-  GPtrArray *slots;
-  guint n_shown;
-} LayerPool;
-
-/* Span objects kept per layer beyond one record, at most. */
-#define POOL_MAX 65536
+/* Bits set in each byte value. */
+static const guint8 bits_set[256] = {
+#define B2(n) n, n + 1, n + 1, n + 2
+#define B4(n) B2 (n), B2 (n + 1), B2 (n + 1), B2 (n + 2)
+#define B6(n) B4 (n), B4 (n + 1), B4 (n + 1), B4 (n + 2)
+  B6 (0), B6 (1), B6 (1), B6 (2)
+#undef B6
+#undef B4
+#undef B2
+};
 
 static void
-slot_free (gpointer data)
+char_index_build (CharIndex *index)
 {
-  Slot *slot = data;
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const char *text = index->text;
+  gsize len = index->len, n_words = len / 8 + 1;
+  guint32 chars = 0;
 
-  json_node_unref (slot->element);
-  g_free (slot);
-}
-
-static void
-pool_free (gpointer data)
-{
-  LayerPool *pool = data;
-
-  json_array_unref (pool->array);
-  g_ptr_array_unref (pool->slots);
-  g_free (pool);
-}
-
-static void
-builder_init (Builder *b)
-{
-  b->parser = NULL;
-  b->pools = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, pool_free);
-  b->attrs = g_array_new (FALSE, FALSE, sizeof (SpanAttr));
-}
-
-static void
-builder_clear (Builder *b)
-{
-  g_clear_object (&b->parser);
-  g_clear_pointer (&b->pools, g_hash_table_unref);
-  g_clear_pointer (&b->attrs, g_array_unref);
-}
-
-static Kind
-value_kind (const TamisValue *value)
-{
-  switch (value->type)
+  index->built = TRUE;
+  index->ascii = tamis_utf8_count (text, len) == len;
+  if (index->ascii)
+    return;
+  index->starts = g_new (guint8, n_words);
+  index->before = g_new (guint32, n_words);
+  for (gsize k = 0; k < n_words; k++)
     {
-    case TAMIS_VALUE_STRING:
-      return value->s != NULL ? KIND_STRING : KIND_NULL;
-    case TAMIS_VALUE_INT:
-      return KIND_INT;
-    case TAMIS_VALUE_DOUBLE:
-      /* JSON has no NaN nor infinity. */
-      return isfinite (value->d) ? KIND_DOUBLE : KIND_NULL;
-    case TAMIS_VALUE_BOOL:
-      return KIND_BOOL;
-    case TAMIS_VALUE_JSON:
-      return value->s != NULL ? KIND_JSON : KIND_NULL;
-    case TAMIS_VALUE_NONE:
-    default:
-      return KIND_NULL;
-    }
-}
+      gsize n = MIN (8, len - 8 * k);
+      guint mask = 0;
 
-/* json-glib 1.6 prints a double with "%.17g" and appends ".0" when that
- * has no '.', which turns 1e+20 into the invalid 1e+20.0. Such a double is
- * moved by an ulp or two toward zero until its form has a '.'. */
-static double
-json_safe_double (double d)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* "%.17g" uses the exponent form only outside [1e-5, 1e17). */
-  if (d == 0 || (fabs (d) >= 1e-5 && fabs (d) < 1e17))
-    return d;
-  for (guint i = 0; i < 8 && isfinite (d); i++)
-    {
-      g_ascii_formatd (buf, sizeof buf, "%.17g", d);
-      if (strchr (buf, '.') || !strpbrk (buf, "eE"))
-        break;
-      d = nextafter (d, 0);
-    }
-  return d;
-}
-
-/* Applies json_safe_double() to every number of a parsed tree. */
-static void
-json_make_safe (JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        JsonNode *member;
-
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, NULL, &member))
-          json_make_safe (member);
-        break;
-      }
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          json_make_safe (json_array_get_element (array, i));
-        break;
-      }
-    case JSON_NODE_VALUE:
-      if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        json_node_set_double (node, json_safe_double (json_node_get_double (node)));
-      break;
-    case JSON_NODE_NULL:
-    default:
-      break;
-    }
-}
-
-static JsonNode *
-value_node (Builder *b, const TamisValue *value)
-{
-  JsonNode *node = json_node_alloc ();
-
-  switch (value_kind (value))
-    {
-    case KIND_STRING:
-      return json_node_init_string (node, value->s);
-    case KIND_INT:
-      return json_node_init_int (node, value->i);
-    case KIND_DOUBLE:
-      return json_node_init_double (node, json_safe_double (value->d));
-    case KIND_BOOL:
-      return json_node_init_boolean (node, value->b);
-    case KIND_JSON:
-      if (b->parser == NULL)
-        b->parser = json_parser_new ();
-      if (json_parser_load_from_data (b->parser, value->s, -1, NULL))
+      if (n == 8)
         {
-          JsonNode *root = json_parser_steal_root (b->parser);
+          guint64 w;
 
-          if (root != NULL)
-            json_make_safe (root);
-          if (root != NULL)
-            {
-              json_node_unref (node);
-              return root;
-            }
+          memcpy (&w, text + 8 * k, 8);
+          /* the lanes 10xxxxxx, their high bits gathered into one byte,
+           * lane i at bit i (each lane's bit lands at bit 56 + i) */
+          mask = ~(((w & ~(w << 1) & high) >> 7) * G_GUINT64_CONSTANT (0x0102040810204080) >> 56) & 0xff;
         }
-      /* Not JSON after all: keep it as a string rather than lose it. */
-      return json_node_init_string (node, value->s);
-    case KIND_NULL:
-    default:
-      return json_node_init_null (node);
+      else
+        for (gsize i = 0; i < n; i++)
+          if (((guchar) text[8 * k + i] & 0xC0) != 0x80)
+            mask |= 1u << i;
+      index->starts[k] = mask;
+      index->before[k] = chars;
+      chars += bits_set[mask];
     }
 }
+
+static inline gsize
+char_offset (CharIndex *index, gsize byte)
+{
+  gsize k = byte >> 3;
+
+  if (G_UNLIKELY (!index->built))
+    char_index_build (index);
+  if (index->ascii)
+    return byte;
+  return index->before[k] + bits_set[index->starts[k] & ((1u << (byte & 7)) - 1)];
+}
+
+static void
+char_index_clear (CharIndex *index)
+{
+  g_free (index->starts);
+  g_free (index->before);
+}
+
+/* ---- JSON records ---- */
 
 static gboolean
 layer_wanted (const char *const *layers, const char *name)
@@ -342,342 +250,454 @@ tamis_attribute_wanted (const char *const *attributes, const char *key)
   return attributes == NULL || g_strv_contains (attributes, key);
 }
 
-static JsonNode *
-add_member (JsonObject *obj, const char *key, JsonNode *node, gboolean *shadows)
+/* Appends @json, one JSON value, on one line; a text that is not JSON after
+ * all is written as a string rather than lost. */
+static void
+json_raw (GString *out, const char *json, gsize len)
 {
-  if (json_object_has_member (obj, key))
-    *shadows = TRUE;
-  json_object_set_member (obj, key, node);
-  return node;
-}
-
-/* Builds the object of one span, into @element if given. */
-static Slot *
-slot_new (Builder *b, JsonNode *element, const TamisSpan *span, gsize start, gsize end)
-{
-  guint n_attrs = b->attrs->len;
-  guint n_members = 2 + (span->label != NULL) + !isnan (span->score) + n_attrs;
-  gsize size = sizeof (Slot) + n_members * sizeof (JsonNode *) + n_attrs * sizeof (char *) + n_attrs;
-  JsonObject *obj = json_object_new ();
-  gboolean shadows = FALSE;
-  Slot *slot;
-  char *p;
-  guint m = 0;
-
-  for (guint k = 0; k < n_attrs; k++)
-    size += strlen (g_array_index (b->attrs, SpanAttr, k).key) + 1;
-  slot = g_malloc (size);
-  slot->members = (JsonNode **) (slot + 1);
-  slot->keys = (char **) (slot->members + n_members);
-  slot->kinds = (guint8 *) (slot->keys + n_attrs);
-  p = (char *) (slot->kinds + n_attrs);
-  slot->n_attrs = n_attrs;
-  slot->has_label = span->label != NULL;
-  slot->has_score = !isnan (span->score);
-
-  slot->members[m++] = add_member (obj, "start", json_node_init_int (json_node_alloc (), start), &shadows);
-  slot->members[m++] = add_member (obj, "end", json_node_init_int (json_node_alloc (), end), &shadows);
-  if (slot->has_label)
-    slot->members[m++] = add_member (obj, "label", json_node_init_string (json_node_alloc (), span->label),
-                                     &shadows);
-  if (slot->has_score)
-    slot->members[m++] = add_member (obj, "score",
-                                     json_node_init_double (json_node_alloc (), score_value (span->score)),
-                                     &shadows);
-  for (guint k = 0; k < n_attrs; k++)
-    {
-      const SpanAttr *attr = &g_array_index (b->attrs, SpanAttr, k);
-      gsize len = strlen (attr->key) + 1;
-
-      slot->keys[k] = memcpy (p, attr->key, len);
-      p += len;
-      slot->kinds[k] = value_kind (&attr->value);
-      slot->members[m++] = add_member (obj, attr->key, value_node (b, &attr->value), &shadows);
-    }
-  slot->reusable = !shadows;
-
-  if (element == NULL)
-    element = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (element, obj);
-  slot->element = element;
-  return slot;
-}
-
-static gboolean
-slot_fits (const Slot *slot, Builder *b, const TamisSpan *span)
-{
-  if (!slot->reusable || slot->n_attrs != b->attrs->len
-      || slot->has_label != (span->label != NULL) || slot->has_score != !isnan (span->score))
-    return FALSE;
-  for (guint k = 0; k < slot->n_attrs; k++)
-    {
-      const SpanAttr *attr = &g_array_index (b->attrs, SpanAttr, k);
-
-      if (slot->kinds[k] != value_kind (&attr->value) || strcmp (slot->keys[k], attr->key) != 0)
-        return FALSE;
-    }
-  return TRUE;
+  if (!tamis_json_append_raw (out, json, len))
+    tamis_json_append_string (out, json, len);
 }
 
 static void
-set_string (JsonNode *node, const char *value)
+json_value (GString *out, const TamisValue *value)
 {
-  if (strcmp (json_node_get_string (node), value) != 0)
-    json_node_set_string (node, value);
+  switch (value->type)
+    {
+    case TAMIS_VALUE_STRING:
+      if (value->s != NULL)
+        tamis_json_append_string (out, value->s, -1);
+      else
+        tamis_json_lit (out, "null");
+      break;
+    case TAMIS_VALUE_INT:
+      tamis_json_append_int (out, value->i);
+      break;
+    case TAMIS_VALUE_DOUBLE:
+      tamis_json_append_double (out, value->d);
+      break;
+    case TAMIS_VALUE_BOOL:
+      if (value->b)
+        tamis_json_lit (out, "true");
+      else
+        tamis_json_lit (out, "false");
+      break;
+    case TAMIS_VALUE_JSON:
+      if (value->s != NULL)
+        json_raw (out, value->s, strlen (value->s));
+      else
+        tamis_json_lit (out, "null");
+      break;
+    case TAMIS_VALUE_NONE:
+    default:
+      tamis_json_lit (out, "null");
+      break;
+    }
 }
 
-/* Puts the values of @span into a slot of the same shape. */
+typedef struct {
+  const char *key;
+  TamisValue value;
+} SpanAttr;
+
+/* A span's own members, which its attributes may shadow. */
+enum { MEMBER_START, MEMBER_END, MEMBER_LABEL, MEMBER_SCORE, N_MEMBERS };
+
+/* Which member @key names, among those the span has; -1 for none. */
+static int
+span_member (const char *key, const TamisSpan *span)
+{
+  switch (key[0])
+    {
+    case 's':
+      if (strcmp (key, "start") == 0)
+        return MEMBER_START;
+      if (strcmp (key, "score") == 0 && !isnan (span->score))
+        return MEMBER_SCORE;
+      return -1;
+    case 'e':
+      return strcmp (key, "end") == 0 ? MEMBER_END : -1;
+    case 'l':
+      return strcmp (key, "label") == 0 && span->label != NULL ? MEMBER_LABEL : -1;
+    default:
+      return -1;
+    }
+}
+
+/* The escaped labels of the last spans, for the next: most spans of a
+ * layer share a few labels, each one string. */
+#define LABEL_CACHE 4
+#define LABEL_MAX 48
+
+typedef struct {
+  const char *label[LABEL_CACHE];
+  guint8 len[LABEL_CACHE];          /* of the escaped form, quotes included */
+  guint next;                       /* the entry replaced next */
+  char escaped[LABEL_CACHE][LABEL_MAX];
+} LabelCache;
+
+/* The entry of @label, or -1. */
+static inline int
+label_cached (const LabelCache *cache, const char *label)
+{
+  for (int i = 0; i < LABEL_CACHE; i++)
+    if (cache->label[i] == label)
+      return i;
+  return -1;
+}
+
 static void
-slot_update (Slot *slot, Builder *b, const TamisSpan *span, gsize start, gsize end)
+json_label (GString *out, const char *label, LabelCache *cache)
 {
-  JsonNode **members = slot->members;
-  guint m = 0;
+  int entry = label_cached (cache, label);
+  gsize mark;
 
-  json_node_set_int (members[m++], start);
-  json_node_set_int (members[m++], end);
-  if (slot->has_label)
-    set_string (members[m++], span->label);
-  if (slot->has_score)
-    json_node_set_double (members[m++], score_value (span->score));
-  for (guint k = 0; k < slot->n_attrs; k++, m++)
+  if (entry >= 0)
     {
-      const SpanAttr *attr = &g_array_index (b->attrs, SpanAttr, k);
-
-      switch (slot->kinds[k])
-        {
-        case KIND_STRING:
-          set_string (members[m], attr->value.s);
-          break;
-        case KIND_INT:
-          json_node_set_int (members[m], attr->value.i);
-          break;
-        case KIND_DOUBLE:
-          json_node_set_double (members[m], json_safe_double (attr->value.d));
-          break;
-        case KIND_BOOL:
-          json_node_set_boolean (members[m], attr->value.b);
-          break;
-        case KIND_JSON:
-          members[m] = value_node (b, &attr->value);
-          json_object_set_member (json_node_get_object (slot->element), attr->key, members[m]);
-          break;
-        case KIND_NULL:
-        default:
-          break;
-        }
+      tamis_json_append_literal (out, cache->escaped[entry], cache->len[entry]);
+      return;
+    }
+  mark = out->len;
+  tamis_json_append_string (out, label, -1);
+  if (out->len - mark <= LABEL_MAX)
+    {
+      entry = cache->next;
+      cache->next = (cache->next + 1) % LABEL_CACHE;
+      cache->label[entry] = label;
+      cache->len[entry] = out->len - mark;
+      memcpy (cache->escaped[entry], out->str + mark, out->len - mark);
     }
 }
 
-static JsonArray *
-layer_array (Builder *b, TamisDoc *doc, const TamisLayer *layer)
+/* One span object: start and end (code points), label and score when set,
+ * then the attributes in the order they were set. An attribute named as
+ * one of the members the span has takes that member's place, as setting a
+ * member of a JSON object twice does. */
+static void
+json_span (GString *out, const TamisLayer *layer, guint index, const TamisSpan *span,
+           gsize start, gsize end, LabelCache *cache)
 {
-  const char *name = tamis_layer_get_name (layer);
-  guint n_spans;
-  const TamisSpan *spans = tamis_layer_peek_spans (layer, &n_spans);
-  const char *text = tamis_doc_get_text (doc);
-  Cursor starts = { text, 0, 0 }, ends = { text, 0, 0 };
-  LayerPool *pool = g_hash_table_lookup (b->pools, name);
+  const TamisValue *shadow[N_MEMBERS] = { NULL, };
+  gboolean shadowed = FALSE;
+  SpanAttr local[16];
+  SpanAttr *attrs = local;
+  guint n_attrs = 0;
 
-  if (pool == NULL)
+  if (span->attrs != 0)
     {
-      pool = g_new0 (LayerPool, 1);
-      pool->array = json_array_sized_new (n_spans);
-      pool->slots = g_ptr_array_new_with_free_func (slot_free);
-      g_hash_table_insert (b->pools, g_strdup (name), pool);
-    }
-
-  /* Show exactly one element per span. */
-  while (pool->n_shown > n_spans)
-    json_array_remove_element (pool->array, --pool->n_shown);
-
-  for (guint i = 0; i < n_spans; i++)
-    {
-      const TamisSpan *span = &spans[i];
       TamisAttrIter iter;
       SpanAttr attr;
-      gsize start, end;
-      Slot *slot = i < pool->slots->len ? pool->slots->pdata[i] : NULL;
 
-      span_offsets (span, &starts, &ends, &start, &end);
-      g_array_set_size (b->attrs, 0);
-      tamis_layer_attr_iter_init (&iter, layer, i);
+      tamis_layer_attr_iter_init (&iter, layer, index);
       while (tamis_attr_iter_next (&iter, &attr.key, &attr.value))
-        g_array_append_val (b->attrs, attr);
-
-      if (slot == NULL)
         {
-          slot = slot_new (b, NULL, span, start, end);
-          g_ptr_array_add (pool->slots, slot);
+          if (n_attrs >= G_N_ELEMENTS (local) && (n_attrs & (n_attrs - 1)) == 0)
+            {
+              /* full: 16, 32, 64… */
+              attrs = attrs == local ? g_memdup2 (local, sizeof local) : attrs;
+              attrs = g_renew (SpanAttr, attrs, 2 * n_attrs);
+            }
+          attrs[n_attrs++] = attr;
         }
-      else if (slot_fits (slot, b, span))
-        slot_update (slot, b, span, start, end);
-      else
+      for (guint k = 0; k < n_attrs; k++)
         {
-          /* Same element node, new object and new slot. */
-          Slot *fresh = slot_new (b, slot->element, span, start, end);
+          SpanAttr *a = &attrs[k];
+          int member = span_member (a->key, span);
 
-          g_free (slot);
-          pool->slots->pdata[i] = slot = fresh;
-        }
-      if (i >= pool->n_shown)
-        {
-          json_array_add_element (pool->array, json_node_ref (slot->element));
-          pool->n_shown++;
+          if (member >= 0)
+            {
+              shadow[member] = &a->value;
+              a->key = NULL;
+              shadowed = TRUE;
+            }
         }
     }
-  return json_array_ref (pool->array);
-}
 
-/* Keeps pools from holding on to the spans of one huge document. */
-static void
-builder_trim (Builder *b)
-{
-  GHashTableIter iter;
-  LayerPool *pool;
-
-  g_hash_table_iter_init (&iter, b->pools);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &pool))
-    if (pool->slots->len > POOL_MAX)
-      {
-        while (pool->n_shown > POOL_MAX)
-          json_array_remove_element (pool->array, --pool->n_shown);
-        g_ptr_array_set_size (pool->slots, POOL_MAX);
-      }
-}
-
-static JsonNode *
-meta_node (JsonObject *meta)
-{
-  JsonNode *node = json_node_init_object (json_node_alloc (), meta);
-
-  json_make_safe (node);
-  return node;
-}
-
-static JsonNode *
-build_record (Builder *b, TamisDoc *doc, const char *const *layers,
-              const char *const *attributes, gboolean with_text)
-{
-  JsonObject *record = json_object_new ();
-  JsonObject *meta = tamis_doc_get_meta_object (doc);
-  const char *code = tamis_doc_get_error_code (doc);
-  JsonNode *root;
-
-  json_object_set_string_member (record, "id", tamis_doc_get_id (doc));
-
-  if (code != NULL)
+  if (G_LIKELY (!shadowed))
     {
-      JsonObject *error = json_object_new ();
-      const char *message = tamis_doc_get_error_message (doc);
+      /* Most spans of most layers: a pointer walks the buffer. */
+      char *p = tamis_json_reserve (out, 128);
 
-      json_object_set_string_member (error, "code", code);
-      json_object_set_string_member (error, "message", message ? message : "");
-      json_object_set_object_member (record, "error", error);
-      if (meta != NULL)
-        json_object_set_member (record, "meta", meta_node (meta));
+      memcpy (p, "{\"start\":", 9);
+      p = tamis_json_put_uint (p + 9, start);
+      memcpy (p, ",\"end\":", 7);
+      p = tamis_json_put_uint (p + 7, end);
+      if (span->label != NULL)
+        {
+          memcpy (p, ",\"label\":", 9);
+          p += 9;
+          int entry = label_cached (cache, span->label);
+
+          if (entry >= 0)
+            {
+              memcpy (p, cache->escaped[entry], LABEL_MAX);
+              p += cache->len[entry];
+            }
+          else
+            {
+              tamis_json_commit (out, p);
+              json_label (out, span->label, cache);
+              p = out->str + out->len;
+            }
+        }
+      tamis_json_commit (out, p);
     }
   else
     {
-      const char *const *repairs = tamis_doc_get_repairs (doc);
-      JsonObject *layers_obj = json_object_new ();
-      guint n_layers = tamis_doc_get_n_layers (doc);
-      TamisAttrIter iter;
-      const char *key;
-      TamisValue value;
-
-      tamis_doc_attr_iter_init (&iter, doc);
-      while (tamis_attr_iter_next (&iter, &key, &value))
-        if (tamis_attribute_wanted (attributes, key))
-          json_object_set_member (record, key, value_node (b, &value));
-
-      if (repairs != NULL && repairs[0] != NULL)
+      tamis_json_lit (out, "{\"start\":");
+      if (shadow[MEMBER_START])
+        json_value (out, shadow[MEMBER_START]);
+      else
+        tamis_json_append_uint (out, start);
+      tamis_json_lit (out, ",\"end\":");
+      if (shadow[MEMBER_END])
+        json_value (out, shadow[MEMBER_END]);
+      else
+        tamis_json_append_uint (out, end);
+      if (span->label != NULL)
         {
-          JsonArray *array = json_array_new ();
-
-          for (guint i = 0; repairs[i] != NULL; i++)
-            json_array_add_string_element (array, repairs[i]);
-          json_object_set_array_member (record, "repaired", array);
+          tamis_json_lit (out, ",\"label\":");
+          if (shadow[MEMBER_LABEL])
+            json_value (out, shadow[MEMBER_LABEL]);
+          else
+            json_label (out, span->label, cache);
         }
-      if (meta != NULL)
-        json_object_set_member (record, "meta", meta_node (meta));
-      if (with_text)
-        json_object_set_string_member (record, "text", tamis_doc_get_text (doc));
-
-      for (guint i = 0; i < n_layers; i++)
-        {
-          const TamisLayer *layer = tamis_doc_get_nth_layer (doc, i);
-          const char *name = tamis_layer_get_name (layer);
-
-          if (layer_wanted (layers, name))
-            json_object_set_array_member (layers_obj, name, layer_array (b, doc, layer));
-        }
-      json_object_set_object_member (record, "layers", layers_obj);
     }
+  if (!isnan (span->score))
+    {
+      tamis_json_lit (out, ",\"score\":");
+      if (shadow[MEMBER_SCORE])
+        json_value (out, shadow[MEMBER_SCORE]);
+      else
+        tamis_json_append_double (out, score_value (span->score));
+    }
+  for (guint k = 0; k < n_attrs; k++)
+    {
+      const SpanAttr *a = &attrs[k];
 
-  root = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (root, record);
-  return root;
+      if (a->key == NULL)
+        continue;
+      tamis_json_lit (out, ",");
+      tamis_json_append_key (out, a->key);
+      json_value (out, &a->value);
+    }
+  tamis_json_lit (out, "}");
+  if (attrs != local)
+    g_free (attrs);
 }
 
 static void
-generate (JsonGenerator *generator, JsonNode *root, GString *out)
+json_layer (GString *out, const TamisLayer *layer, CharIndex *index)
 {
-  json_generator_set_root (generator, root);
-  json_generator_to_gstring (generator, out);
-  /* Drop the generator's hold on the tree now rather than at the next record. */
-  json_generator_set_root (generator, NULL);
+  guint n_spans;
+  const TamisSpan *spans = tamis_layer_peek_spans (layer, &n_spans);
+  LabelCache cache = { NULL, };
+
+  tamis_json_lit (out, "[");
+  for (guint i = 0; i < n_spans; i++)
+    {
+      const TamisSpan *span = &spans[i];
+      gsize start = char_offset (index, span->start);
+      gsize end = char_offset (index, span->end);
+      int entry;
+      char *p;
+
+      if (span->attrs != 0 || !isnan (span->score) || span->label == NULL
+          || (entry = label_cached (&cache, span->label)) < 0)
+        {
+          if (i > 0)
+            tamis_json_lit (out, ",");
+          json_span (out, layer, i, span, start, end, &cache);
+          continue;
+        }
+      /* Most spans of the biggest layers: a label, the one of the span
+       * before, and nothing else. A pointer walks the buffer. */
+      p = tamis_json_reserve (out, 128);
+      if (i > 0)
+        *p++ = ',';
+      memcpy (p, "{\"start\":", 9);
+      p = tamis_json_put_uint (p + 9, start);
+      memcpy (p, ",\"end\":", 7);
+      p = tamis_json_put_uint (p + 7, end);
+      memcpy (p, ",\"label\":", 9);
+      memcpy (p + 9, cache.escaped[entry], LABEL_MAX);
+      p += 9 + cache.len[entry];
+      *p++ = '}';
+      tamis_json_commit (out, p);
+    }
+  tamis_json_lit (out, "]");
 }
 
-static JsonGenerator *
-generator_new (gboolean pretty)
+static void
+json_meta (GString *out, TamisDoc *doc)
 {
-  JsonGenerator *generator = json_generator_new ();
+  gsize len;
+  const char *meta = tamis_doc_get_meta_json (doc, &len);
 
-  json_generator_set_pretty (generator, pretty);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-  return generator;
+  if (meta != NULL)
+    {
+      tamis_json_lit (out, ",\"meta\":");
+      json_raw (out, meta, len);
+    }
+}
+
+/* The members of a record after its id and attributes, in their order. */
+enum { DOC_REPAIRED, DOC_META, DOC_TEXT, DOC_LAYERS, N_DOC_MEMBERS };
+
+static void
+json_doc_member (GString *out, TamisDoc *doc, guint member, const char *const *layers)
+{
+  switch (member)
+    {
+    case DOC_REPAIRED:
+      {
+        const char *const *repairs = tamis_doc_get_repairs (doc);
+
+        tamis_json_lit (out, "\"repaired\":[");
+        for (guint i = 0; repairs[i] != NULL; i++)
+          {
+            if (i > 0)
+              tamis_json_lit (out, ",");
+            tamis_json_append_string (out, repairs[i], -1);
+          }
+        tamis_json_lit (out, "]");
+        break;
+      }
+    case DOC_META:
+      {
+        gsize len;
+        const char *meta = tamis_doc_get_meta_json (doc, &len);
+
+        tamis_json_lit (out, "\"meta\":");
+        json_raw (out, meta, len);
+        break;
+      }
+    case DOC_TEXT:
+      tamis_json_lit (out, "\"text\":");
+      tamis_json_append_string (out, tamis_doc_get_text (doc), tamis_doc_get_length (doc));
+      break;
+    case DOC_LAYERS:
+    default:
+      {
+        guint n_layers = tamis_doc_get_n_layers (doc);
+        CharIndex index = { tamis_doc_get_text (doc), tamis_doc_get_length (doc), };
+        gboolean first = TRUE;
+
+        tamis_json_lit (out, "\"layers\":{");
+        for (guint i = 0; i < n_layers; i++)
+          {
+            const TamisLayer *layer = tamis_doc_get_nth_layer (doc, i);
+            const char *name = tamis_layer_get_name (layer);
+
+            if (!layer_wanted (layers, name))
+              continue;
+            if (!first)
+              tamis_json_lit (out, ",");
+            first = FALSE;
+            tamis_json_append_key (out, name);
+            json_layer (out, layer, &index);
+          }
+        char_index_clear (&index);
+        tamis_json_lit (out, "}");
+        break;
+      }
+    }
+}
+
+/* Appends the compact JSON record of @doc: its id, its attributes (those
+ * of @attributes, NULL for all) in the order they were set, "repaired",
+ * "meta", "text" (when @with_text) and "layers" (those of @layers), or for
+ * a failed document its id, "error" and "meta". A document attribute named
+ * as one of the record's members gives its value to "id" and takes it
+ * from the others, where it stands, as setting a member of a JSON object
+ * twice does. */
+static void
+json_record (GString *out, TamisDoc *doc, const char *const *layers,
+             const char *const *attributes, gboolean with_text)
+{
+  const char *code = tamis_doc_get_error_code (doc);
+  const char *const *repairs;
+  gboolean present[N_DOC_MEMBERS];
+  TamisAttrIter iter;
+  const char *key;
+  TamisValue value;
+
+  tamis_json_lit (out, "{\"id\":");
+  if (code != NULL)
+    {
+      const char *message = tamis_doc_get_error_message (doc);
+
+      tamis_json_append_string (out, tamis_doc_get_id (doc), -1);
+      tamis_json_lit (out, ",\"error\":{\"code\":");
+      tamis_json_append_string (out, code, -1);
+      tamis_json_lit (out, ",\"message\":");
+      tamis_json_append_string (out, message ? message : "", -1);
+      tamis_json_lit (out, "}");
+      json_meta (out, doc);
+      tamis_json_lit (out, "}");
+      return;
+    }
+
+  if (tamis_attribute_wanted (attributes, "id") && tamis_doc_get_attr (doc, "id", &value))
+    json_value (out, &value);
+  else
+    tamis_json_append_string (out, tamis_doc_get_id (doc), -1);
+
+  repairs = tamis_doc_get_repairs (doc);
+  present[DOC_REPAIRED] = repairs != NULL && repairs[0] != NULL;
+  present[DOC_META] = tamis_doc_get_meta_json (doc, NULL) != NULL;
+  present[DOC_TEXT] = with_text;
+  present[DOC_LAYERS] = TRUE;
+
+  tamis_doc_attr_iter_init (&iter, doc);
+  while (tamis_attr_iter_next (&iter, &key, &value))
+    {
+      static const char *const names[N_DOC_MEMBERS] = { "repaired", "meta", "text", "layers" };
+      int member = -1;
+
+      if (strcmp (key, "id") == 0 || !tamis_attribute_wanted (attributes, key))
+        continue;
+      for (guint m = 0; m < N_DOC_MEMBERS; m++)
+        if (present[m] && strcmp (key, names[m]) == 0)
+          member = m;
+      tamis_json_lit (out, ",");
+      if (member >= 0)
+        {
+          json_doc_member (out, doc, member, layers);
+          present[member] = FALSE;
+          continue;
+        }
+      tamis_json_append_key (out, key);
+      json_value (out, &value);
+    }
+  for (guint m = 0; m < N_DOC_MEMBERS; m++)
+    if (present[m])
+      {
+        tamis_json_lit (out, ",");
+        json_doc_member (out, doc, m, layers);
+      }
+  tamis_json_lit (out, "}");
 }
 
 char *
 tamis_doc_to_json (TamisDoc *doc, const char *const *layers, gboolean with_text, gboolean pretty)
 {
-  g_autoptr(JsonGenerator) generator = generator_new (pretty);
-  g_autoptr(JsonNode) root = NULL;
   GString *out = g_string_new (NULL);
-  Builder b;
 
-  builder_init (&b);
-  root = build_record (&b, doc, layers, NULL, with_text);
-  generate (generator, root, out);
-  builder_clear (&b);
+  json_record (out, doc, layers, NULL, with_text);
+  if (pretty)
+    {
+      GString *indented = g_string_sized_new (out->len * 2);
+
+      tamis_json_append_pretty (indented, out->str, out->len, 0);
+      g_string_free (out, TRUE);
+      out = indented;
+    }
   return g_string_free (out, FALSE);
 }
 
-/* ---- numbers ---- */
-
-void
-tamis_string_append_double (GString *out, double d)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_ascii_formatd (buf, sizeof buf, "%.15g", d);
-  if (g_ascii_strtod (buf, NULL) != d)
-    g_ascii_formatd (buf, sizeof buf, "%.17g", d);
-  g_string_append (out, buf);
-}
 
 /* ---- the writer ---- */
-
-/* What formatting a JSON record needs. Workers format records side by side,
- * each with a formatter of its own taken from the writer's idle list. The
- * list's lock orders one holder's use of a formatter before the next's, so
- * nothing made with it (a record shares its pooled arrays) may outlive
- * giving it back. */
-typedef struct {
-  JsonGenerator *generator;
-  Builder builder;
-} Formatter;
 
 struct _TamisWriter {
   TamisFormat format;
@@ -687,8 +707,6 @@ struct _TamisWriter {
   gboolean with_text;
   guint64 n_records;
   TamisSummary *summary; /* not owned; NULL when none */
-  GMutex lock;
-  GPtrArray *idle;  /* Formatter */
   GString *out;
   GString *record;
   TamisSqliteOut *sqlite;
@@ -697,43 +715,6 @@ struct _TamisWriter {
   TamisSummary *own_summary; /* the page's when the caller sets none */
   char *summary_json;   /* the summary the page shows, when given */
 };
-
-static void
-formatter_free (gpointer data)
-{
-  Formatter *f = data;
-
-  g_clear_object (&f->generator);
-  builder_clear (&f->builder);
-  g_free (f);
-}
-
-static Formatter *
-formatter_take (TamisWriter *self)
-{
-  Formatter *f = NULL;
-
-  tamis_mutex_lock (&self->lock);
-  if (self->idle->len > 0)
-    f = g_ptr_array_steal_index_fast (self->idle, self->idle->len - 1);
-  tamis_mutex_unlock (&self->lock);
-  if (f == NULL)
-    {
-      f = g_new0 (Formatter, 1);
-      f->generator = generator_new (self->format == TAMIS_FORMAT_JSON);
-      builder_init (&f->builder);
-    }
-  return f;
-}
-
-static void
-formatter_give (TamisWriter *self, Formatter *f)
-{
-  builder_trim (&f->builder);
-  tamis_mutex_lock (&self->lock);
-  g_ptr_array_add (self->idle, f);
-  tamis_mutex_unlock (&self->lock);
-}
 
 TamisWriter *
 tamis_writer_new (TamisFormat format, GOutputStream *stream, const char *const *layers,
@@ -749,8 +730,6 @@ tamis_writer_new (TamisFormat format, GOutputStream *stream, const char *const *
   self->stream = g_object_ref (stream);
   self->layers = g_strdupv ((char **) layers);
   self->with_text = with_text;
-  g_mutex_init (&self->lock);
-  self->idle = g_ptr_array_new_with_free_func (formatter_free);
   self->out = g_string_sized_new (64 * 1024);
   self->record = g_string_sized_new (64 * 1024);
   if (format == TAMIS_FORMAT_TSV || format == TAMIS_FORMAT_CSV)
@@ -808,8 +787,6 @@ tamis_writer_new_for_path (TamisFormat format, const char *path, const char *con
   self->format = format;
   self->layers = g_strdupv ((char **) layers);
   self->with_text = with_text;
-  g_mutex_init (&self->lock);
-  self->idle = g_ptr_array_new_with_free_func (formatter_free);
   self->out = g_string_new (NULL);
   self->record = g_string_sized_new (64 * 1024);
   self->sqlite = db;
@@ -883,9 +860,8 @@ append_indented (GString *out, const char *record, gsize len)
 void
 tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
 {
-  Formatter *f;
-  JsonNode *root;
-  gsize mark = out->len;
+  const char *const *layers = (const char *const *) self->layers;
+  const char *const *attributes = (const char *const *) self->attributes;
 
   /* Here rather than when the record is written: this runs on the worker
    * threads, and the document is freed before its record is written. */
@@ -893,36 +869,37 @@ tamis_writer_format (TamisWriter *self, TamisDoc *doc, GString *out)
     tamis_summary_add_doc (self->summary, doc);
   if (self->table != NULL)
     {
-      tamis_table_format (self->table, doc, (const char *const *) self->layers,
-                          (const char *const *) self->attributes, out);
+      tamis_table_format (self->table, doc, layers, attributes, out);
       return;
     }
-  if (self->format == TAMIS_FORMAT_SQLITE)
+  switch (self->format)
     {
-      tamis_sqlite_format (self->sqlite, doc, (const char *const *) self->layers,
-                           (const char *const *) self->attributes, self->with_text, out);
-      return;
-    }
-  f = formatter_take (self);
-  root = build_record (&f->builder, doc, (const char *const *) self->layers,
-                       (const char *const *) self->attributes, self->with_text);
-  generate (f->generator, root, out);
-  /* The record holds references to the formatter's pooled arrays, and
-   * json-glib counts references to arrays and objects without atomic
-   * operations: the record must be gone before another thread can take
-   * the formatter and ref or unref those arrays itself. */
-  json_node_unref (root);
-  formatter_give (self, f);
-  if (self->format == TAMIS_FORMAT_JSONL)
-    g_string_append_c (out, '\n');
-  else if (self->format == TAMIS_FORMAT_HTML)
-    {
-      /* The same filter as for records read back from a file, so that
-       * both ways give the same page; it cannot fail on our own JSON. */
-      g_autoptr(GString) json = g_string_new_len (out->str + mark, out->len - mark);
+    case TAMIS_FORMAT_SQLITE:
+      tamis_sqlite_format (self->sqlite, doc, layers, attributes, self->with_text, out);
+      break;
+    case TAMIS_FORMAT_JSON:
+      {
+        g_autoptr(GString) json = g_string_sized_new (4096);
 
-      g_string_truncate (out, mark);
-      tamis_html_filter_record (out, json->str, json->len, NULL);
+        json_record (json, doc, layers, attributes, self->with_text);
+        tamis_json_append_pretty (out, json->str, json->len, 0);
+        break;
+      }
+    case TAMIS_FORMAT_HTML:
+      {
+        /* The same filter as for records read back from a file, so that
+         * both ways give the same page; it cannot fail on our own JSON. */
+        g_autoptr(GString) json = g_string_sized_new (4096);
+
+        json_record (json, doc, layers, attributes, self->with_text);
+        tamis_html_filter_record (out, json->str, json->len, NULL);
+        break;
+      }
+    case TAMIS_FORMAT_JSONL:
+    default:
+      json_record (out, doc, layers, attributes, self->with_text);
+      tamis_json_lit (out, "\n");
+      break;
     }
 }
 
@@ -966,8 +943,10 @@ tamis_writer_write_record (TamisWriter *self, const char *record, gsize len, GEr
       break;
     case TAMIS_FORMAT_JSONL:
     default:
-      g_string_append_len (self->out, record, len);
-      break;
+      /* Written from the caller's buffer rather than copied: records of
+       * every token are big. */
+      self->n_records++;
+      return g_output_stream_write_all (self->stream, record, len, NULL, NULL, error);
     }
   self->n_records++;
   return flush_out (self, error);
@@ -1022,16 +1001,14 @@ tamis_writer_write_json (TamisWriter *self, const char *record, gssize length, G
       break;
     case TAMIS_FORMAT_JSON:
       {
-        g_autoptr(JsonParser) parser = json_parser_new ();
-        g_autoptr(JsonGenerator) generator = generator_new (TRUE);
+        g_autoptr(GString) json = g_string_sized_new (len);
 
-        if (!json_parser_load_from_data (parser, record, len, NULL) ||
-            !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        if (!tamis_json_append_raw (json, record, len) || json->str[0] != '{')
           {
             g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT, "a record is not one JSON object");
             return FALSE;
           }
-        generate (generator, json_parser_get_root (parser), self->record);
+        tamis_json_append_pretty (self->record, json->str, json->len, 0);
         break;
       }
     case TAMIS_FORMAT_JSONL:
@@ -1091,8 +1068,6 @@ tamis_writer_free (TamisWriter *self)
     return;
   g_clear_object (&self->stream);
   g_clear_pointer (&self->sqlite, tamis_sqlite_close);
-  g_ptr_array_unref (self->idle);
-  g_mutex_clear (&self->lock);
   g_strfreev (self->layers);
   g_strfreev (self->attributes);
   g_string_free (self->out, TRUE);

@@ -8,7 +8,8 @@ IO_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_src
 IO_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
 IO_TEST_LIBS = core/libtamis-internal.la $(GLIB_LIBS) $(JSON_LIBS) $(SQLITE_LIBS)
 
-io_tests = tests/test-reader tests/test-writer tests/test-writer-sqlite tests/test-writer-html
+io_tests = tests/test-reader tests/test-writer tests/test-writer-sqlite tests/test-writer-html \
+	tests/test-json-write
 check_PROGRAMS += $(io_tests)
 TESTS += $(io_tests)
 
@@ -28,3 +29,7 @@ tests_test_writer_html_SOURCES = tests/test-writer-html.c
 tests_test_writer_html_CPPFLAGS = $(IO_TEST_CPPFLAGS)
 tests_test_writer_html_CFLAGS = $(IO_TEST_CFLAGS)
 tests_test_writer_html_LDADD = $(IO_TEST_LIBS)
+tests_test_json_write_SOURCES = tests/test-json-write.c
+tests_test_json_write_CPPFLAGS = $(IO_TEST_CPPFLAGS)
+tests_test_json_write_CFLAGS = $(IO_TEST_CFLAGS)
+tests_test_json_write_LDADD = $(IO_TEST_LIBS)

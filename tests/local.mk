@@ -24,6 +24,8 @@
 #                  8-task array and its merge equal one run
 #   test-stress.sh many runs of many tiny documents on 8 threads, each the
 #                  same bytes as one thread's (TAMIS_STRESS_RUNS=100 for more)
+#   test-json-records.sh  every record of the example pipeline, JSON Lines
+#                  and JSON, read by Python's json, without float noise
 TESTS += \
 	tests/test-cli.sh \
 	tests/test-evaluate.sh \
@@ -38,7 +40,8 @@ TESTS += \
 	tests/test-report.sh \
 	tests/test-shard.sh \
 	tests/test-slurm.sh \
-	tests/test-stress.sh
+	tests/test-stress.sh \
+	tests/test-json-records.sh
 # The screenshots tests/test-report.sh saves.
 CLEANFILES += tests/report-corpus.png tests/report-seeds.png
 if BUILTIN_PLUGINS
@@ -67,5 +70,6 @@ EXTRA_DIST += \
 	tests/test-shard.sh \
 	tests/test-slurm.sh \
 	tests/test-stress.sh \
+	tests/test-json-records.sh \
 	tests/tsan.supp
 
