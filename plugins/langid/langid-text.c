@@ -148,15 +148,10 @@ ensure_small_table (void)
   g_once (&once, build_small_table, NULL);
 }
 
-guint32
-langid_fold (gunichar cp, guint8 *script)
+/* langid_fold() of a code point above the small table, from GLib. */
+static guint32
+fold_slow (gunichar cp, guint8 *script)
 {
-  ensure_small_table ();
-  if (cp < SMALL)
-    {
-      *script = small_table[cp].script;
-      return small_table[cp].fold;
-    }
   if (!is_letter (cp))
     return 0;
   *script = script_of (cp);
@@ -164,6 +159,61 @@ langid_fold (gunichar cp, guint8 *script)
       && g_unichar_type (cp) <= G_UNICODE_NON_SPACING_MARK)
     *script = LANGID_SCRIPT_NONE;   /* a mark outside any block: counted with its base */
   return g_unichar_tolower (cp);
+}
+
+/* The rest of the Basic Multilingual Plane (three UTF-8 bytes: the
+ * scripts of India and South-East Asia, Georgian, Hangul, Kana, Han …)
+ * comes from pages of 256 code points, each built on first use and shared
+ * by all threads: GLib's lookups cost more per character than the rest of
+ * the scanner. An entry whose fold does not fit says so with SLOW. */
+#define PAGE_SHIFT 8
+#define SLOW 0xff
+static SmallEntry *pages[0x10000 >> PAGE_SHIFT];
+
+static const SmallEntry *
+build_page (guint page)
+{
+  SmallEntry *t = g_new0 (SmallEntry, 1u << PAGE_SHIFT);
+  for (guint k = 0; k < 1u << PAGE_SHIFT; k++)
+    {
+      guint8 script = LANGID_SCRIPT_NONE;
+      guint32 f = fold_slow ((page << PAGE_SHIFT) | k, &script);
+      t[k].fold = f;
+      t[k].script = f > 0xffff ? SLOW : f ? script : LANGID_SCRIPT_NONE;
+    }
+  if (!g_atomic_pointer_compare_and_exchange (&pages[page], NULL, t))
+    g_free (t);                   /* another thread was first */
+  return g_atomic_pointer_get (&pages[page]);
+}
+
+/* The table entry of @cp (below 0x10000), or NULL when it must be folded
+ * by GLib. */
+static inline const SmallEntry *
+bmp_entry (gunichar cp)
+{
+  if (cp < SMALL)
+    return &small_table[cp];
+  const SmallEntry *page = g_atomic_pointer_get (&pages[cp >> PAGE_SHIFT]);
+  if (G_UNLIKELY (!page))
+    page = build_page (cp >> PAGE_SHIFT);
+  const SmallEntry *e = &page[cp & ((1u << PAGE_SHIFT) - 1)];
+  return G_LIKELY (e->script != SLOW) ? e : NULL;
+}
+
+guint32
+langid_fold (gunichar cp, guint8 *script)
+{
+  ensure_small_table ();
+  if (cp < 0x10000)
+    {
+      const SmallEntry *e = bmp_entry (cp);
+      if (e)
+        {
+          *script = e->script;
+          return e->fold;
+        }
+    }
+  return fold_slow (cp, script);
 }
 
 void
@@ -310,13 +360,14 @@ langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8
       else
         {
           gunichar cp = next_char (&p, end);
-          if (cp < SMALL)
+          const SmallEntry *e = cp < 0x10000 ? bmp_entry (cp) : NULL;
+          if (G_LIKELY (e))
             {
-              f = small_table[cp].fold;
-              script = small_table[cp].script;
+              f = e->fold;
+              script = e->script;
             }
           else
-            f = langid_fold (cp, &script);
+            f = fold_slow (cp, &script);
         }
 
       if (f == 0)
