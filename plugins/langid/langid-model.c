@@ -239,6 +239,38 @@ decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed, co
   LangidScript script = langid_scan_dominant (scan);
   if (script_letters (scan, script) * 10 < scan->letters * 9)
     return FALSE;          /* mixed scripts: read on */
+  if (m->same_floors[script])
+    {
+      /* The languages of the script share their floors, so a score grows
+       * with the sum alone: the two best sums give the two best scores,
+       * and only those two are computed. */
+      guint64 a1 = 0, a2 = 0;
+      int i1 = -1, i2 = -1;
+      for (guint j = 0; j < m->n_script[script]; j++)
+        {
+          guint i = m->script_langs[script][j];
+          if (allowed && !allowed[i])
+            continue;
+          guint64 a = acc[i] & SUM_MASK;
+          if (i1 < 0 || a > a1)
+            {
+              a2 = a1;
+              i2 = i1;
+              a1 = a;
+              i1 = i;
+            }
+          else if (i2 < 0 || a > a2)
+            {
+              a2 = a;
+              i2 = i;
+            }
+        }
+      if (i1 < 0)
+        return TRUE;
+      double lead = lang_score (m, i1, acc, found)
+                    - (i2 >= 0 ? lang_score (m, i2, acc, found) : -INFINITY);
+      return lead >= rule->margin || (i1 == rule->expect && lead >= rule->expect_margin);
+    }
   double best = -INFINITY, second = -INFINITY;
   int best_i = -1;
   for (guint j = 0; j < m->n_script[script]; j++)

@@ -362,7 +362,7 @@ langid_process (gpointer data, TamisDoc *doc, GError **error)
   return TRUE;
 }
 
-TAMIS_PLUGIN_DEFINE (langid, "1.2.0",
+TAMIS_PLUGIN_DEFINE (langid, "1.2.1",
                      "Identifies the language of documents (and of their sentences) from script and character n-grams",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, NULL,
