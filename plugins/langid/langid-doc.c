@@ -134,15 +134,19 @@ probe_range (Ctx *c, gsize start, gsize end, double margin, int expect, Probe *o
   if (out->g.script == LANGID_SCRIPT_LATIN && out->g.coverage < ROMAN_COVERAGE)
     {
       /* the word lists read the text as the detector did, noise blanked
-       * (up to a space, so that no token is judged cut) */
-      if (!cut)
+       * (up to a space, so that no token is judged cut); when the
+       * detector found no noise, that is the text itself */
+      const char *words = buf;
+      if (!cut && out->g.n_noise == 0)
+        words = text;
+      else if (!cut)
         {
           gsize to = read;
           while (to > 0 && to < n && !is_space (text[to - 1]))
             to++;
           langid_clean (text, to, buf);
         }
-      out->romanized = langid_romanized (buf, read);
+      out->romanized = langid_romanized (words, read);
     }
   if (out->romanized)
     {

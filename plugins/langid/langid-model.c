@@ -432,7 +432,10 @@ langid_detect_params (const LangidModel *m, const char *text, gsize len,
   g->stop = s.p;
   g->n_features = n_seen;
   if (params->steps && params->clean)
-    g->name_share = langid_scanner_name_share (&s, &g->n_words);
+    {
+      g->name_share = langid_scanner_name_share (&s, &g->n_words);
+      g->n_noise = s.n_noise;
+    }
 
   /* A Han, Kana or Hangul character says about as much as a short word. */
   g->letters = scan.letters + 2 * (scan.script[LANGID_SCRIPT_HAN] + scan.script[LANGID_SCRIPT_KANA]

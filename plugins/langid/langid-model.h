@@ -99,6 +99,7 @@ typedef struct {
   const guchar *stop;             /* where reading stopped (the end, or earlier) */
   double name_share;              /* clean reading only: langid_name_share() of */
   guint n_words;                  /* what was read, and its number of words */
+  guint n_noise;                  /* clean reading only: noise tokens blanked */
 } LangidGuess;
 
 /* How to read a text. */

@@ -469,6 +469,7 @@ scan_batch (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8 *orders,
     w.n_window = 1;                                                \
     word_len = 0;                                                  \
     names = names_before;                                          \
+    s->n_noise++;                                                  \
   } G_STMT_END
 
   /* A batch ends between words, or inside a word too long to be a

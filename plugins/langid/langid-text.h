@@ -72,6 +72,7 @@ typedef struct {
   const guchar *token;                 /* the token being read (clean) */
   guint8 token_any;                    /* its bytes' langid_suspect[] */
   gboolean token_kept;                 /* judged no noise already */
+  guint32 n_noise;                     /* noise tokens taken back */
   LangidNames names;
 } LangidScanner;
 
