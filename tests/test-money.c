@@ -470,6 +470,53 @@ test_min_value (void)
   g_assert_cmpstr (((Found *) found->pdata[0])->value, ==, "2000000");
 }
 
+/* the one amount of text read by the default stage from a document whose
+ * langid answer was lang with score lang_score: "value currency", or "" */
+static char *
+read_scored (const char *lang, double lang_score, const char *text)
+{
+  g_autoptr (TamisPipeline) p = pipeline ("");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TamisDoc) doc = tamis_doc_new ("t", text, -1, &error);
+  const TamisLayer *layer;
+
+  tamis_doc_set_string (doc, "lang", lang);
+  tamis_doc_set_double (doc, "lang_score", lang_score);
+  g_assert_true (tamis_pipeline_process (p, doc, &error));
+  g_assert_no_error (error);
+  layer = tamis_doc_get_layer (doc, "money");
+  if (tamis_layer_get_n_spans (layer) == 0)
+    return g_strdup ("");
+  g_assert_cmpuint (tamis_layer_get_n_spans (layer), ==, 1);
+  return g_strdup_printf ("%s %s", tamis_layer_get_string (layer, 0, "value_text"),
+                          tamis_layer_get_string (layer, 0, "currency"));
+}
+
+static void
+test_lang_hint (void)
+{
+  /* no clue of either language: each language's rules read the text and
+   * the reading that covers more wins ("a" is a number in English only) */
+  assert_one ("und", "a dollar", "1", "USD");
+  assert_one (NULL, "20 dollar 43c", "20.43", "USD");
+  assert_one ("und", "20€", "20", "EUR");
+  assert_one ("az", "10 000,00 $", "10000", "USD");
+
+  /* an unsure langid answer is a hint only: the words decide */
+  static const struct { const char *lang; double score; const char *text, *expected; } cases[] = {
+    { "en", 0.45, "dix dollars", "10 USD" },
+    { "fr", 0.29, "ten pennies", "0.1 USD" },
+    /* a sure one is followed, even where the text disagrees */
+    { "en", 0.98, "dix dollars", "" },
+    { "fr", 0.99, "Il a levé 3 milliards d'euros.", "3000000000 EUR" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = read_scored (cases[i].lang, cases[i].score, cases[i].text);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+}
+
 static void
 test_languages_option (void)
 {
@@ -622,6 +669,7 @@ main (int argc, char **argv)
   g_test_add_func ("/money/options/dollar-currency", test_dollar_currency);
   g_test_add_func ("/money/options/min-value", test_min_value);
   g_test_add_func ("/money/options/languages", test_languages_option);
+  g_test_add_func ("/money/options/lang-hint", test_lang_hint);
   g_test_add_func ("/money/options/bad", test_bad_options);
   g_test_add_func ("/money/bad-data", test_bad_data);
   g_test_add_func ("/money/seeds", test_seeds);

@@ -84,6 +84,12 @@ if "$TAMIS" plugins langid >/dev/null 2>&1; then
   echo "|---|---|---|---|---|---|---|---|"
   score "-e2e" "  - langid
   - money"
+  echo "## Quality end to end, langid told to expect French and English (as examples/news.yaml)"
+  echo
+  echo "| set | mentions | TP | FP | FN | precision | recall | F1 |"
+  echo "|---|---|---|---|---|---|---|---|"
+  score "-prior" "  - langid: {prior: [fr, en]}
+  - money"
 fi
 
 # Throughput, on two inputs: every text of the four sets (short records, so

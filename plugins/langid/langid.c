@@ -9,8 +9,10 @@
 #include <math.h>
 #include <string.h>
 #include "langid-doc.h"
+#include "langid-pairs.h"
 
 #define DEFAULT_MODEL "langid.model"
+#define PAIRS_TABLE "pairs.tsv"
 #define DEFAULT_MIN_CHARS 8
 /* Below this calibrated score a text is 'und'. */
 #define DEFAULT_MIN_SCORE 0.2
@@ -27,6 +29,7 @@ typedef struct {
   LangidModel *model;
   guint8 *allowed;          /* NULL: every language of the model */
   float *prior;             /* NULL, or nats per model language */
+  LangidPairs *pairs;       /* NULL when the pairs option is off */
   guint min_chars;
   double min_score;
   gboolean spans;
@@ -41,6 +44,7 @@ langid_destroy (gpointer data)
   langid_model_free (self->model);
   g_free (self->allowed);
   g_free (self->prior);
+  langid_pairs_free (self->pairs);
   g_free (self);
 }
 
@@ -89,14 +93,15 @@ langid_create (TamisConfig *config, GError **error)
   g_auto(GStrv) prior = NULL;
   gint64 min_chars = DEFAULT_MIN_CHARS;
   double min_score = DEFAULT_MIN_SCORE;
-  gboolean spans = FALSE;
+  gboolean spans = FALSE, pairs = TRUE;
 
   if (!tamis_config_get_path (config, "model", &model_path, error)
       || !tamis_config_get_strv (config, "languages", &languages, error)
       || !tamis_config_get_strv (config, "prior", &prior, error)
       || !tamis_config_get_int (config, "min_chars", &min_chars, error)
       || !tamis_config_get_double (config, "min_score", &min_score, error)
-      || !tamis_config_get_bool (config, "spans", &spans, error))
+      || !tamis_config_get_bool (config, "spans", &spans, error)
+      || !tamis_config_get_bool (config, "pairs", &pairs, error))
     return NULL;
 
   if (!spans)
@@ -145,6 +150,16 @@ langid_create (TamisConfig *config, GError **error)
       self->prior = g_new0 (float, n);
       for (guint k = 0; k < n; k++)
         self->prior[k] = mark[k] ? log (PRIOR_ODDS) : 0;
+    }
+  if (pairs)
+    {
+      g_autofree char *found = tamis_config_find_data (config, PAIRS_TABLE, error);
+
+      if (!found || !(self->pairs = langid_pairs_load (found, model, error)))
+        {
+          langid_destroy (self);
+          return NULL;
+        }
     }
   return self;
 }
@@ -341,6 +356,20 @@ langid_process (gpointer data, TamisDoc *doc, GError **error)
 
   langid_doc_detect (self->model, tamis_doc_get_text (doc), tamis_doc_get_length (doc),
                      &params, self->min_score, &g);
+  /* a close pair among the two best: the words may overrule the n-grams;
+   * a mixed document is left as its windows made it */
+  if (self->pairs && g.lang >= 0 && g.n_alts >= 2 && g.alts[0].lang == g.lang && g.n_shares <= 1)
+    {
+      int lang = langid_pairs_resolve (self->pairs, self->model, tamis_doc_get_text (doc),
+                                       tamis_doc_get_length (doc), g.lang, g.alts[1].lang);
+      if (lang != g.lang)
+        {
+          g.alts[1].lang = g.lang;
+          g.alts[0].lang = g.lang = lang;
+          if (g.n_shares == 1)
+            g.shares[0].lang = lang;
+        }
+    }
   tamis_doc_set_string (doc, "lang", code_of (self, g.lang));
   tamis_doc_set_double (doc, "lang_score", g.lang < 0 ? 0 : round (g.score * 1e4) / 1e4);
   char alts[LANGID_MAX_ALTS * 48 + 4];
@@ -362,7 +391,7 @@ langid_process (gpointer data, TamisDoc *doc, GError **error)
   return TRUE;
 }
 
-TAMIS_PLUGIN_DEFINE (langid, "1.2.1",
+TAMIS_PLUGIN_DEFINE (langid, "1.3.1",
                      "Identifies the language of documents (and of their sentences) from script and character n-grams",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, NULL,
@@ -373,6 +402,8 @@ TAMIS_PLUGIN_DEFINE (langid, "1.2.1",
                          .help = "texts with fewer letters are 'und'" },
                        { "min_score", TAMIS_OPTION_DOUBLE, G_STRINGIFY (DEFAULT_MIN_SCORE), .min = "0", .max = "1",
                          .help = "texts whose calibrated score is lower are 'und'" },
+                       { "pairs", TAMIS_OPTION_BOOL, "true",
+                         .help = "let the words of a text decide between close languages (hr/sr, id/ms, no/da, cs/sk, pt/gl)" },
                        { "spans", TAMIS_OPTION_BOOL, "false",
                          .help = "also write a language layer for the runs of sentences in another language" },
                        { "model", TAMIS_OPTION_PATH, NULL,

@@ -11,6 +11,8 @@ plugins_langid_la_SOURCES = \
 	plugins/langid/langid-roman.h \
 	plugins/langid/langid-model.c \
 	plugins/langid/langid-model.h \
+	plugins/langid/langid-pairs.c \
+	plugins/langid/langid-pairs.h \
 	plugins/langid/langid-text.c \
 	plugins/langid/langid-text.h
 plugins_langid_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
@@ -33,18 +35,20 @@ plugins_langid_tamis_train_langid_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS)
 plugins_langid_tamis_train_langid_LDADD = core/libtamis.la $(GLIB_LIBS) -lm
 
 langiddatadir = $(pkgdatadir)/langid
-dist_langiddata_DATA = plugins/langid/data/langid.model
+dist_langiddata_DATA = plugins/langid/data/langid.model plugins/langid/data/pairs.tsv
 
 EXTRA_DIST += \
 	plugins/langid/README.md \
 	plugins/langid/fetch-training.sh \
 	plugins/langid/extract-training.py \
+	plugins/langid/train-pairs.py \
 	bench/langid/run.sh \
 	bench/langid/cld2-driver.cc \
 	bench/langid/textcat-driver.c \
 	bench/langid/tamis-driver.c \
 	bench/langid/score.py \
-	bench/langid/calibration.py
+	bench/langid/calibration.py \
+	bench/langid/pairs.sh
 
 check_PROGRAMS += tests/test-langid
 TESTS += tests/test-langid
@@ -61,6 +65,8 @@ langid-model: plugins/langid/tamis-train-langid$(EXEEXT)
 	$(SHELL) $(srcdir)/plugins/langid/fetch-training.sh $(LANGID_WORKDIR)
 	plugins/langid/tamis-train-langid$(EXEEXT) --top $(LANGID_TOP) \
 	  -o $(srcdir)/plugins/langid/data/langid.model $(LANGID_WORKDIR)/text/train
+	python3 $(srcdir)/plugins/langid/train-pairs.py $(LANGID_WORKDIR)/text/train \
+	  $(srcdir)/plugins/langid/data/pairs.tsv
 	plugins/langid/tamis-train-langid$(EXEEXT) --eval -m $(srcdir)/plugins/langid/data/langid.model \
 	  $(LANGID_WORKDIR)/text/dev/short.tsv $(LANGID_WORKDIR)/text/dev/medium.tsv $(LANGID_WORKDIR)/text/dev/long.tsv
 

@@ -1097,13 +1097,17 @@ look_up (const MoneyLang *lang, const char *text, MoneyTok *t)
  * "10,000" or "$10" in those with a decimal point. Ties go to the first
  * language of the options. */
 static const MoneyLang *
-guess_from_tokens (const MoneyLexicon *lexicon, const char *text, const MoneyTok *toks, guint n)
+guess_from_tokens (const MoneyLexicon *lexicon, const char *text, const MoneyTok *toks, guint n,
+                   gboolean *decided)
 {
   guint nl = MIN (lexicon->langs->len, 8);
   guint scores[8] = { 0 };
   const MoneyLang *best = lexicon->langs->pdata[0];
   guint best_score = 0;
+  gboolean tie = FALSE;
 
+  if (decided != NULL)
+    *decided = TRUE;
   if (nl == 1)
     return best;
   for (guint i = 0; i < n; i++)
@@ -1169,8 +1173,68 @@ guess_from_tokens (const MoneyLexicon *lexicon, const char *text, const MoneyTok
       {
         best = lexicon->langs->pdata[l];
         best_score = scores[l];
+        tie = FALSE;
       }
+    else if (scores[l] == best_score)
+      tie = TRUE;
+  if (decided != NULL)
+    *decided = !tie;
   return best;
+}
+
+/* ---- texts without a clue of their language ---- */
+
+/* Above this size a text without a clue is read with the first language's
+ * rules only: reading it once per language would cost too much, and so
+ * long a text without a single clue hardly holds words. */
+#define UNDECIDED_MAX 4096
+
+typedef struct {
+  GArray *mentions; /* MoneyMention */
+  gsize covered;    /* bytes inside the mentions */
+} Reading;
+
+static void
+collect (const MoneyMention *mention, gpointer user_data)
+{
+  Reading *r = user_data;
+
+  g_array_append_val (r->mentions, *mention);
+  r->covered += mention->end - mention->start;
+}
+
+/* "a dollar", "20 dollar 43c": nothing says which language it is, and the
+ * first language's rules may read less of it than another's ("a" is a
+ * number in English only). Each language reads it, and the reading that
+ * covers the most text wins; ties go to the first language. */
+static const MoneyLang *
+scan_undecided (const MoneyLexicon *lexicon, const char *text, gsize len,
+                MoneyMentionFunc func, gpointer user_data)
+{
+  guint nl = MIN (lexicon->langs->len, 8);
+  Reading best = { NULL, 0 };
+  const MoneyLang *best_lang = NULL;
+
+  for (guint l = 0; l < nl; l++)
+    {
+      const MoneyLang *lang = lexicon->langs->pdata[l];
+      Reading r = { g_array_new (FALSE, FALSE, sizeof (MoneyMention)), 0 };
+
+      money_scan (lexicon, lang, text, len, collect, &r);
+      if (best_lang == NULL || r.covered > best.covered)
+        {
+          if (best.mentions)
+            g_array_unref (best.mentions);
+          best = r;
+          best_lang = lang;
+        }
+      else
+        g_array_unref (r.mentions);
+    }
+  for (guint i = 0; i < best.mentions->len; i++)
+    func (&g_array_index (best.mentions, MoneyMention, i), user_data);
+  g_array_unref (best.mentions);
+  return best_lang;
 }
 
 const MoneyLang *
@@ -1190,7 +1254,16 @@ money_scan (const MoneyLexicon *lexicon, const MoneyLang *lang, const char *text
       guint i = 0;
 
       if (!lang)
-        s.lang = lang = guess_from_tokens (lexicon, text, toks, MIN (n, 400));
+        {
+          gboolean decided;
+
+          s.lang = lang = guess_from_tokens (lexicon, text, toks, MIN (n, 400), &decided);
+          if (!decided && last && len <= UNDECIDED_MAX)
+            {
+              g_free (toks);
+              return scan_undecided (lexicon, text, len, func, user_data);
+            }
+        }
       s.n = n;
       for (guint t = 0; t < n; t++)
         look_up (lang, text, &toks[t]);
@@ -1236,5 +1309,5 @@ money_guess_lang (const MoneyLexicon *lexicon, const char *text, gsize len)
   gsize pos = 0;
   guint n = money_tokenize (text, MIN (len, 4096), &pos, toks, G_N_ELEMENTS (toks));
 
-  return guess_from_tokens (lexicon, text, toks, n);
+  return guess_from_tokens (lexicon, text, toks, n, NULL);
 }
