@@ -1,7 +1,14 @@
 /* Reads LANG<TAB>TEXT lines, runs the langid plugin on each through the
  * library (one thread), writes its answer (one code a line) and the CPU
  * time spent, document creation included, in seconds, on standard error:
- * the best of N passes (argument, default 5). */
+ * the best of N passes (argument, default 5).
+ *
+ *   tamis-driver [N [--attributes]] < dev.tsv
+ *
+ * With --attributes, each line holds every attribute the plugin writes,
+ * tab-separated (lang, lang_score, lang_alternatives, lang_mixed,
+ * lang_shares, lang_romanized; "-" when absent): two builds give the same
+ * answers when these lines are the same. */
 #include <tamis/tamis.h>
 
 #include <stdio.h>
@@ -17,6 +24,33 @@ cpu_seconds (void)
   struct timespec ts;
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The plugin's attributes of @doc, one line. */
+static char *
+attributes_line (const TamisDoc *doc)
+{
+  static const char *const keys[] = {
+    "lang", "lang_score", "lang_alternatives", "lang_mixed", "lang_shares", "lang_romanized",
+  };
+  GString *s = g_string_new (NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      TamisValue v;
+      if (k)
+        g_string_append_c (s, '\t');
+      if (!tamis_doc_get_attr (doc, keys[k], &v))
+        g_string_append_c (s, '-');
+      else if (v.type == TAMIS_VALUE_DOUBLE)
+        g_string_append_printf (s, "%.17g", v.d);
+      else if (v.type == TAMIS_VALUE_BOOL)
+        g_string_append (s, v.b ? "true" : "false");
+      else if (v.type == TAMIS_VALUE_INT)
+        g_string_append_printf (s, "%" G_GINT64_FORMAT, v.i);
+      else
+        g_string_append (s, v.s);
+    }
+  return g_string_free (s, FALSE);
 }
 
 int
@@ -46,6 +80,7 @@ main (int argc, char **argv)
 
   /* the best of a few passes: the machine may be busy with other work */
   int passes = argc > 1 ? MAX (1, atoi (argv[1])) : 5;
+  gboolean all = argc > 2 && strcmp (argv[2], "--attributes") == 0;
   g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
   double dt = G_MAXDOUBLE;
   for (int pass = 0; pass < passes; pass++)
@@ -60,7 +95,8 @@ main (int argc, char **argv)
               return 1;
             }
           if (pass == 0)
-            g_ptr_array_add (answers, g_strdup (tamis_doc_get_string (doc, "lang")));
+            g_ptr_array_add (answers, all ? attributes_line (doc)
+                                          : g_strdup (tamis_doc_get_string (doc, "lang")));
         }
       dt = MIN (dt, cpu_seconds () - t0);
     }

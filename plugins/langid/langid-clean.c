@@ -80,7 +80,7 @@ is_noise (const guchar *t, gsize n)
 
 /* Bytes that may make a token noise; a token of letters and ordinary
  * punctuation only, shorter than an encoded run, needs no closer look. */
-static const guint8 suspect[256] = {
+const guint8 langid_suspect[256] = {
   ['#'] = 1, ['@'] = 1, ['$'] = 1, ['/'] = 1, [':'] = 1, ['.'] = 4, ['_'] = 1,
   ['='] = 1, ['+'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
   ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
@@ -113,6 +113,14 @@ plain_word (const guchar *t, gsize n, guint8 any)
   return !(d >= 3 && g_ascii_strncasecmp ((const char *) t + d - 3, "www.", 4) == 0);
 }
 
+gboolean
+langid_noise_token (const guchar *t, gsize n, guint8 any)
+{
+  if (!any)
+    return n >= 16 && encoded_word (t, n);
+  return !plain_word (t, n, any) && is_noise (t, n);
+}
+
 gsize
 langid_clean (const char *text, gsize len, char *out)
 {
@@ -121,21 +129,16 @@ langid_clean (const char *text, gsize len, char *out)
   memcpy (out, text, len);
   while (i < len)
     {
-      if (suspect[s[i]] == 2)
+      if (langid_suspect[s[i]] == LANGID_SUSPECT_SPACE)
         {
           i++;
           continue;
         }
       gsize start = i;
       guint8 any = 0;
-      while (i < len && suspect[s[i]] != 2)
-        any |= suspect[s[i++]];
-      gboolean noise;
-      if (!any)
-        noise = i - start >= 16 && encoded_word (s + start, i - start);
-      else
-        noise = !plain_word (s + start, i - start, any) && is_noise (s + start, i - start);
-      if (noise)
+      while (i < len && langid_suspect[s[i]] != LANGID_SUSPECT_SPACE)
+        any |= langid_suspect[s[i++]];
+      if ((any || i - start >= 16) && langid_noise_token (s + start, i - start, any))
         {
           memset (out + start, ' ', i - start);
           blanked += i - start;

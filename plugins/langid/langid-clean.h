@@ -13,6 +13,17 @@ G_BEGIN_DECLS
  * Returns the number of bytes blanked. */
 gsize langid_clean (const char *text, gsize len, char *out);
 
+/* Per byte, what it may tell of the token it is in: 0 for most, and for
+ * all bytes beyond ASCII; LANGID_SUSPECT_SPACE for the spaces between
+ * tokens; other bits for the bytes that may make a token noise. */
+#define LANGID_SUSPECT_SPACE 2
+extern const guint8 langid_suspect[256];
+
+/* Whether the token @t of @n bytes (no space in it) is noise, as
+ * langid_clean() judges it; @any is the OR of langid_suspect[] over its
+ * bytes. A token with @any 0 and fewer than 16 bytes never is. */
+gboolean langid_noise_token (const guchar *t, gsize n, guint8 any);
+
 /* The share of the letters of @text that are in capitalised words other
  * than the first of a sentence: names, mostly ("Barack Obama met Angela
  * Merkel in Berlin" is mostly names, and names tell little of the

@@ -85,48 +85,37 @@ is_space (guchar c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The window being read, cleaned as far as the detector asks. */
-typedef struct {
-  const char *src;
-  char *buf;
-  gsize len, done;
-} Cleaner;
-
-static gsize
-clean_more (gpointer data, gsize want)
-{
-  Cleaner *k = data;
-  if (want <= k->done)
-    return k->done;
-  gsize to = MIN (want, k->len);
-  /* end just after a space, so that no token is cut */
-  while (to < k->len && !is_space (k->src[to - 1]))
-    to++;
-  langid_clean (k->src + k->done, to - k->done, k->buf + k->done);
-  k->done = to;
-  return to;
-}
-
 /* Identifies the bytes [@start, @end) (HEAD at most), stopping at
- * @margin nats (negative: reading them all) or when @expect leads. */
+ * @margin nats (negative: reading them all) or when @expect leads. Noise
+ * is blanked as the detector reads (LangidParams.clean). */
 static void
 probe_range (Ctx *c, gsize start, gsize end, double margin, int expect, Probe *out)
 {
+  const char *text = c->text + start, *read_text = text;
   char buf[HEAD];
   gsize n = end - start;
-  Cleaner k = { c->text + start, buf, n, 0 };
-  clean_more (&k, MIN (n, TAIL));   /* (the detector asks for the rest) */
   LangidParams p = *c->params;
   p.margin = margin;
   p.expect = expect;
   p.expect_margin = expect >= 0 ? EXPECT_MARGIN : 0;
-  p.prepare = clean_more;
-  p.prepare_data = &k;
-  langid_detect_params (c->model, buf, n, &p, &out->g);
+  p.steps = text;
+  p.clean = TRUE;
+  /* A window cut inside a character (a grid position between two
+   * windows that disagree) is read as it always was, cleaned first: the
+   * scanner decodes its first bytes out of step, and may take a space for
+   * part of a character where the cleaner did not. */
+  gboolean cut = ((guchar) text[0] & 0xc0) == 0x80;
+  if (cut)
+    {
+      langid_clean (text, n, buf);
+      read_text = buf;
+      p.clean = FALSE;
+    }
+  langid_detect_params (c->model, read_text, n, &p, &out->g);
   c->n_probes++;
 
   /* only what was read */
-  gsize read = out->g.stop ? (gsize) ((const char *) out->g.stop - buf) : n;
+  gsize read = (gsize) ((const char *) out->g.stop - read_text);
   out->start = start;
   out->read = read;
   out->chars_per_byte = 0;
@@ -138,11 +127,27 @@ probe_range (Ctx *c, gsize start, gsize end, double margin, int expect, Probe *o
       out->lang = expect;
       return;
     }
-  guint n_words;
-  out->conf = langid_calibrate (&out->g, langid_name_share (buf, read, &n_words));
+  if (cut)
+    out->g.name_share = langid_name_share (buf, read, &out->g.n_words);
+  out->conf = langid_calibrate (&out->g, out->g.name_share);
   out->romanized = NULL;
   if (out->g.script == LANGID_SCRIPT_LATIN && out->g.coverage < ROMAN_COVERAGE)
-    out->romanized = langid_romanized (buf, read);
+    {
+      /* the word lists read the text as the detector did, noise blanked
+       * (up to a space, so that no token is judged cut); when the
+       * detector found no noise, that is the text itself */
+      const char *words = buf;
+      if (!cut && out->g.n_noise == 0)
+        words = text;
+      else if (!cut)
+        {
+          gsize to = read;
+          while (to > 0 && to < n && !is_space (text[to - 1]))
+            to++;
+          langid_clean (text, to, buf);
+        }
+      out->romanized = langid_romanized (words, read);
+    }
   if (out->romanized)
     {
       out->conf = MIN (out->conf, 0.05);
@@ -152,7 +157,7 @@ probe_range (Ctx *c, gsize start, gsize end, double margin, int expect, Probe *o
   /* Two words tell little among all the languages of a script ("ten
    * dollars" reads as Azerbaijani): only a plain answer, or one the prior
    * expects, stands. */
-  if (out->lang >= 0 && n_words <= 2 && out->conf < SHORT_MIN_SCORE
+  if (out->lang >= 0 && out->g.n_words <= 2 && out->conf < SHORT_MIN_SCORE
       && out->g.script != LANGID_SCRIPT_HAN && out->g.script != LANGID_SCRIPT_KANA
       && out->g.script != LANGID_SCRIPT_THAI && out->g.script != LANGID_SCRIPT_KHMER
       && !(c->params->prior && c->params->prior[out->lang] > 0))

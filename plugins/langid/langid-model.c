@@ -239,6 +239,38 @@ decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed, co
   LangidScript script = langid_scan_dominant (scan);
   if (script_letters (scan, script) * 10 < scan->letters * 9)
     return FALSE;          /* mixed scripts: read on */
+  if (m->same_floors[script])
+    {
+      /* The languages of the script share their floors, so a score grows
+       * with the sum alone: the two best sums give the two best scores,
+       * and only those two are computed. */
+      guint64 a1 = 0, a2 = 0;
+      int i1 = -1, i2 = -1;
+      for (guint j = 0; j < m->n_script[script]; j++)
+        {
+          guint i = m->script_langs[script][j];
+          if (allowed && !allowed[i])
+            continue;
+          guint64 a = acc[i] & SUM_MASK;
+          if (i1 < 0 || a > a1)
+            {
+              a2 = a1;
+              i2 = i1;
+              a1 = a;
+              i1 = i;
+            }
+          else if (i2 < 0 || a > a2)
+            {
+              a2 = a;
+              i2 = i;
+            }
+        }
+      if (i1 < 0)
+        return TRUE;
+      double lead = lang_score (m, i1, acc, found)
+                    - (i2 >= 0 ? lang_score (m, i2, acc, found) : -INFINITY);
+      return lead >= rule->margin || (i1 == rule->expect && lead >= rule->expect_margin);
+    }
   double best = -INFINITY, second = -INFINITY;
   int best_i = -1;
   for (guint j = 0; j < m->n_script[script]; j++)
@@ -261,37 +293,61 @@ decided (const LangidModel *m, const LangidScan *scan, const guint8 *allowed, co
          || (best_i == rule->expect && best - second >= rule->expect_margin);
 }
 
+/* The plugin's windows (LangidParams.steps) are read in steps of STEP
+ * bytes or more, each ending just after a space, made as the scanner nears
+ * the end of the last; a batch of features also ends where a step does,
+ * and the early stop is checked after each batch, as the answers of the
+ * plugin were measured with. */
+#define STEP 128
+
+static inline gboolean
+is_step_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The end of the step of @text that reaches @want at least. */
+static gsize
+step_end (const char *text, gsize len, gsize want)
+{
+  gsize to = MIN (want, len);
+  while (to < len && !is_step_space (text[to - 1]))
+    to++;
+  return to;
+}
+
 /* Sums, per language, what the features found in the table add above the
  * language's floor, and counts the features found per order. */
-/* Bytes made ready at a time when the text is prepared as it is read. */
-#define PREPARE_STEP 128
-
 static void
 accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *allowed,
             const StopRule *rule, const LangidParams *params, LangidScan *scan, guint64 *acc,
-            guint32 *found, guint32 *seen, const guchar **stop)
+            guint32 *found, guint32 *seen, LangidScanner *s)
 {
   /* features read, found in the table or not: a text in a script of one
    * language (Thai, say) finds none, and is settled all the same */
   guint32 n_seen = 0, check = rule->expect >= 0 ? EARLY_START / 2 : EARLY_START;
-  LangidScanner s;
   guint64 hashes[BATCH];
   guint8 orders[BATCH];
   guint32 b1[BATCH], b2[BATCH];
   guint n;
 
-  gsize ready = params->prepare ? params->prepare (params->prepare_data, PREPARE_STEP) : len;
-  langid_scanner_init (&s, text, ready, m->orders);
+  gsize ready = params->steps ? step_end (params->steps, len, STEP) : len;
+  if (params->steps && params->clean)
+    langid_scanner_init_clean (s, text, ready, m->orders);
+  else
+    langid_scanner_init (s, text, ready, m->orders);
   for (;;)
     {
       /* the scanner reads at most about 4 bytes a feature between
-       * prepared ends, which fall after a space: no word is cut */
-      if (ready < len && s.end - s.p < PREPARE_STEP)
+       * step ends, which fall after a space: no word is cut */
+      if (ready < len && s->end - s->p < STEP)
         {
-          ready = params->prepare (params->prepare_data, (s.p - (const guchar *) text) + PREPARE_STEP + PREPARE_STEP / 2);
-          s.end = (const guchar *) text + ready;
+          gsize want = (s->p - (const guchar *) text) + STEP + STEP / 2;
+          if (want > ready)
+            ready = step_end (params->steps, len, want);
+          s->end = (const guchar *) text + ready;
         }
-      n = langid_scanner_next (&s, scan, hashes, orders, BATCH);
+      n = langid_scanner_next (s, scan, hashes, orders, BATCH);
       if (n == 0)
         {
           if (ready >= len)
@@ -330,7 +386,7 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
           found[order]++;
         }
       n_seen += n;
-      if (n_seen >= check && (s.p < s.end || ready < len) && rule->margin >= 0)   /* (at the end: decided anyway) */
+      if (n_seen >= check && (s->p < s->end || ready < len) && rule->margin >= 0)   /* (at the end: decided anyway) */
         {
           if (decided (m, scan, allowed, rule, acc, found))
             break;
@@ -338,7 +394,6 @@ accumulate (const LangidModel *m, const char *text, gsize len, const guint8 *all
         }
     }
   *seen = n_seen;
-  *stop = s.p;
 }
 
 static int
@@ -372,8 +427,15 @@ langid_detect_params (const LangidModel *m, const char *text, gsize len,
   g->lang = -1;
   StopRule rule = { params->margin == 0 ? LANGID_EARLY_MARGIN : params->margin,
                     params->expect_margin > 0 ? params->expect : -1, params->expect_margin };
-  accumulate (m, text, len, allowed, &rule, params, &scan, acc, found, &n_seen, &g->stop);
+  LangidScanner s;
+  accumulate (m, text, len, allowed, &rule, params, &scan, acc, found, &n_seen, &s);
+  g->stop = s.p;
   g->n_features = n_seen;
+  if (params->steps && params->clean)
+    {
+      g->name_share = langid_scanner_name_share (&s, &g->n_words);
+      g->n_noise = s.n_noise;
+    }
 
   /* A Han, Kana or Hangul character says about as much as a short word. */
   g->letters = scan.letters + 2 * (scan.script[LANGID_SCRIPT_HAN] + scan.script[LANGID_SCRIPT_KANA]

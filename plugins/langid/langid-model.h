@@ -97,12 +97,10 @@ typedef struct {
   double coverage;                /* share of them the best language uses */
   double margin;                  /* nats between the two best, before tempering */
   const guchar *stop;             /* where reading stopped (the end, or earlier) */
+  double name_share;              /* clean reading only: langid_name_share() of */
+  guint n_words;                  /* what was read, and its number of words */
+  guint n_noise;                  /* clean reading only: noise tokens blanked */
 } LangidGuess;
-
-/* Makes the text ready to be read up to about @want bytes (its bytes are
- * written in place, as noise is blanked) and returns how many are ready:
- * @want or more, just after a space, or the whole length. */
-typedef gsize (*LangidPrepare) (gpointer data, gsize want);
 
 /* How to read a text. */
 typedef struct {
@@ -114,8 +112,11 @@ typedef struct {
                                    * negative: read everything */
   int expect;                     /* a language expected (model index), or -1 */
   double expect_margin;           /* stop as soon as @expect leads by this much */
-  LangidPrepare prepare;          /* NULL: the text is ready */
-  gpointer prepare_data;
+  const char *steps;              /* NULL, or read in steps ending after the
+                                   * spaces of this text (the text itself, or
+                                   * what it was before langid_clean()) */
+  gboolean clean;                 /* with @steps: read the text as langid_clean()
+                                   * leaves it, and measure its names */
 } LangidParams;
 
 #define LANGID_EARLY_MARGIN 60.0

@@ -2,6 +2,7 @@
 #include "langid-text.h"
 
 #include <string.h>
+#include "langid-clean.h"
 
 /* Words are hashed FNV-style over their code points. */
 #define WORD_SEED 0x84222325cbf29ce4ull
@@ -122,14 +123,30 @@ is_letter (gunichar cp)
 typedef struct {
   guint16 fold;
   guint8 script;
+  guint8 flags;                   /* NAME_* | langid_suspect[] << SUSPECT_SHIFT */
 } SmallEntry;
 static SmallEntry small_table[SMALL];
+
+/* What the share of letters in names (langid_name_share()) sees of a
+ * character: a letter (every character of three bytes or more is), a
+ * capital, an end of sentence. And, for ASCII, what may make a token noise
+ * (langid_suspect[]). */
+enum { NAME_ALPHA = 1, NAME_UPPER = 2, NAME_STOP = 4 };
+#define SUSPECT_SHIFT 3
+#define SPACE_FLAG (LANGID_SUSPECT_SPACE << SUSPECT_SHIFT)
 
 static gpointer
 build_small_table (gpointer data)
 {
   for (gunichar cp = 0; cp < SMALL; cp++)
     {
+      /* as langid_name_share() classes them */
+      gboolean alpha = cp < 0x80 ? g_ascii_isalpha (cp) : g_unichar_isalpha (cp);
+      gboolean upper = alpha && (cp < 0x80 ? g_ascii_isupper (cp) : g_unichar_isupper (cp));
+      gboolean stop = cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == ':';
+      small_table[cp].flags = (alpha ? NAME_ALPHA : 0) | (upper ? NAME_UPPER : 0)
+                              | (stop ? NAME_STOP : 0)
+                              | (cp < 0x80 ? langid_suspect[cp] << SUSPECT_SHIFT : 0);
       if (!is_letter (cp) || cp == 0xd7 || cp == 0xf7)
         continue;
       gunichar f = g_unichar_tolower (cp);
@@ -148,15 +165,10 @@ ensure_small_table (void)
   g_once (&once, build_small_table, NULL);
 }
 
-guint32
-langid_fold (gunichar cp, guint8 *script)
+/* langid_fold() of a code point above the small table, from GLib. */
+static guint32
+fold_slow (gunichar cp, guint8 *script)
 {
-  ensure_small_table ();
-  if (cp < SMALL)
-    {
-      *script = small_table[cp].script;
-      return small_table[cp].fold;
-    }
   if (!is_letter (cp))
     return 0;
   *script = script_of (cp);
@@ -164,6 +176,62 @@ langid_fold (gunichar cp, guint8 *script)
       && g_unichar_type (cp) <= G_UNICODE_NON_SPACING_MARK)
     *script = LANGID_SCRIPT_NONE;   /* a mark outside any block: counted with its base */
   return g_unichar_tolower (cp);
+}
+
+/* The rest of the Basic Multilingual Plane (three UTF-8 bytes: the
+ * scripts of India and South-East Asia, Georgian, Hangul, Kana, Han …)
+ * comes from pages of 256 code points, each built on first use and shared
+ * by all threads: GLib's lookups cost more per character than the rest of
+ * the scanner. An entry whose fold does not fit says so with SLOW. */
+#define PAGE_SHIFT 8
+#define SLOW 0xff
+static SmallEntry *pages[0x10000 >> PAGE_SHIFT];
+
+static const SmallEntry *
+build_page (guint page)
+{
+  SmallEntry *t = g_new0 (SmallEntry, 1u << PAGE_SHIFT);
+  for (guint k = 0; k < 1u << PAGE_SHIFT; k++)
+    {
+      guint8 script = LANGID_SCRIPT_NONE;
+      guint32 f = fold_slow ((page << PAGE_SHIFT) | k, &script);
+      t[k].fold = f;
+      t[k].script = f > 0xffff ? SLOW : f ? script : LANGID_SCRIPT_NONE;
+      t[k].flags = NAME_ALPHA;
+    }
+  if (!g_atomic_pointer_compare_and_exchange (&pages[page], NULL, t))
+    g_free (t);                   /* another thread was first */
+  return g_atomic_pointer_get (&pages[page]);
+}
+
+/* The table entry of @cp (below 0x10000), or NULL when it must be folded
+ * by GLib. */
+static inline const SmallEntry *
+bmp_entry (gunichar cp)
+{
+  if (cp < SMALL)
+    return &small_table[cp];
+  const SmallEntry *page = g_atomic_pointer_get (&pages[cp >> PAGE_SHIFT]);
+  if (G_UNLIKELY (!page))
+    page = build_page (cp >> PAGE_SHIFT);
+  const SmallEntry *e = &page[cp & ((1u << PAGE_SHIFT) - 1)];
+  return G_LIKELY (e->script != SLOW) ? e : NULL;
+}
+
+guint32
+langid_fold (gunichar cp, guint8 *script)
+{
+  ensure_small_table ();
+  if (cp < 0x10000)
+    {
+      const SmallEntry *e = bmp_entry (cp);
+      if (e)
+        {
+          *script = e->script;
+          return e->fold;
+        }
+    }
+  return fold_slow (cp, script);
 }
 
 void
@@ -175,6 +243,15 @@ langid_scanner_init (LangidScanner *s, const char *text, gsize len, guint orders
   s->end = s->p + len;
   s->packed = ' ';
   s->n_window = 1;
+  s->token = s->p;
+}
+
+void
+langid_scanner_init_clean (LangidScanner *s, const char *text, gsize len, guint orders)
+{
+  langid_scanner_init (s, text, len, orders);
+  s->clean = TRUE;
+  s->names.stop = TRUE;           /* a text starts a sentence */
 }
 
 /* Decodes one character of valid UTF-8 (the core guarantees it). */
@@ -272,8 +349,89 @@ push (Window *w, guint32 c)
   w->n_window += w->n_window < LANGID_MAX_ORDER;
 }
 
-guint
-langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8 *orders, guint max)
+/* The share of letters in names, as langid_name_share() counts it, one
+ * character at a time. */
+typedef LangidNames Names;
+
+static inline void
+names_add (Names *m, guint8 flags)
+{
+  if (flags & NAME_ALPHA)
+    {
+      if (!m->in_word)
+        {
+          m->in_word = TRUE;
+          m->capital = (flags & NAME_UPPER) && !m->stop;
+          m->stop = FALSE;
+          m->words++;
+        }
+      m->letters++;
+      m->named += m->capital;
+    }
+  else
+    {
+      m->in_word = FALSE;
+      m->stop |= (flags & NAME_STOP) != 0;
+    }
+}
+
+/* Takes back the letters of a noise token [@t, @e) from the counts. */
+static G_GNUC_NO_INLINE guint32
+unread_token (const guchar *t, const guchar *e, LangidScan *scan)
+{
+  guint32 letters = 0;
+  while (t < e)
+    {
+      guint32 f;
+      guint8 script;
+      if (*t < 0x80)
+        {
+          f = small_table[*t].fold;
+          script = small_table[*t].script;
+          t++;
+        }
+      else
+        {
+          gunichar cp = next_char (&t, e);
+          const SmallEntry *x = cp < 0x10000 ? bmp_entry (cp) : NULL;
+          if (x)
+            {
+              f = x->fold;
+              script = x->script;
+            }
+          else
+            f = fold_slow (cp, &script);
+        }
+      if (f)
+        {
+          scan->script[script]--;
+          letters++;
+        }
+    }
+  return letters;
+}
+
+/* The end of the token that starts at @t, and the OR of its bytes'
+ * langid_suspect[]. */
+static const guchar *
+token_end (const guchar *t, const guchar *end, guint8 *any)
+{
+  guint8 a = 0;
+  while (t < end && langid_suspect[*t] != LANGID_SUSPECT_SPACE)
+    a |= langid_suspect[*t++];
+  *any = a;
+  return t;
+}
+
+/* The scanner's loop; @clean (a constant where it is inlined) blanks
+ * noise tokens and counts names as it reads. A token is read as it comes
+ * and judged at its end; when it is noise, what it added is taken back,
+ * so that the features, the letters and the places where a batch ends are
+ * those of the text with the token blanked (langid_clean()). Where a batch
+ * would end inside a token not yet judged, the token is judged first. */
+static inline G_GNUC_UNUSED __attribute__ ((always_inline)) guint
+scan_batch (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8 *orders, guint max,
+            const gboolean clean)
 {
   const guchar *p = s->p, *end = s->end;
   Window w = { s->packed, s->n_window, 0, { 0 } };
@@ -284,6 +442,14 @@ langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8
   guint8 run_script = LANGID_SCRIPT_NONE;
   guint32 run = 0;
   guint n = 0;
+  /* the token being read: where it starts, its suspect bytes, whether it
+   * was judged no noise, its first feature (a token not judged started
+   * in this batch), and the names counted before it */
+  const guchar *token = s->token;
+  guint8 any = s->token_any;
+  gboolean kept = s->token_kept;
+  guint token_n = 0;
+  Names names = s->names, names_before = names;
 
   ensure_small_table ();
   for (guint o = 1; o <= LANGID_MAX_ORDER; o++)
@@ -294,43 +460,83 @@ langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8
   const guint word_room = (LANGID_MAX_WORD + 2) * w.nord + 2;
   g_assert (max >= word_room);
 
+#define TAKE_BACK_TOKEN(to) G_STMT_START {                         \
+    scan->script[run_script] += run;                               \
+    run = 0;                                                       \
+    letters -= unread_token (token, (to), scan);                   \
+    n = token_n;                                                   \
+    w.packed = ' ';                                                \
+    w.n_window = 1;                                                \
+    word_len = 0;                                                  \
+    names = names_before;                                          \
+    s->n_noise++;                                                  \
+  } G_STMT_END
+
   /* A batch ends between words, or inside a word too long to be a
    * feature: the features of a word stay together. */
   while (p < end)
     {
       const guchar *start = p;
       guint32 f;
-      guint8 script;
+      guint8 script, flags = NAME_ALPHA;
       if (G_LIKELY (*p < 0x80))
         {
           f = small_table[*p].fold;
           script = small_table[*p].script;
+          flags = small_table[*p].flags;
           p++;
         }
       else
         {
           gunichar cp = next_char (&p, end);
-          if (cp < SMALL)
+          const SmallEntry *e = cp < 0x10000 ? bmp_entry (cp) : NULL;
+          if (G_LIKELY (e))
             {
-              f = small_table[cp].fold;
-              script = small_table[cp].script;
+              f = e->fold;
+              script = e->script;
+              /* (a window may start inside a character: what its bytes
+               * decode to is never a space nor a stop, as the cleaner and
+               * langid_name_share() see it) */
+              flags = e->flags & (NAME_ALPHA | NAME_UPPER);
             }
           else
-            f = langid_fold (cp, &script);
+            f = fold_slow (cp, &script);
         }
 
       if (f == 0)
         {
-          if (word_len == 0)
-            continue;
-          /* end of a word: the n-grams ending with a space, and the word */
-          push (&w, ' ');
-          n = emit_ngrams (&w, 2, hashes, orders, n);
-          if (word_len <= LANGID_MAX_WORD && words)
-            hashes[word_first] = finish (word_hash ^ WORD_SEED);
-          w.packed = ' ';
-          w.n_window = 1;
-          word_len = 0;
+          if (clean)
+            {
+              if (flags & SPACE_FLAG)
+                {
+                  /* a token ends: noise is taken back */
+                  if (start > token && !kept && (any || start - token >= 16)
+                      && langid_noise_token (token, start - token, any))
+                    TAKE_BACK_TOKEN (start);
+                }
+              else
+                any |= flags >> SUSPECT_SHIFT;
+              names_add (&names, flags);
+            }
+          if (word_len > 0)
+            {
+              /* end of a word: the n-grams ending with a space, and the word */
+              push (&w, ' ');
+              n = emit_ngrams (&w, 2, hashes, orders, n);
+              if (word_len <= LANGID_MAX_WORD && words)
+                hashes[word_first] = finish (word_hash ^ WORD_SEED);
+              w.packed = ' ';
+              w.n_window = 1;
+              word_len = 0;
+            }
+          if (clean && (flags & SPACE_FLAG))
+            {
+              token = p;
+              any = 0;
+              kept = FALSE;
+              token_n = n;
+              names_before = names;
+            }
           continue;
         }
 
@@ -338,10 +544,26 @@ langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8
        * a longer one, whose word feature is dropped, may be cut) */
       if (word_len == 0 ? n + word_room > max : n + w.nord + 1 > max)
         {
+          if (clean && !kept)
+            {
+              /* the batch would end inside a token: judge it now */
+              guint8 all;
+              const guchar *te = token_end (token, end, &all);
+              if ((all || te - token >= 16) && langid_noise_token (token, te - token, all))
+                {
+                  TAKE_BACK_TOKEN (start);
+                  p = token = te;
+                  any = 0;
+                  continue;
+                }
+              kept = TRUE;
+            }
           p = start;      /* read again by the next batch */
           break;
         }
 
+      if (clean)
+        names_add (&names, flags);
       letters++;
       if (script != run_script)
         {
@@ -373,6 +595,19 @@ langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8
         }
     }
 
+  /* the last token of the text */
+  if (clean && p >= end && p > token && !kept)
+    {
+      if ((any || p - token >= 16) && langid_noise_token (token, p - token, any))
+        {
+          TAKE_BACK_TOKEN (p);
+          token = p;
+        }
+      else
+        kept = TRUE;
+    }
+#undef TAKE_BACK_TOKEN
+
   /* the last word of the text */
   if (p >= end && word_len > 0 && n + w.nord + 1 <= max)
     {
@@ -393,7 +628,26 @@ langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8
   s->word_hash = word_hash;
   s->word_len = word_len;
   s->word_first = word_first;
+  s->token = token;
+  s->token_any = any;
+  s->token_kept = kept;
+  s->names = names;
   return n;
+}
+
+guint
+langid_scanner_next (LangidScanner *s, LangidScan *scan, guint64 *hashes, guint8 *orders, guint max)
+{
+  if (s->clean)
+    return scan_batch (s, scan, hashes, orders, max, TRUE);
+  return scan_batch (s, scan, hashes, orders, max, FALSE);
+}
+
+double
+langid_scanner_name_share (const LangidScanner *s, guint *n_words)
+{
+  *n_words = s->names.words;
+  return s->names.letters ? (double) s->names.named / s->names.letters : 0;
 }
 
 LangidScript

@@ -52,6 +52,12 @@ typedef struct {
   guint32 script[LANGID_N_SCRIPTS];    /* letters per script */
 } LangidScan;
 
+/* What langid_scanner_name_share() counts. */
+typedef struct {
+  guint32 words, letters, named;
+  gboolean in_word, capital, stop;
+} LangidNames;
+
 /* Walks a text and cuts it into features, a batch at a time: no allocation,
  * and the caller can prefetch a whole batch of table slots at once. */
 typedef struct {
@@ -62,6 +68,12 @@ typedef struct {
   guint word_len;                      /* 0 between words */
   guint word_first;                    /* where the word's features start in the batch */
   guint orders;                        /* bit o set: emit features of order o */
+  gboolean clean;                      /* noise tokens are blanked, names counted */
+  const guchar *token;                 /* the token being read (clean) */
+  guint8 token_any;                    /* its bytes' langid_suspect[] */
+  gboolean token_kept;                 /* judged no noise already */
+  guint32 n_noise;                     /* noise tokens taken back */
+  LangidNames names;
 } LangidScanner;
 
 const char *langid_script_name (LangidScript script);
@@ -73,6 +85,15 @@ guint32 langid_fold (gunichar cp, guint8 *script);
 
 /* @orders: bit o set to emit the features of order o (0: words). */
 void langid_scanner_init (LangidScanner *scanner, const char *text, gsize len, guint orders);
+
+/* langid_scanner_init() for a scanner that reads the text as
+ * langid_clean() would leave it — noise tokens give neither features nor
+ * letters — without copying it, and counts what langid_name_share() would
+ * of what it read (langid_scanner_name_share()). */
+void langid_scanner_init_clean (LangidScanner *scanner, const char *text, gsize len, guint orders);
+
+/* langid_name_share() of the cleaned text a clean scanner has read so far. */
+double langid_scanner_name_share (const LangidScanner *scanner, guint *n_words);
 
 /* In @orders: a place that holds no feature (a word found too long). */
 #define LANGID_NO_FEATURE 0xff
