@@ -549,11 +549,16 @@ builder_trim (Builder *b)
       }
 }
 
+/* The metadata, kept as JSON text, as a node of the record. */
 static JsonNode *
-meta_node (JsonObject *meta)
+meta_node (const char *meta, gsize length)
 {
-  JsonNode *node = json_node_init_object (json_node_alloc (), meta);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *node;
 
+  if (!json_parser_load_from_data (parser, meta, length, NULL))
+    return json_node_init_object (json_node_alloc (), json_object_new ());
+  node = json_parser_steal_root (parser);
   json_make_safe (node);
   return node;
 }
@@ -563,7 +568,8 @@ build_record (Builder *b, TamisDoc *doc, const char *const *layers,
               const char *const *attributes, gboolean with_text)
 {
   JsonObject *record = json_object_new ();
-  JsonObject *meta = tamis_doc_get_meta_object (doc);
+  gsize meta_len = 0;
+  const char *meta = tamis_doc_get_meta_json (doc, &meta_len);
   const char *code = tamis_doc_get_error_code (doc);
   JsonNode *root;
 
@@ -578,7 +584,7 @@ build_record (Builder *b, TamisDoc *doc, const char *const *layers,
       json_object_set_string_member (error, "message", message ? message : "");
       json_object_set_object_member (record, "error", error);
       if (meta != NULL)
-        json_object_set_member (record, "meta", meta_node (meta));
+        json_object_set_member (record, "meta", meta_node (meta, meta_len));
     }
   else
     {
@@ -603,7 +609,7 @@ build_record (Builder *b, TamisDoc *doc, const char *const *layers,
           json_object_set_array_member (record, "repaired", array);
         }
       if (meta != NULL)
-        json_object_set_member (record, "meta", meta_node (meta));
+        json_object_set_member (record, "meta", meta_node (meta, meta_len));
       if (with_text)
         json_object_set_string_member (record, "text", tamis_doc_get_text (doc));
 
