@@ -610,10 +610,10 @@ tamis_doc_set_meta_json (TamisDoc *doc, const char *key, const char *json, GErro
   const char *rest;
 
   json_tokener_set_flags (tok, JSON_TOKENER_STRICT);
-  parsed = len <= G_MAXINT ? json_tokener_parse_ex (tok, json, (int) len) : NULL;
-  if (parsed == NULL && json_tokener_get_error (tok) == json_tokener_continue)
-    parsed = json_tokener_parse_ex (tok, "", -1);  /* a lone number ends at the text's end */
-  rest = parsed ? json + json_tokener_get_parse_end (tok) : NULL;
+  /* the nul is parsed too: it ends a lone number, which would otherwise
+   * wait for more */
+  parsed = len < G_MAXINT ? json_tokener_parse_ex (tok, json, (int) len + 1) : NULL;
+  rest = parsed ? json + MIN ((gsize) json_tokener_get_parse_end (tok), len) : NULL;
   while (rest != NULL && g_ascii_isspace (*rest))
     rest++;
   if (parsed == NULL || (rest != NULL && *rest != '\0') || !g_utf8_validate (json, len, NULL))

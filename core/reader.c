@@ -875,7 +875,7 @@ attach_meta (TamisDoc *doc, json_object *obj, const char *line, gsize len,
 
   if (wanted <= 0)
     return;
-  copy.out = g_string_sized_new (len);
+  copy.out = g_string_sized_new (MIN (len, 256));
   tamis_json_object_foreach (line, len, copy_member, &copy);
   if (copy.copied != (guint) wanted)
     {
@@ -999,8 +999,8 @@ load_line (gpointer data)
     {
       if (err == json_tokener_error_depth)
         return failed_doc (self, fallback_id, path, n, consumed, "too-deep",
-                           g_strdup_printf ("%s: nested deeper than %u levels of objects and "
-                                            "arrays (input: max_depth)", where, job->max_depth));
+                           g_strdup_printf ("%s: nested deeper than %u levels "
+                                            "(input: max_depth)", where, job->max_depth));
       return failed_doc (self, fallback_id, path, n, consumed, "bad-json",
                          g_strdup_printf ("%s: not JSON: %s at byte offset %" G_GSIZE_FORMAT,
                                           where, err == json_tokener_continue

@@ -590,10 +590,16 @@ test_jsonl_meta (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_false (tamis_doc_set_meta_json (doc, "bad", "1 2", &error));
   g_clear_error (&error);
+  g_assert_false (tamis_doc_set_meta_json (doc, "bad", "", &error));
+  g_clear_error (&error);
+  g_assert_true (tamis_doc_set_meta_json (doc, "n", "42", &error));
+  g_assert_no_error (error);
+  g_assert_true (tamis_doc_set_meta_json (doc, "n", "-0.50e3 ", &error));
+  g_assert_no_error (error);
   g_assert_cmpstr (tamis_doc_get_meta_json (doc, NULL), ==,
                    "{\"score\":0.9962,\"v\":1.2450000000000001,\"big\":12345678901234567890123,"
                    "\"x\":35100000000.0,\"nested\":{\"a\":[1,2.50,\"s p\\\"\"]},"
-                   "\"e\":\"neuf \\\"cité\\\"\\n\",\"tags\":[\"a\",2.50]}");
+                   "\"e\":\"neuf \\\"cité\\\"\\n\",\"tags\":[\"a\",2.50],\"n\":-0.50e3}");
   g_assert_cmpstr (tamis_doc_get_meta (doc, "e"), ==, "neuf \"cité\"\n");
 
   g_assert_null (tamis_doc_get_meta_json (docs->pdata[1], NULL));
