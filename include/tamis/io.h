@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 /**
  * TAMIS_DEFAULT_MAX_DEPTH:
  *
- * A JSON Lines record nested deeper than this (64 levels of objects and
- * arrays, the record itself counting as one) becomes a "too-deep" failed
+ * A JSON Lines record nested deeper than this (64 levels: the record is
+ * level 1, each value in an object or array one level deeper than it, so
+ * the `1` of `{"m": [[1]]}` is at level 4) becomes a "too-deep" failed
  * document unless the pipeline's `input: {max_depth:}` says otherwise.
  */
 #define TAMIS_DEFAULT_MAX_DEPTH 64u
@@ -109,8 +110,8 @@ TamisReader *tamis_reader_new (const char *const *inputs, TamisInputFormat forma
 /**
  * tamis_reader_set_max_depth:
  * @reader: a reader
- * @max_depth: the deepest nesting of objects and arrays a JSON Lines record
- *   may have, the record itself counting as one (0 for
+ * @max_depth: the deepest level a value of a JSON Lines record may be at,
+ *   the record being level 1 (see %TAMIS_DEFAULT_MAX_DEPTH; 0 for
  *   %TAMIS_DEFAULT_MAX_DEPTH; at most %TAMIS_MAX_DEPTH_LIMIT)
  *
  * Records nested deeper become "too-deep" failed documents; the parser
