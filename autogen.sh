@@ -3,7 +3,8 @@
 #   --install-deps        first installs the Debian packages tamis needs to
 #                         build and test
 #   --install-bench-deps  also those the benchmarks under bench/ compare
-#                         against (CLD2, libexttextcat, Node.js and npm)
+#                         against (CLD2, libexttextcat, jansson, Node.js
+#                         and npm)
 #   --install-ci-deps     also the checkers the CI runs (valgrind, cppcheck,
 #                         chromium and chromium-driver for the HTML report,
 #                         slurm-wlm and munge for the Slurm test)
@@ -23,11 +24,11 @@ if [ -n "$packages" ]; then
   if [ "$(id -u)" != 0 ]; then SUDO=sudo; fi
   export DEBIAN_FRONTEND=noninteractive
   set -- build-essential autoconf automake libtool pkg-config \
-    libltdl-dev libglib2.0-dev libyaml-dev libjson-glib-dev libsqlite3-dev sqlite3 \
+    libltdl-dev libglib2.0-dev libyaml-dev libjson-glib-dev libjson-c-dev libsqlite3-dev sqlite3 \
     iso-codes unicode-cldr-core python3 jq ca-certificates git \
     abigail-tools
   if [ "$packages" = bench ]; then
-    set -- "$@" g++ libcld2-dev libexttextcat-dev nodejs npm time
+    set -- "$@" g++ libcld2-dev libexttextcat-dev libjansson-dev nodejs npm time
   fi
   if [ "$packages" = ci ]; then
     # chromium and its driver: tests/test-report.sh opens the HTML report;

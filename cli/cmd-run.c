@@ -521,6 +521,7 @@ cli_cmd_run (int argc, char **argv)
           return CLI_EXIT_USAGE;
         }
     }
+  tamis_reader_set_max_depth (reader, tamis_pipeline_get_max_depth (pipeline));
 
   if (format == TAMIS_FORMAT_SQLITE)
     {

@@ -1,7 +1,6 @@
 /* tamis — document internals shared by the core's readers and writers. */
 #pragma once
 
-#include <json-glib/json-glib.h>
 #include <tamis/document.h>
 #include <tamis/plugin.h>
 
@@ -55,17 +54,17 @@ gboolean tamis_doc_check_outputs (TamisDoc *doc, guint stage, const TamisOutput 
  * valid UTF-8 (readers validate while scanning; doing it twice costs). */
 TamisDoc *tamis_doc_new_take_valid (const char *id, char *text, gsize length);
 
-/* Takes @meta (the JSONL record's fields other than id and text). */
-void tamis_doc_take_meta (TamisDoc *doc, JsonObject *meta);
-
-/* Returns: (nullable) (transfer none): the metadata object. */
-JsonObject *tamis_doc_get_meta_object (const TamisDoc *doc);
+/* Takes @json (g_malloc()ed, nul-terminated, @length bytes): the
+ * document's metadata as the compact text of one JSON object, the JSONL
+ * record's fields other than id and text. The caller vouches that it is
+ * valid and compact (no white space between tokens); %NULL or "{}" clear
+ * the metadata. */
+void tamis_doc_take_meta_json (TamisDoc *doc, char *json, gsize length);
 
 /* The metadata as one compact JSON object ("{...}"), ready to be written
  * as it is; %NULL when the document has none. @length (nullable) gets its
  * length in bytes. The text stays valid until the metadata changes or the
- * document is freed. Writers use this, never the object, so that how the
- * metadata is kept can change without them. */
+ * document is freed. Costs nothing: it is how the metadata are kept. */
 const char *tamis_doc_get_meta_json (TamisDoc *doc, gsize *length);
 
 /* Bytes of input this document stood for (for progress), set by readers. */

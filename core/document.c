@@ -10,8 +10,12 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include <json-c/json.h>
+
 #include <tamis/error.h>
+#include <tamis/io.h>
 #include "document-private.h"
+#include "json-scan.h"
 
 /* An attribute as stored: 24 bytes (TamisValue keeps reserved room). */
 typedef struct {
@@ -61,9 +65,9 @@ struct _TamisDoc {
   GStringChunk *strings;
   GArray *attrs;      /* Attr, document level, in the order first set */
   GPtrArray *layers;  /* TamisLayer */
-  JsonObject *meta;
-  char *meta_json;    /* meta serialised, made on demand; NULL when stale */
+  char *meta_json;    /* the metadata as compact JSON object text, or NULL */
   gsize meta_json_len;
+  struct json_object *meta_parsed; /* meta_json parsed for tamis_doc_get_meta() */
   gsize input_size;
   gsize cursor_byte;  /* last offset tamis_doc_char_offset() converted */
   gsize cursor_char;
@@ -342,9 +346,9 @@ tamis_doc_free (TamisDoc *doc)
     g_string_chunk_free (doc->strings);
   if (doc->repairs)
     g_ptr_array_unref (doc->repairs);
-  if (doc->meta)
-    json_object_unref (doc->meta);
   g_free (doc->meta_json);
+  if (doc->meta_parsed)
+    json_object_put (doc->meta_parsed);
   g_free (doc->error_code);
   g_free (doc->error_message);
   g_free (doc->source_path);
@@ -529,34 +533,107 @@ tamis_doc_mark_processed (TamisDoc *doc)
   return first;
 }
 
-static JsonObject *
-doc_meta (TamisDoc *doc)
+/* Metadata are kept as the compact text of one JSON object, so that the
+ * reader fills them by copying and writers write them by copying; the rare
+ * changes and look-ups below work on that text. json-c is used here
+ * without json-glib in the same file: the two export a few functions of
+ * the same names. */
+
+static void
+meta_changed (TamisDoc *doc)
 {
-  g_clear_pointer (&doc->meta_json, g_free);
-  if (doc->meta == NULL)
-    doc->meta = json_object_new ();
-  return doc->meta;
+  g_clear_pointer (&doc->meta_parsed, json_object_put);
+}
+
+typedef struct {
+  GString *out;
+  const char *key;
+} MetaCopy;
+
+static gboolean
+copy_other_member (const char *key, gsize key_len, const char *value, gsize value_len,
+                   gpointer user_data)
+{
+  MetaCopy *copy = user_data;
+  g_autoptr(GString) name = g_string_sized_new (key_len + 2);
+
+  /* keys as the reader copied them may hold escapes: compare them
+   * written the way a new key is */
+  tamis_json_append_string (name, copy->key, -1);
+  if (key_len + 2 == name->len && memcmp (key, name->str + 1, key_len) == 0)
+    return TRUE;
+  if (copy->out->len > 1)
+    g_string_append_c (copy->out, ',');
+  g_string_append_c (copy->out, '"');
+  g_string_append_len (copy->out, key, key_len);
+  g_string_append (copy->out, "\":");
+  g_string_append_len (copy->out, value, value_len);
+  return TRUE;
+}
+
+/* Sets member @key to @value, valid compact JSON text. */
+static void
+meta_set (TamisDoc *doc, const char *key, const char *value, gsize value_len)
+{
+  MetaCopy copy = { g_string_new ("{"), key };
+
+  if (doc->meta_json != NULL)
+    tamis_json_object_foreach (doc->meta_json, doc->meta_json_len, copy_other_member, &copy);
+  if (copy.out->len > 1)
+    g_string_append_c (copy.out, ',');
+  tamis_json_append_string (copy.out, key, -1);
+  g_string_append_c (copy.out, ':');
+  g_string_append_len (copy.out, value, value_len);
+  g_string_append_c (copy.out, '}');
+  g_free (doc->meta_json);
+  doc->meta_json_len = copy.out->len;
+  doc->meta_json = g_string_free (copy.out, FALSE);
+  meta_changed (doc);
 }
 
 void
 tamis_doc_set_meta_string (TamisDoc *doc, const char *key, const char *value)
 {
-  json_object_set_string_member (doc_meta (doc), key, value);
+  g_autoptr(GString) json = g_string_new (NULL);
+
+  tamis_json_append_string (json, value, -1);
+  meta_set (doc, key, json->str, json->len);
 }
 
 gboolean
 tamis_doc_set_meta_json (TamisDoc *doc, const char *key, const char *json, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  JsonNode *node = json_from_string (json, &local);
+  json_tokener *tok = json_tokener_new_ex (TAMIS_DEFAULT_MAX_DEPTH);
+  gsize len = strlen (json);
+  json_object *parsed;
+  g_autoptr(GString) compact = NULL;
+  const char *rest;
 
-  if (node == NULL)
+  json_tokener_set_flags (tok, JSON_TOKENER_STRICT);
+  /* the nul is parsed too: it ends a lone number, which would otherwise
+   * wait for more */
+  parsed = len < G_MAXINT ? json_tokener_parse_ex (tok, json, (int) len + 1) : NULL;
+  rest = parsed ? json + MIN ((gsize) json_tokener_get_parse_end (tok), len) : NULL;
+  while (rest != NULL && g_ascii_isspace (*rest))
+    rest++;
+  if (parsed == NULL || (rest != NULL && *rest != '\0') || !g_utf8_validate (json, len, NULL))
     {
+      enum json_tokener_error err = json_tokener_get_error (tok);
+
       g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT, "metadata '%s' is not JSON: %s", key,
-                   local ? local->message : "empty text");
+                   len == 0 ? "empty text"
+                   : parsed != NULL ? "text after the value"
+                   : err == json_tokener_success || err == json_tokener_continue
+                   ? "unexpected end" : json_tokener_error_desc (err));
+      json_object_put (parsed);
+      json_tokener_free (tok);
       return FALSE;
     }
-  json_object_set_member (doc_meta (doc), key, node);
+  json_object_put (parsed);
+  json_tokener_free (tok);
+  compact = g_string_sized_new (len);
+  tamis_json_append_compact (compact, json, len);
+  meta_set (doc, key, compact->str, compact->len);
   return TRUE;
 }
 
@@ -609,43 +686,35 @@ tamis_doc_get_bool (const TamisDoc *doc, const char *key, gboolean fallback)
 const char *
 tamis_doc_get_meta (const TamisDoc *doc, const char *key)
 {
-  JsonNode *node;
+  TamisDoc *self = (TamisDoc *) doc;
+  json_object *member;
 
-  if (doc->meta == NULL || !json_object_has_member (doc->meta, key))
+  if (doc->meta_json == NULL)
     return NULL;
-  node = json_object_get_member (doc->meta, key);
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-  return NULL;
+  /* Parsed once, on the first look-up; dropped when the metadata change. */
+  if (self->meta_parsed == NULL)
+    self->meta_parsed = json_tokener_parse (doc->meta_json);
+  if (self->meta_parsed == NULL
+      || !json_object_object_get_ex (self->meta_parsed, key, &member)
+      || !json_object_is_type (member, json_type_string))
+    return NULL;
+  return json_object_get_string (member);
 }
 
 void
-tamis_doc_take_meta (TamisDoc *doc, JsonObject *meta)
+tamis_doc_take_meta_json (TamisDoc *doc, char *json, gsize length)
 {
-  if (doc->meta)
-    json_object_unref (doc->meta);
-  g_clear_pointer (&doc->meta_json, g_free);
-  doc->meta = meta;
-}
-
-JsonObject *
-tamis_doc_get_meta_object (const TamisDoc *doc)
-{
-  return doc->meta;
+  g_free (doc->meta_json);
+  meta_changed (doc);
+  if (json != NULL && length <= 2)
+    g_clear_pointer (&json, g_free);  /* "{}" is no metadata */
+  doc->meta_json = json;
+  doc->meta_json_len = json ? length : 0;
 }
 
 const char *
 tamis_doc_get_meta_json (TamisDoc *doc, gsize *length)
 {
-  if (doc->meta == NULL)
-    return NULL;
-  if (doc->meta_json == NULL)
-    {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), doc->meta);
-
-      doc->meta_json = json_to_string (node, FALSE);
-      doc->meta_json_len = strlen (doc->meta_json);
-    }
   if (length != NULL)
     *length = doc->meta_json_len;
   return doc->meta_json;

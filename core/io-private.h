@@ -74,4 +74,9 @@ void tamis_sqlite_close (TamisSqliteOut *db);
  * choice, %NULL for all. */
 gboolean tamis_attribute_wanted (const char *const *attributes, const char *key);
 
+/* An id for file name @name, always valid UTF-8: @name itself when it is
+ * valid, else @name with each byte that is not part of valid UTF-8, and
+ * each '%', written %XX (upper-case hexadecimal); @escaped says which. */
+char *tamis_reader_escape_name (const char *name, gboolean *escaped);
+
 G_END_DECLS

@@ -44,6 +44,8 @@ core_libtamis_internal_la_SOURCES = \
 	core/where.c \
 	core/where.h \
 	core/reader.c \
+	core/json-scan.c \
+	core/json-scan.h \
 	core/writer.c \
 	core/json-write.c \
 	core/json-write.h \
@@ -74,8 +76,8 @@ core_libtamis_internal_la_CPPFLAGS = \
 	-DTAMIS_BUILDDIR='"$(abs_top_builddir)"' \
 	-DTAMIS_SRCDIR='"$(abs_top_srcdir)"' \
 	-DG_LOG_DOMAIN='"tamis"'
-core_libtamis_internal_la_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(YAML_CFLAGS) $(JSON_CFLAGS) $(SQLITE_CFLAGS)
-core_libtamis_internal_la_LIBADD = $(GLIB_LIBS) $(YAML_LIBS) $(JSON_LIBS) $(SQLITE_LIBS) $(LTDL_LIBS) -lm
+core_libtamis_internal_la_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(YAML_CFLAGS) $(JSON_CFLAGS) $(JSONC_CFLAGS) $(SQLITE_CFLAGS)
+core_libtamis_internal_la_LIBADD = $(GLIB_LIBS) $(YAML_LIBS) $(JSON_LIBS) $(JSONC_LIBS) $(SQLITE_LIBS) $(LTDL_LIBS) -lm
 
 core_libtamis_la_SOURCES =
 core_libtamis_la_LIBADD = core/libtamis-internal.la

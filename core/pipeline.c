@@ -48,6 +48,7 @@ struct _TamisPipeline {
   GPtrArray *stages;
   TamisInputFormat input_format;
   gsize max_doc_size;
+  guint max_depth;
   char *output_format;
   char **output_layers;
   const TamisYNode *output_layers_node;
@@ -71,7 +72,7 @@ static const char *const top_keys[] = { "tamis", "name", "plugin_path", "input",
                                         "run", "limits", "summary", NULL };
 static const char *const run_keys[] = { "isolate", NULL };
 static const char *const limits_keys[] = { "document_seconds", "worker_memory", NULL };
-static const char *const input_keys[] = { "format", "max_size", NULL };
+static const char *const input_keys[] = { "format", "max_size", "max_depth", NULL };
 static const char *const output_keys[] = { "format", "layers", "attributes", "text", "provenance", "where", NULL };
 static const char *const long_stage_keys[] = { "plugin", "with", "when", NULL };
 static const char *const when_keys[] = { "lang", NULL };
@@ -200,6 +201,21 @@ parse_input (TamisPipeline *p, const TamisYNode *input, GError **error)
                              node->scalar);
           return FALSE;
         }
+    }
+  if ((node = tamis_ynode_lookup (input, "max_depth")))
+    {
+      guint64 depth = 0;
+
+      if (!want_type (p, node, TAMIS_YNODE_SCALAR, "'input: max_depth'", error))
+        return FALSE;
+      if (!g_ascii_string_to_unsigned (node->scalar, 10, 1, TAMIS_MAX_DEPTH_LIMIT, &depth, NULL))
+        {
+          tamis_ynode_error (node, p->filename, error,
+                             "'max_depth' must be a whole number from 1 to %u, not '%s'",
+                             TAMIS_MAX_DEPTH_LIMIT, node->scalar);
+          return FALSE;
+        }
+      p->max_depth = depth;
     }
   return TRUE;
 }
@@ -804,6 +820,7 @@ tamis_pipeline_new_from_data (const char *yaml, gssize length, const char *filen
   p->filename = g_strdup (filename ? filename : "<string>");
   p->stages = g_ptr_array_new_with_free_func (stage_free);
   p->max_doc_size = TAMIS_DEFAULT_MAX_DOC_SIZE;
+  p->max_depth = TAMIS_DEFAULT_MAX_DEPTH;
   p->input_format = TAMIS_INPUT_AUTO;
   p->where = tamis_where_new ();
 
@@ -1205,6 +1222,12 @@ gsize
 tamis_pipeline_get_max_doc_size (const TamisPipeline *pipeline)
 {
   return pipeline->max_doc_size;
+}
+
+guint
+tamis_pipeline_get_max_depth (const TamisPipeline *pipeline)
+{
+  return pipeline->max_depth;
 }
 
 gboolean

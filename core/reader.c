@@ -8,7 +8,9 @@
  * What the reader does to make input usable, and flags in "repaired":
  *   "bom"   a UTF-8 byte-order mark at the start is dropped;
  *   "crlf"  CR LF line ends become LF;
- *   "cr"    a lone CR (old Mac OS line end) becomes LF.
+ *   "cr"    a lone CR (old Mac OS line end) becomes LF;
+ *   "id-escaped"  the id comes from a file name that is not UTF-8, escaped
+ *           (see tamis_reader_escape_name()).
  * Nothing else in the text is touched. */
 #include "config.h"
 
@@ -20,12 +22,13 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
+#include <json-c/json.h>
 
 #include <tamis/error.h>
 #include <tamis/io.h>
 #include "document-private.h"
 #include "io-private.h"
+#include "json-scan.h"
 
 #define CHUNK_SIZE (64 * 1024)
 
@@ -215,6 +218,7 @@ stream_read_line (Stream *s, gsize limit, const char **line, gsize *length, gsiz
 typedef struct {
   char *path;                   /* file to open, NULL for standard input */
   char *name;                   /* id of a text document, prefix of line ids */
+  gboolean escaped;             /* name is a file name that was not UTF-8 */
   TamisInputFormat format;      /* AUTO only for streams sniffed on reading */
   char *broken;                 /* why it cannot be read, found while listing */
   guint64 size;                 /* as listed, for progress */
@@ -238,6 +242,7 @@ struct _TamisReader {
   guint next_entry;
   TamisInputFormat format;
   gsize max_doc_size;
+  guint max_depth;
   guint64 total_bytes;
   guint64 bytes_read;
   gboolean size_unknown;
@@ -274,6 +279,57 @@ format_for (TamisReader *self, const char *name)
   return is_jsonl_name (name) ? TAMIS_INPUT_JSONL : TAMIS_INPUT_TEXT;
 }
 
+/* Ids must be valid UTF-8 to be written at all; a file name need not be
+ * (Latin-1 names from old archives). Such a name gets each byte that is
+ * not part of valid UTF-8, and each '%', written as %XX: decoding every
+ * %XX gives the name back. Valid names are kept as they are. */
+char *
+tamis_reader_escape_name (const char *name, gboolean *escaped)
+{
+  const char *p = name, *end = name + strlen (name), *bad;
+  GString *out;
+
+  *escaped = FALSE;
+  if (g_utf8_validate (name, end - name, NULL))
+    return g_strdup (name);
+  *escaped = TRUE;
+  out = g_string_sized_new (end - name + 16);
+  while (p < end)
+    {
+      const char *run = p;
+
+      g_utf8_validate (p, end - p, &bad);
+      for (; p < bad; p++)
+        if (*p == '%')
+          {
+            g_string_append_len (out, run, p - run);
+            g_string_append (out, "%25");
+            run = p + 1;
+          }
+      g_string_append_len (out, run, p - run);
+      if (p < end)
+        {
+          g_string_append_printf (out, "%%%02X", (guchar) *p);
+          p++;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Messages name files: they must be valid UTF-8 too. */
+static char *
+valid_message (char *message)
+{
+  gboolean escaped;
+  char *valid;
+
+  if (g_utf8_validate (message, -1, NULL))
+    return message;
+  valid = tamis_reader_escape_name (message, &escaped);
+  g_free (message);
+  return valid;
+}
+
 static void
 add_entry (TamisReader *self, const char *path, const char *name,
            TamisInputFormat format, char *broken)
@@ -282,7 +338,7 @@ add_entry (TamisReader *self, const char *path, const char *name,
 
   e->to = G_MAXUINT64;
   e->path = g_strdup (path);
-  e->name = g_strdup (name);
+  e->name = tamis_reader_escape_name (name, &e->escaped);
   e->format = format;
   e->broken = broken;
   g_ptr_array_add (self->entries, e);
@@ -422,6 +478,7 @@ tamis_reader_new (const char *const *inputs, TamisInputFormat format,
   /* Span offsets are 32-bit: no document may reach 4 GiB. */
   self->max_doc_size = max_doc_size ? MIN (max_doc_size, (gsize) G_MAXUINT32 - 1)
                                     : TAMIS_DEFAULT_MAX_DOC_SIZE;
+  self->max_depth = TAMIS_DEFAULT_MAX_DEPTH;
   self->stream.fd = -1;
 
   for (guint i = 0; inputs != NULL && inputs[i] != NULL; i++)
@@ -469,6 +526,14 @@ tamis_reader_new (const char *const *inputs, TamisInputFormat format,
     }
 
   return g_steal_pointer (&self);
+}
+
+void
+tamis_reader_set_max_depth (TamisReader *self, guint max_depth)
+{
+  g_return_if_fail (self != NULL);
+
+  self->max_depth = max_depth ? MIN (max_depth, TAMIS_MAX_DEPTH_LIMIT) : TAMIS_DEFAULT_MAX_DEPTH;
 }
 
 guint64
@@ -536,8 +601,10 @@ static TamisDoc *
 failed_doc (TamisReader *self, const char *id, const char *path, guint line,
             gsize input_size, const char *code, char *message)
 {
-  TamisDoc *doc = tamis_doc_new_failed (id, code, message);
+  TamisDoc *doc;
 
+  message = valid_message (message);
+  doc = tamis_doc_new_failed (id, code, message);
   g_free (message);
   tamis_doc_set_source (doc, path, line);
   tamis_doc_set_input_size (doc, input_size);
@@ -654,6 +721,7 @@ text_doc (const char *id, char *text, gsize len, const char *where, gboolean dec
 
 fail:
   g_free (text);
+  message = valid_message (message);
   doc = tamis_doc_new_failed (id, code, message);
   g_free (message);
   return doc;
@@ -778,44 +846,91 @@ read_text (TamisReader *self, Entry *e, guint64 size, GError **error)
   close_current (self);
   doc = text_doc (e->name, data, length, where, FALSE);
   tamis_doc_set_source (doc, e->path, 0);
+  if (e->escaped && tamis_doc_get_error_code (doc) == NULL)
+    tamis_doc_add_repair (doc, "id-escaped");
   tamis_doc_set_input_size (doc, length);
   self->bytes_read += length;
   return doc;
 }
 
-/* The id a JSONL record gives itself, if any. */
-static char *
-record_id (JsonObject *obj)
-{
-  JsonNode *node = json_object_get_member (obj, "id");
+/* ---- JSON Lines records ----
+ * Parsed with json-c: the fastest of the three parsers measured (see
+ * bench/io/README.md) that can bound the nesting of what it reads, and it
+ * does not recurse, so a hostile line costs one bounded stack of states.
+ * Only "id" and "text" are taken from the parsed object; the other members
+ * are copied from the line as they are written (white space between
+ * tokens dropped), so metadata numbers come out exactly as they came in. */
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+/* The id a JSONL record gives itself (a string or an integer), if any. */
+static char *
+record_id (json_object *obj)
+{
+  json_object *node;
+
+  if (!json_object_object_get_ex (obj, "id", &node) || node == NULL)
     return NULL;
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return json_node_dup_string (node);
-    case G_TYPE_INT64:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-    default:
-      return NULL;
-    }
+  if (json_object_is_type (node, json_type_string))
+    return g_strndup (json_object_get_string (node), json_object_get_string_len (node));
+  if (json_object_is_type (node, json_type_int))
+    return g_strdup (json_object_to_json_string_ext (node, JSON_C_TO_STRING_PLAIN));
+  return NULL;
 }
 
-/* Keeps the record's other fields as the document's metadata. */
-static void
-attach_meta (TamisDoc *doc, JsonObject *obj)
-{
-  JsonObjectIter iter;
-  JsonNode *member;
+typedef struct {
+  GString *out;
+  gboolean skip_id;
+  gboolean skip_text;
+  guint copied;
+} MetaCopy;
 
-  if (json_object_get_size (obj) == 0)
+static gboolean
+copy_member (const char *key, gsize key_len, const char *value, gsize value_len,
+             gpointer user_data)
+{
+  MetaCopy *copy = user_data;
+
+  if ((copy->skip_id && key_len == 2 && memcmp (key, "id", 2) == 0)
+      || (copy->skip_text && key_len == 4 && memcmp (key, "text", 4) == 0))
+    return TRUE;
+  g_string_append_c (copy->out, copy->copied++ ? ',' : '{');
+  g_string_append_c (copy->out, '"');
+  g_string_append_len (copy->out, key, key_len);
+  g_string_append (copy->out, "\":");
+  tamis_json_append_compact (copy->out, value, value_len);
+  return TRUE;
+}
+
+/* Keeps the record's other members as the document's metadata: those of
+ * @obj but "id" when @id_used and "text" when @text_used. */
+static void
+attach_meta (TamisDoc *doc, json_object *obj, const char *line, gsize len,
+             gboolean id_used, gboolean text_used)
+{
+  int wanted = json_object_object_length (obj) - (id_used ? 1 : 0) - (text_used ? 1 : 0);
+  MetaCopy copy = { NULL, id_used, text_used, 0 };
+
+  if (wanted <= 0)
     return;
-  /* The fields outlive the parser's root node: unlink them from it. */
-  json_object_iter_init (&iter, obj);
-  while (json_object_iter_next (&iter, NULL, &member))
-    json_node_set_parent (member, NULL);
-  tamis_doc_take_meta (doc, json_object_ref (obj));
+  copy.out = g_string_sized_new (MIN (len, 256));
+  tamis_json_object_foreach (line, len, copy_member, &copy);
+  if (copy.copied != (guint) wanted)
+    {
+      /* A key written twice, or "id" or "text" spelt with escapes: the
+       * object json-c made says what the record means. */
+      if (id_used)
+        json_object_object_del (obj, "id");
+      if (text_used)
+        json_object_object_del (obj, "text");
+      g_string_assign (copy.out, json_object_to_json_string_ext (obj, JSON_C_TO_STRING_PLAIN
+                                                                      | JSON_C_TO_STRING_NOSLASHESCAPE));
+    }
+  else
+    g_string_append_c (copy.out, '}');
+  {
+    gsize out_len = copy.out->len;
+
+    tamis_doc_take_meta_json (doc, g_string_free (copy.out, FALSE), out_len);
+  }
 }
 
 /* One JSON Lines record, read but not parsed yet. */
@@ -826,6 +941,8 @@ typedef struct {
   char *path;                   /* NULL for standard input */
   char *name;
   guint line_no;
+  guint max_depth;
+  gboolean escaped;             /* name is an escaped file name */
   gboolean bom;                 /* the file's byte-order mark preceded it */
 } LineJob;
 
@@ -840,8 +957,44 @@ line_job_free (gpointer data)
   g_free (job);
 }
 
-/* One parser per thread: records are parsed on the worker threads. */
-static GPrivate thread_parser = G_PRIVATE_INIT (g_object_unref);
+/* One parser per thread (records are parsed on the worker threads), made
+ * again when the depth limit changes. */
+typedef struct {
+  json_tokener *tok;
+  guint depth;
+} ThreadParser;
+
+static void
+thread_parser_free (gpointer data)
+{
+  ThreadParser *tp = data;
+
+  json_tokener_free (tp->tok);
+  g_free (tp);
+}
+
+static GPrivate thread_parser = G_PRIVATE_INIT (thread_parser_free);
+
+static json_tokener *
+get_tokener (guint depth)
+{
+  ThreadParser *tp = g_private_get (&thread_parser);
+
+  if (tp == NULL)
+    {
+      tp = g_new0 (ThreadParser, 1);
+      g_private_set (&thread_parser, tp);
+    }
+  if (tp->tok == NULL || tp->depth != depth)
+    {
+      g_clear_pointer (&tp->tok, json_tokener_free);
+      tp->tok = json_tokener_new_ex ((int) depth);
+      tp->depth = depth;
+      json_tokener_set_flags (tp->tok, JSON_TOKENER_STRICT);
+    }
+  json_tokener_reset (tp->tok);
+  return tp->tok;
+}
 
 static TamisDoc *
 load_line (gpointer data)
@@ -849,77 +1002,101 @@ load_line (gpointer data)
   LineJob *job = data;
   const char *line = job->line;
   gsize len = job->len, consumed = job->consumed;
-  Entry entry = { .path = job->path, .name = job->name };
-  Entry *e = &entry;
+  const char *path = job->path;
   TamisReader *self = NULL;
-  JsonParser *parser = g_private_get (&thread_parser);
-  const char *file = e->path ? e->path : "-";
+  const char *file = path ? path : "-";
   guint n = job->line_no;
   g_autofree char *where = g_strdup_printf ("%s:%u", file, n);
-  g_autofree char *fallback_id = g_strdup_printf ("%s:%u", e->name, n);
+  g_autofree char *fallback_id = g_strdup_printf ("%s:%u", job->name, n);
   g_autofree char *id = NULL;
-  g_autoptr(GError) error = NULL;
   const char *bad = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonNode *text_node;
-  JsonObject *obj;
+  json_tokener *tok;
+  json_object *obj, *text_node = NULL;
+  enum json_tokener_error err;
+  gsize end;
+  gboolean id_used = FALSE, text_used = FALSE;
   TamisDoc *doc;
 
-  if (parser == NULL)
+  /* The encoding first, so that the message can say where it is wrong. */
+  if (!tamis_utf8_validate (line, len, &bad))
+    return failed_doc (self, fallback_id, path, n, consumed, "invalid-utf8",
+                       g_strdup_printf ("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
+                                        " of the line", where, (gsize) (bad - line)));
+  if (len > G_MAXINT - 1)
+    return failed_doc (self, fallback_id, path, n, consumed, "too-large",
+                       g_strdup_printf ("%s: JSON Lines records are limited to 2 GiB", where));
+
+  /* The nul after the line is parsed too: it ends a value that would
+   * otherwise wait for more (a bare number). */
+  tok = get_tokener (job->max_depth);
+  obj = json_tokener_parse_ex (tok, line, (int) len + 1);
+  err = json_tokener_get_error (tok);
+  if (obj == NULL)
     {
-      parser = json_parser_new ();
-      g_private_set (&thread_parser, parser);
+      if (err == json_tokener_error_depth)
+        return failed_doc (self, fallback_id, path, n, consumed, "too-deep",
+                           g_strdup_printf ("%s: nested deeper than %u levels "
+                                            "(input: max_depth)", where, job->max_depth));
+      return failed_doc (self, fallback_id, path, n, consumed, "bad-json",
+                         g_strdup_printf ("%s: not JSON: %s at byte offset %" G_GSIZE_FORMAT,
+                                          where, err == json_tokener_continue
+                                                 ? "unexpected end of the line"
+                                                 : json_tokener_error_desc (err),
+                                          MIN ((gsize) json_tokener_get_parse_end (tok), len)));
     }
-  if (!json_parser_load_from_data (parser, line, len, &error))
+  end = json_tokener_get_parse_end (tok);
+  while (end < len && g_ascii_isspace (line[end]))
+    end++;
+  if (end < len)
     {
-      /* The parser checks the encoding first but does not say where it
-       * is wrong. */
-      if (!tamis_utf8_validate (line, len, &bad))
-        return failed_doc (self, fallback_id, e->path, n, consumed, "invalid-utf8",
-                           g_strdup_printf ("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
-                                            " of the line", where, (gsize) (bad - line)));
-      return failed_doc (self, fallback_id, e->path, n, consumed, "bad-json",
-                         g_strdup_printf ("%s: not JSON: %s", where, error->message));
+      json_object_put (obj);
+      return failed_doc (self, fallback_id, path, n, consumed, "bad-json",
+                         g_strdup_printf ("%s: not JSON: more after the value at byte offset %"
+                                          G_GSIZE_FORMAT, where, end));
+    }
+  if (!json_object_is_type (obj, json_type_object))
+    {
+      json_object_put (obj);
+      return failed_doc (self, fallback_id, path, n, consumed, "no-text",
+                         g_strdup_printf ("%s: not a JSON object with a \"text\" string", where));
     }
 
-  /* Taken from the parser, so that the document's metadata is not still
-   * referenced by it when this thread parses its next line while another
-   * frees the document: json-glib counts references to objects without
-   * atomic operations. */
-  root = json_parser_steal_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return failed_doc (self, fallback_id, e->path, n, consumed, "no-text",
-                       g_strdup_printf ("%s: not a JSON object with a \"text\" string", where));
-
-  obj = json_node_get_object (root);
   id = record_id (obj);
   if (id != NULL)
-    json_object_remove_member (obj, "id");
+    id_used = TRUE;
   else
     id = g_steal_pointer (&fallback_id);
 
-  text_node = json_object_get_member (obj, "text");
-  if (text_node == NULL || !JSON_NODE_HOLDS_VALUE (text_node)
-      || json_node_get_value_type (text_node) != G_TYPE_STRING)
+  if (!json_object_object_get_ex (obj, "text", &text_node) || text_node == NULL
+      || !json_object_is_type (text_node, json_type_string))
     {
-      doc = failed_doc (self, id, e->path, n, consumed, "no-text",
-                        g_strdup_printf (text_node == NULL ? "%s: no \"text\" member"
-                                                           : "%s: \"text\" is not a string",
+      doc = failed_doc (self, id, path, n, consumed, "no-text",
+                        g_strdup_printf (text_node == NULL && !json_object_object_get_ex (obj, "text", NULL)
+                                         ? "%s: no \"text\" member" : "%s: \"text\" is not a string",
                                          where));
     }
   else
     {
-      char *text = json_node_dup_string (text_node);
+      gsize text_len = json_object_get_string_len (text_node);
+      char *text = g_malloc (text_len + 1);
 
-      json_object_remove_member (obj, "text");
-      doc = text_doc (id, text, strlen (text), where, TRUE);
-      tamis_doc_set_source (doc, e->path, n);
+      memcpy (text, json_object_get_string (text_node), text_len);
+      text[text_len] = '\0';
+      text_used = TRUE;
+      /* json-c lets an escaped lone surrogate (\ud800) through as bytes
+       * that are not UTF-8: only text with escapes is checked again. */
+      doc = text_doc (id, text, text_len, where,
+                      memchr (line, '\\', len) == NULL);
+      tamis_doc_set_source (doc, path, n);
       tamis_doc_set_input_size (doc, consumed);
     }
 
   if (job->bom && tamis_doc_get_error_code (doc) == NULL)
     tamis_doc_add_repair (doc, "bom");
-  attach_meta (doc, obj);
+  if (job->escaped && !id_used && tamis_doc_get_error_code (doc) == NULL)
+    tamis_doc_add_repair (doc, "id-escaped");
+  attach_meta (doc, obj, line, len, id_used, text_used);
+  json_object_put (obj);
   return doc;
 }
 
@@ -1003,6 +1180,8 @@ next_line_doc (TamisReader *self, GError **error)
         job->path = g_strdup (e->path);
         job->name = g_strdup (e->name);
         job->line_no = self->line_no;
+        job->max_depth = self->max_depth;
+        job->escaped = e->escaped;
         job->bom = self->bom_pending;
         self->bom_pending = FALSE;
         self->bytes_read += consumed;
@@ -1016,7 +1195,8 @@ next_line_doc (TamisReader *self, GError **error)
 /* A text file, listed but not read yet. */
 typedef struct {
   char *path;
-  char *name;
+  char *name;                   /* as escaped already */
+  gboolean escaped;
   gsize max_doc_size;
 } FileJob;
 
@@ -1035,7 +1215,8 @@ load_file (gpointer data)
 {
   FileJob *job = data;
   TamisReader reader = { .max_doc_size = job->max_doc_size, .stream.fd = -1 };
-  Entry entry = { .path = job->path, .name = job->name, .format = TAMIS_INPUT_TEXT };
+  Entry entry = { .path = job->path, .name = job->name, .escaped = job->escaped,
+                  .format = TAMIS_INPUT_TEXT };
   char *message = NULL;
   guint64 size;
 
@@ -1208,6 +1389,7 @@ tamis_reader_next_pending (TamisReader *self, GError **error)
 
           job->path = g_strdup (e->path);
           job->name = g_strdup (e->name);
+          job->escaped = e->escaped;
           job->max_doc_size = self->max_doc_size;
           self->bytes_read += e->size;
           TamisDoc *doc = tamis_doc_new_pending (load_file, job, file_job_free);

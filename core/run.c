@@ -479,17 +479,10 @@ send_full (int fd, const void *buf, gsize len)
 static GVariant *
 doc_to_variant (TamisDoc *doc)
 {
-  JsonObject *meta = tamis_doc_get_meta_object (doc);
+  const char *meta_json = tamis_doc_get_meta_json (doc, NULL);
   const char *const *repairs = tamis_doc_get_repairs (doc);
   const char *path = tamis_doc_get_source_path (doc);
-  g_autofree char *meta_json = NULL;
 
-  if (meta != NULL)
-    {
-      g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-      json_node_set_object (node, meta);
-      meta_json = json_to_string (node, FALSE);
-    }
   return g_variant_new ("(@ay@ay@ay^aay@ayu)", g_variant_new_bytestring (tamis_doc_get_id (doc)),
                         g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, tamis_doc_get_text (doc),
                                                    tamis_doc_get_length (doc), 1),
@@ -520,12 +513,9 @@ doc_from_variant (GVariant *message)
   copy[length] = '\0';
   /* The parent loaded it: the text is valid already. */
   doc = tamis_doc_new_take_valid (id, copy, length);
+  /* compact JSON text, as the parent kept it */
   if (*meta_json)
-    {
-      g_autoptr (JsonNode) node = json_from_string (meta_json, NULL);
-      if (node && JSON_NODE_HOLDS_OBJECT (node))
-        tamis_doc_take_meta (doc, json_node_dup_object (node));
-    }
+    tamis_doc_take_meta_json (doc, g_strdup (meta_json), strlen (meta_json));
   for (guint i = 0; repairs && repairs[i]; i++)
     tamis_doc_add_repair (doc, g_intern_string (repairs[i]));
   if (*path)

@@ -131,73 +131,6 @@ json_value (GString *out, const TamisValue *value)
     }
 }
 
-static void
-json_node (GString *out, JsonNode *node)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObjectIter iter;
-        const char *key;
-        JsonNode *member;
-        gboolean first = TRUE;
-
-        g_string_append_c (out, '{');
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &key, &member))
-          {
-            if (!first)
-              g_string_append_c (out, ',');
-            first = FALSE;
-            tamis_sqlite_json_string (out, key, -1);
-            g_string_append_c (out, ':');
-            json_node (out, member);
-          }
-        g_string_append_c (out, '}');
-        break;
-      }
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < json_array_get_length (array); i++)
-          {
-            if (i > 0)
-              g_string_append_c (out, ',');
-            json_node (out, json_array_get_element (array, i));
-          }
-        g_string_append_c (out, ']');
-        break;
-      }
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          json_double (out, json_node_get_double (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_STRING:
-          tamis_sqlite_json_string (out, json_node_get_string (node), -1);
-          break;
-        default:
-          g_string_append (out, "null");
-          break;
-        }
-      break;
-    case JSON_NODE_NULL:
-    default:
-      g_string_append (out, "null");
-      break;
-    }
-}
-
 /* ---- packing ---- */
 
 static gboolean
@@ -274,7 +207,8 @@ tamis_sqlite_format (TamisSqliteOut *db, TamisDoc *doc, const char *const *layer
                      const char *const *attributes, gboolean with_text, GString *out)
 {
   const char *code = tamis_doc_get_error_code (doc);
-  JsonObject *meta = tamis_doc_get_meta_object (doc);
+  gsize meta_len = 0;
+  const char *meta = tamis_doc_get_meta_json (doc, &meta_len);
   const char *const *repairs = tamis_doc_get_repairs (doc);
   guint n_layers = code ? 0 : tamis_doc_get_n_layers (doc);
   guint n_wanted = 0;
@@ -295,16 +229,8 @@ tamis_sqlite_format (TamisSqliteOut *db, TamisDoc *doc, const char *const *layer
                      : NULL, -1);
   put_str (out, with_text && !code ? tamis_doc_get_text (doc) : NULL,
            with_text && !code ? (gssize) tamis_doc_get_length (doc) : -1);
-  if (meta != NULL)
-    {
-      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), meta);
-      gsize at = begin_str (out);
-
-      json_node (out, node);
-      end_str (out, at);
-    }
-  else
-    put_str (out, NULL, 0);
+  /* the metadata go in as they came: their JSON text is kept compact */
+  put_str (out, meta, meta ? (gssize) meta_len : 0);
   if (!code && repairs != NULL && repairs[0] != NULL)
     {
       gsize at = begin_str (out);

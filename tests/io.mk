@@ -6,7 +6,9 @@
 
 IO_TEST_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core
 IO_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
-IO_TEST_LIBS = core/libtamis-internal.la $(GLIB_LIBS) $(JSON_LIBS) $(SQLITE_LIBS)
+# json-c last: it exports a few functions named as json-glib's
+# (json_object_iter_next...), and the core means json-glib's.
+IO_TEST_LIBS = core/libtamis-internal.la $(GLIB_LIBS) $(JSON_LIBS) $(SQLITE_LIBS) $(JSONC_LIBS)
 
 io_tests = tests/test-reader tests/test-writer tests/test-writer-sqlite tests/test-writer-html \
 	tests/test-json-write

@@ -1,5 +1,7 @@
 # End-to-end tests: TAP shell scripts run by tests/run-test.sh.
 #   test-cli.sh    the tamis command on examples/ (and ../shared when present)
+#   test-input.sh  hostile or unusual input: a line nested 100,000 deep,
+#                  max_depth, metadata numbers, file names not UTF-8
 #   test-evaluate.sh  tamis evaluate: matchings, attributes, both modes
 #   test-summary.sh  tamis run --summary and tamis summary: halves merged
 #                  in either order equal the whole, byte for byte
@@ -28,6 +30,7 @@
 #                  and JSON, read by Python's json, without float noise
 TESTS += \
 	tests/test-cli.sh \
+	tests/test-input.sh \
 	tests/test-evaluate.sh \
 	tests/test-isolate.sh \
 	tests/test-run.sh \
@@ -54,6 +57,7 @@ EXTRA_DIST += \
 	tests/run-test.sh \
 	tests/tap.sh \
 	tests/test-cli.sh \
+	tests/test-input.sh \
 	tests/test-evaluate.sh \
 	tests/test-isolate.sh \
 	tests/test-run.sh \

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <tamis/tamis.h>
 #include "document-private.h"
+#include "io-private.h"
 
 typedef struct {
   char *dir;
@@ -535,6 +536,116 @@ test_several_inputs (Fixture *f, gconstpointer data)
   g_assert_cmpuint (tamis_reader_get_bytes_read (reader), ==, 32);
 }
 
+/* Metadata are kept as the record wrote them, white space dropped:
+ * numbers exactly, keys in order; a key spelt with escapes or written
+ * twice still means what a parser reads. */
+static void
+test_jsonl_meta (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "meta.jsonl", NULL);
+  g_autoptr(GString) input = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  TamisDoc *doc;
+  gsize len = 0;
+
+  g_string_append (input, "{\"id\": \"n\", \"score\": 0.9962, \"text\": \"Un.\", \"v\": 1.2450000000000001, "
+                          "\"big\": 12345678901234567890123, \"x\": 35100000000.0, "
+                          "\"nested\": { \"a\" : [1, 2.50, \"s p\\\"\"] }, \"e\": \"caf\\u00e9\"}\n");
+  g_string_append (input, "{\"id\": \"plain\", \"text\": \"Deux.\"}\n");
+  g_string_append (input, "{\"id\": \"dup\", \"text\": \"Trois.\", \"k\": 1, \"k\": 2}\n");
+  g_string_append (input, "{\"id\": \"esc\", \"te\\u0078t\": \"Quatre.\", \"m\": 1}\n");
+  g_string_append (input, "{\"id\": null, \"text\": \"Cinq.\"}\n");
+  g_string_append (input, "{\"id\": \"deep\", \"text\": \"Six.\", \"m\": [[[[1]]]]}\n");
+  g_string_append (input, "{\"id\": \"after\", \"text\": \"Sept.\"} trailing\n");
+  put (f->dir, "meta.jsonl", input->str, input->len);
+
+  {
+    const char *const inputs[] = { path, NULL };
+    g_autoptr(TamisReader) reader = tamis_reader_new (inputs, TAMIS_INPUT_AUTO, 0, &error);
+
+    g_assert_no_error (error);
+    tamis_reader_set_max_depth (reader, 4);
+    docs = g_ptr_array_new_with_free_func ((GDestroyNotify) tamis_doc_free);
+    while ((doc = tamis_reader_next (reader, &error)) != NULL)
+      g_ptr_array_add (docs, doc);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (docs->len, ==, 7);
+
+  doc = docs->pdata[0];
+  g_assert_cmpstr (tamis_doc_get_meta_json (doc, &len), ==,
+                   "{\"score\":0.9962,\"v\":1.2450000000000001,\"big\":12345678901234567890123,"
+                   "\"x\":35100000000.0,\"nested\":{\"a\":[1,2.50,\"s p\\\"\"]},\"e\":\"caf\\u00e9\"}");
+  g_assert_cmpuint (len, ==, strlen (tamis_doc_get_meta_json (doc, NULL)));
+  g_assert_cmpstr (tamis_doc_get_meta (doc, "e"), ==, "café");
+  g_assert_null (tamis_doc_get_meta (doc, "score"));
+
+  /* changed by a program: the other members stay as written */
+  tamis_doc_set_meta_string (doc, "e", "neuf \"cité\"\n");
+  g_assert_true (tamis_doc_set_meta_json (doc, "tags", " [ \"a\" ,  2.50 ] ", &error));
+  g_assert_no_error (error);
+  g_assert_false (tamis_doc_set_meta_json (doc, "bad", "[1,", &error));
+  g_assert_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT);
+  g_clear_error (&error);
+  g_assert_false (tamis_doc_set_meta_json (doc, "bad", "1 2", &error));
+  g_clear_error (&error);
+  g_assert_false (tamis_doc_set_meta_json (doc, "bad", "", &error));
+  g_clear_error (&error);
+  g_assert_true (tamis_doc_set_meta_json (doc, "n", "42", &error));
+  g_assert_no_error (error);
+  g_assert_true (tamis_doc_set_meta_json (doc, "n", "-0.50e3 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tamis_doc_get_meta_json (doc, NULL), ==,
+                   "{\"score\":0.9962,\"v\":1.2450000000000001,\"big\":12345678901234567890123,"
+                   "\"x\":35100000000.0,\"nested\":{\"a\":[1,2.50,\"s p\\\"\"]},"
+                   "\"e\":\"neuf \\\"cité\\\"\\n\",\"tags\":[\"a\",2.50],\"n\":-0.50e3}");
+  g_assert_cmpstr (tamis_doc_get_meta (doc, "e"), ==, "neuf \"cité\"\n");
+
+  g_assert_null (tamis_doc_get_meta_json (docs->pdata[1], NULL));
+  g_assert_cmpstr (tamis_doc_get_meta_json (docs->pdata[2], NULL), ==, "{\"k\":2}");
+  assert_text (docs->pdata[3], "Quatre.");
+  g_assert_cmpstr (tamis_doc_get_meta_json (docs->pdata[3], NULL), ==, "{\"m\":1}");
+  /* an id that is not a string or an integer stays in the metadata */
+  g_assert_cmpstr (tamis_doc_get_meta_json (docs->pdata[4], NULL), ==, "{\"id\":null}");
+  assert_failed (docs->pdata[5], "too-deep", "meta.jsonl:6: nested deeper than 4 levels");
+  assert_failed (docs->pdata[6], "bad-json", "meta.jsonl:7: not JSON");
+}
+
+/* Ids from file names are always UTF-8: the bytes that are not, and '%'
+ * in such names, are written %XX. */
+static void
+test_escaped_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autofree char *dir = g_build_filename (f->dir, "names", NULL);
+  gboolean escaped;
+  char *id;
+
+  id = tamis_reader_escape_name ("café 100%.txt", &escaped);
+  g_assert_cmpstr (id, ==, "café 100%.txt");
+  g_assert_false (escaped);
+  g_free (id);
+  id = tamis_reader_escape_name ("caf\xe9 100%.txt", &escaped);
+  g_assert_cmpstr (id, ==, "caf%E9 100%25.txt");
+  g_assert_true (escaped);
+  g_free (id);
+  id = tamis_reader_escape_name ("\xc3\xa9\xc3\x28\xff", &escaped);
+  g_assert_cmpstr (id, ==, "é%C3(%FF");
+  g_free (id);
+
+  put (f->dir, "names/caf\xe9.txt", "Un café.", -1);
+  put (f->dir, "names/lines\xff.jsonl", "{\"text\": \"Un.\"}\n{\"id\": \"own\", \"text\": \"Deux.\"}\n", -1);
+  docs = read_all (dir, TAMIS_INPUT_AUTO, 0);
+  g_assert_cmpuint (docs->len, ==, 3);
+  g_assert_cmpstr (tamis_doc_get_id (docs->pdata[0]), ==, "caf%E9.txt");
+  g_assert_true (has_repair (docs->pdata[0], "id-escaped"));
+  g_assert_cmpstr (tamis_doc_get_id (docs->pdata[1]), ==, "lines%FF.jsonl:1");
+  g_assert_true (has_repair (docs->pdata[1], "id-escaped"));
+  g_assert_cmpstr (tamis_doc_get_id (docs->pdata[2]), ==, "own");
+  g_assert_false (has_repair (docs->pdata[2], "id-escaped"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -552,6 +663,8 @@ main (int argc, char **argv)
   ADD ("/reader/unreadable-file", test_unreadable_file);
   ADD ("/reader/stdin", test_stdin);
   ADD ("/reader/several-inputs", test_several_inputs);
+  ADD ("/reader/jsonl-meta", test_jsonl_meta);
+  ADD ("/reader/escaped-names", test_escaped_names);
 #undef ADD
 
   return g_test_run ();

@@ -135,7 +135,6 @@ test_jsonl_record (void)
   g_autoptr(JsonNode) root = NULL;
   JsonObject *record, *layers, *span;
   JsonArray *token, *mixed;
-  JsonObject *meta = json_object_new ();
   static const char *const record_members[] = {
     "id", "lang", "lang_score", "alternatives", "short", "repaired", "meta", "layers", NULL,
   };
@@ -143,8 +142,7 @@ test_jsonl_record (void)
     "start", "end", "label", "score", "canonical", "rank", "weight", "known", "ids", "nothing", NULL,
   };
 
-  json_object_set_string_member (meta, "source", "AFP");
-  tamis_doc_take_meta (doc, meta);
+  tamis_doc_set_meta_string (doc, "source", "AFP");
   tamis_doc_add_repair (doc, "bom");
 
   out = write_docs (TAMIS_FORMAT_JSONL, &doc, 1, NULL, FALSE);
@@ -247,11 +245,9 @@ static void
 test_failed_with_meta (void)
 {
   g_autoptr(TamisDoc) doc = tamis_doc_new_failed ("line-7", "no-text", "in.jsonl:7: no \"text\" member");
-  JsonObject *meta = json_object_new ();
   g_autofree char *json = NULL;
 
-  json_object_set_string_member (meta, "title", "Sans texte");
-  tamis_doc_take_meta (doc, meta);
+  tamis_doc_set_meta_string (doc, "title", "Sans texte");
   json = tamis_doc_to_json (doc, NULL, TRUE, FALSE);
   g_assert_cmpstr (json, ==,
                    "{\"id\":\"line-7\",\"error\":{\"code\":\"no-text\",\"message\":"

@@ -15,6 +15,23 @@ G_BEGIN_DECLS
 #define TAMIS_DEFAULT_MAX_DOC_SIZE (64u * 1024u * 1024u)
 
 /**
+ * TAMIS_DEFAULT_MAX_DEPTH:
+ *
+ * A JSON Lines record nested deeper than this (64 levels: the record is
+ * level 1, each value in an object or array one level deeper than it, so
+ * the `1` of `{"m": [[1]]}` is at level 4) becomes a "too-deep" failed
+ * document unless the pipeline's `input: {max_depth:}` says otherwise.
+ */
+#define TAMIS_DEFAULT_MAX_DEPTH 64u
+
+/**
+ * TAMIS_MAX_DEPTH_LIMIT:
+ *
+ * The largest `input: {max_depth:}` accepted (100000).
+ */
+#define TAMIS_MAX_DEPTH_LIMIT 100000u
+
+/**
  * TamisReader:
  *
  * Turns command-line inputs into a stream of documents: text files,
@@ -25,9 +42,18 @@ G_BEGIN_DECLS
  * (tamis_doc_get_error_code()), in its place, so that the run goes on.
  * Repairs are flagged with tamis_doc_add_repair(): "bom" (a UTF-8 byte-order
  * mark dropped), "crlf" (CR LF turned into LF), "cr" (a lone CR turned into
- * LF). Directories contribute their `.txt`, `.jsonl` and `.ndjson` files,
+ * LF), "id-escaped" (a file name that is not UTF-8 made into an id, see
+ * below). A JSON Lines record nested deeper than the depth limit
+ * (tamis_reader_set_max_depth()) is a "too-deep" failed document.
+ * Directories contribute their `.txt`, `.jsonl` and `.ndjson` files,
  * hidden entries skipped, sorted bytewise. A JSON Lines line longer than the
  * size limit becomes a "too-large" record without being kept in memory.
+ *
+ * Ids are always valid UTF-8. A file name that is not (a Latin-1 name from
+ * an old archive, `caf\xe9.txt`) gives an id where each byte that is not
+ * part of valid UTF-8, and each '%' of such a name, is written `%XX` (two
+ * upper-case hexadecimal digits): `caf%E9.txt`. Decoding every `%XX` gives
+ * the name's bytes back. Names that are valid UTF-8 are never changed.
  */
 typedef struct _TamisReader TamisReader;
 
@@ -80,6 +106,18 @@ gboolean tamis_size_from_string (const char *text, gsize *size);
  */
 TamisReader *tamis_reader_new (const char *const *inputs, TamisInputFormat format,
                                gsize max_doc_size, GError **error);
+
+/**
+ * tamis_reader_set_max_depth:
+ * @reader: a reader
+ * @max_depth: the deepest level a value of a JSON Lines record may be at,
+ *   the record being level 1 (see %TAMIS_DEFAULT_MAX_DEPTH; 0 for
+ *   %TAMIS_DEFAULT_MAX_DEPTH; at most %TAMIS_MAX_DEPTH_LIMIT)
+ *
+ * Records nested deeper become "too-deep" failed documents; the parser
+ * never recurses, so no depth can exhaust the stack. Set it before reading.
+ */
+void tamis_reader_set_max_depth (TamisReader *reader, guint max_depth);
 
 /**
  * tamis_reader_next:

@@ -261,6 +261,16 @@ int tamis_pipeline_get_input_format (const TamisPipeline *pipeline);
 gsize tamis_pipeline_get_max_doc_size (const TamisPipeline *pipeline);
 
 /**
+ * tamis_pipeline_get_max_depth:
+ * @pipeline: a pipeline
+ *
+ * Returns: `input: {max_depth:}`: the deepest level a value of a JSON Lines
+ *   record may be at, the record being level 1 (%TAMIS_DEFAULT_MAX_DEPTH
+ *   unless set)
+ */
+guint tamis_pipeline_get_max_depth (const TamisPipeline *pipeline);
+
+/**
  * tamis_pipeline_get_isolate:
  * @pipeline: a pipeline
  *

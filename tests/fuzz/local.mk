@@ -26,8 +26,9 @@ tests_fuzz_libfuzz_support_la_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLA
 
 FUZZ_CPPFLAGS = -I$(top_srcdir)/include -I$(top_builddir)/include -I$(top_srcdir)/core \
 	-I$(top_srcdir)/plugins/money -I$(top_srcdir)/tests/fuzz
+# json-c after json-glib: see IO_TEST_LIBS in tests/io.mk.
 FUZZ_REPLAY_LIBS = tests/fuzz/libfuzz-support.la core/libtamis-internal.la \
-	$(GLIB_LIBS) $(JSON_LIBS) -lm
+	$(GLIB_LIBS) $(JSON_LIBS) -lm $(JSONC_LIBS)
 
 fuzz_replays = tests/fuzz/replay-pipeline tests/fuzz/replay-jsonl tests/fuzz/replay-text \
 	tests/fuzz/replay-segment tests/fuzz/replay-langid tests/fuzz/replay-money \
