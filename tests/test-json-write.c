@@ -484,7 +484,14 @@ random_doc (GRand *rand, guint n)
       json_object_set_string_member (meta, "source", s);
       json_object_set_double_member (meta, "weight", g_rand_boolean (rand) ? 1e20 : 0.1);
       json_object_set_int_member (meta, "n", g_rand_int (rand));
-      tamis_doc_take_meta (doc, meta);
+      {
+        /* documents keep their metadata as compact JSON text */
+        g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), meta);
+        char *json = json_to_string (node, FALSE);
+
+        json_object_unref (meta);
+        tamis_doc_take_meta_json (doc, json, strlen (json));
+      }
     }
   for (guint i = g_rand_int_range (rand, 0, 6); i > 0; i--)
     set_value (doc, NULL, 0, random_key (rand), rand);
@@ -538,7 +545,9 @@ reference_record (TamisDoc *doc, const char *const *layers, const char *const *a
   JsonObject *record = json_object_new ();
   const char *text = tamis_doc_get_text (doc);
   const char *code = tamis_doc_get_error_code (doc);
-  JsonObject *meta = tamis_doc_get_meta_object (doc);
+  const char *meta_text = tamis_doc_get_meta_json (doc, NULL);
+  g_autoptr(JsonNode) meta_node = meta_text ? json_from_string (meta_text, NULL) : NULL;
+  JsonObject *meta = meta_node ? json_node_get_object (meta_node) : NULL;
   const char *const *repairs = tamis_doc_get_repairs (doc);
   TamisAttrIter iter;
   const char *key;
