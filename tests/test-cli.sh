@@ -142,7 +142,7 @@ check "-o replaced the content" jq_true "$out" 'length == 1'
 check "-o leaves no temporary file" test "$(ls -A "$T/dir")" = "result.jsonl"
 cp "$out" "$T/before"
 run_tamis o3 run -o "$out" "$NEWS" "$T/does-not-exist"
-check "-o with a missing input exits 2" status_is 2
+check "-o with a missing input exits 3 (I/O)" status_is 3
 check "-o with a missing input leaves the file as it was" cmp -s "$out" "$T/before"
 printf 'tamis: 1\nstages: [nosuchplugin]\n' >"$T/noplugin.yaml"
 run_tamis o4 run -o "$out" "$T/noplugin.yaml" "$CORPUS"
@@ -150,7 +150,7 @@ check "-o with a broken pipeline exits 2" status_is 2
 check "-o with a broken pipeline leaves the file as it was" cmp -s "$out" "$T/before"
 check "failed runs leave no temporary file" test "$(ls -A "$T/dir")" = "result.jsonl"
 run_tamis o5 run -o "$T/no/such/dir/out.jsonl" "$NEWS" "$CORPUS"
-check "-o into a missing directory exits 2" status_is 2
+check "-o into a missing directory exits 3 (I/O)" status_is 3
 ln -s result.jsonl "$T/dir/link.jsonl"
 run_tamis o7 run -o "$T/dir/link.jsonl" "$NEWS" "$CORPUS/en-02-cloud-deal.txt"
 check "-o through a symbolic link replaces the file it points to" \
@@ -209,7 +209,7 @@ check "a pipeline with an unknown key exits 2" status_is 2
 check "the unknown key is reported as file:line:column" has badkey.err "^tamis: .*badkey\.yaml:5:[0-9][0-9]*: "
 check "nothing is written for a broken pipeline" test ! -s "$T/badkey.out"
 run_tamis noinput run "$NEWS" "$T/does-not-exist"
-check "a missing input exits 2" status_is 2
+check "a missing input exits 3 (I/O)" status_is 3
 run_tamis nopipe run
 check "run without a pipeline exits 2" status_is 2
 run_tamis badj run -j -1 "$NEWS" "$CORPUS"

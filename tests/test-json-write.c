@@ -478,20 +478,16 @@ random_doc (GRand *rand, guint n)
     tamis_doc_add_repair (doc, g_rand_boolean (rand) ? "crlf" : "bom");
   if (g_rand_int_range (rand, 0, 3) == 0)
     {
-      JsonObject *meta = json_object_new ();
+      /* documents keep their metadata as compact JSON text, as the
+       * reader copies it from the line */
       g_autofree char *s = random_text (rand, 10);
+      GString *json = g_string_new ("{\"source\":");
 
-      json_object_set_string_member (meta, "source", s);
-      json_object_set_double_member (meta, "weight", g_rand_boolean (rand) ? 1e20 : 0.1);
-      json_object_set_int_member (meta, "n", g_rand_int (rand));
-      {
-        /* documents keep their metadata as compact JSON text */
-        g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), meta);
-        char *json = json_to_string (node, FALSE);
-
-        json_object_unref (meta);
-        tamis_doc_take_meta_json (doc, json, strlen (json));
-      }
+      tamis_json_append_string (json, s, -1);
+      g_string_append_printf (json, ",\"weight\":%s,\"n\":%u}",
+                              g_rand_boolean (rand) ? "1e+20" : "0.1", g_rand_int (rand));
+      tamis_doc_take_meta_json (doc, json->str, json->len);
+      g_string_free (json, FALSE);
     }
   for (guint i = g_rand_int_range (rand, 0, 6); i > 0; i--)
     set_value (doc, NULL, 0, random_key (rand), rand);
