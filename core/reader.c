@@ -646,13 +646,30 @@ is_white (const char *text, gsize len)
   return TRUE;
 }
 
+/* "file", or "file:line" for a line of JSON Lines, as messages name them. */
+static char *
+where_of (const char *file, guint line)
+{
+  return line > 0 ? g_strdup_printf ("%s:%u", file, line) : g_strdup (file);
+}
+
+/* where_of() made once into *@slot, for the messages of one line */
+static const char *
+lazy_where (char **slot, const char *file, guint line)
+{
+  if (*slot == NULL)
+    *slot = where_of (file, line);
+  return *slot;
+}
+
 /* Makes a document of @text (g_malloc()ed, nul-terminated, taken), or a
  * failed document saying why it cannot be one. @where names the input in
  * messages ("file" or "file:line"). @decoded is for strings from the JSON
  * parser, which has checked the UTF-8 already. */
 static TamisDoc *
-text_doc (const char *id, char *text, gsize len, const char *where, gboolean decoded)
+text_doc (const char *id, char *text, gsize len, const char *file, guint line, gboolean decoded)
 {
+  g_autofree char *where = NULL;  /* made only for a message */
   const guchar *u = (const guchar *) text;
   const char *bad = NULL;
   char *nul, *cr;
@@ -665,6 +682,7 @@ text_doc (const char *id, char *text, gsize len, const char *where, gboolean dec
   if (tamis_text_bom (text, len) < 0)
     {
       code = "invalid-utf8";
+      where = where_of (file, line);
       message = g_strdup_printf ("%s: UTF-16 text (byte-order mark %02X %02X) is not "
                                  "supported; convert it to UTF-8", where, u[0], u[1]);
       goto fail;
@@ -675,6 +693,7 @@ text_doc (const char *id, char *text, gsize len, const char *where, gboolean dec
   if (nul != NULL)
     {
       code = "binary";
+      where = where_of (file, line);
       message = g_strdup_printf ("%s: binary data (NUL byte at offset %" G_GSIZE_FORMAT ")",
                                  where, (gsize) (nul - text));
       goto fail;
@@ -682,6 +701,7 @@ text_doc (const char *id, char *text, gsize len, const char *where, gboolean dec
   if (!decoded && !tamis_utf8_validate (text, len, &bad))
     {
       code = "invalid-utf8";
+      where = where_of (file, line);
       message = g_strdup_printf ("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT,
                                  where, (gsize) (bad - text));
       goto fail;
@@ -689,6 +709,7 @@ text_doc (const char *id, char *text, gsize len, const char *where, gboolean dec
   if (is_white (text + skip, len - skip))
     {
       code = "empty";
+      where = where_of (file, line);
       message = g_strdup_printf (len - skip == 0 ? "%s: empty document"
                                                  : "%s: document holds only white space",
                                  where);
@@ -707,6 +728,7 @@ text_doc (const char *id, char *text, gsize len, const char *where, gboolean dec
   if (len > G_MAXUINT32)
     {
       code = "too-large";
+      where = where_of (file, line);
       message = g_strdup_printf ("%s: documents are limited to 4 GiB", where);
       goto fail;
     }
@@ -844,7 +866,7 @@ read_text (TamisReader *self, Entry *e, guint64 size, GError **error)
     }
 
   close_current (self);
-  doc = text_doc (e->name, data, length, where, FALSE);
+  doc = text_doc (e->name, data, length, where, 0, FALSE);
   tamis_doc_set_source (doc, e->path, 0);
   if (e->escaped && tamis_doc_get_error_code (doc) == NULL)
     tamis_doc_add_repair (doc, "id-escaped");
@@ -1006,8 +1028,10 @@ load_line (gpointer data)
   TamisReader *self = NULL;
   const char *file = path ? path : "-";
   guint n = job->line_no;
-  g_autofree char *where = g_strdup_printf ("%s:%u", file, n);
-  g_autofree char *fallback_id = g_strdup_printf ("%s:%u", job->name, n);
+  /* made only when a message or a missing id needs them: a printf per
+   * line was a tenth of the cost of a short record */
+  g_autofree char *where_text = NULL;
+  g_autofree char *fallback_text = NULL;
   g_autofree char *id = NULL;
   const char *bad = NULL;
   json_tokener *tok;
@@ -1019,12 +1043,12 @@ load_line (gpointer data)
 
   /* The encoding first, so that the message can say where it is wrong. */
   if (!tamis_utf8_validate (line, len, &bad))
-    return failed_doc (self, fallback_id, path, n, consumed, "invalid-utf8",
+    return failed_doc (self, lazy_where (&fallback_text, job->name, n), path, n, consumed, "invalid-utf8",
                        g_strdup_printf ("%s: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT
-                                        " of the line", where, (gsize) (bad - line)));
+                                        " of the line", lazy_where (&where_text, file, n), (gsize) (bad - line)));
   if (len > G_MAXINT - 1)
-    return failed_doc (self, fallback_id, path, n, consumed, "too-large",
-                       g_strdup_printf ("%s: JSON Lines records are limited to 2 GiB", where));
+    return failed_doc (self, lazy_where (&fallback_text, job->name, n), path, n, consumed, "too-large",
+                       g_strdup_printf ("%s: JSON Lines records are limited to 2 GiB", lazy_where (&where_text, file, n)));
 
   /* The nul after the line is parsed too: it ends a value that would
    * otherwise wait for more (a bare number). */
@@ -1034,12 +1058,12 @@ load_line (gpointer data)
   if (obj == NULL)
     {
       if (err == json_tokener_error_depth)
-        return failed_doc (self, fallback_id, path, n, consumed, "too-deep",
+        return failed_doc (self, lazy_where (&fallback_text, job->name, n), path, n, consumed, "too-deep",
                            g_strdup_printf ("%s: nested deeper than %u levels "
-                                            "(input: max_depth)", where, job->max_depth));
-      return failed_doc (self, fallback_id, path, n, consumed, "bad-json",
+                                            "(input: max_depth)", lazy_where (&where_text, file, n), job->max_depth));
+      return failed_doc (self, lazy_where (&fallback_text, job->name, n), path, n, consumed, "bad-json",
                          g_strdup_printf ("%s: not JSON: %s at byte offset %" G_GSIZE_FORMAT,
-                                          where, err == json_tokener_continue
+                                          lazy_where (&where_text, file, n), err == json_tokener_continue
                                                  ? "unexpected end of the line"
                                                  : json_tokener_error_desc (err),
                                           MIN ((gsize) json_tokener_get_parse_end (tok), len)));
@@ -1050,22 +1074,25 @@ load_line (gpointer data)
   if (end < len)
     {
       json_object_put (obj);
-      return failed_doc (self, fallback_id, path, n, consumed, "bad-json",
+      return failed_doc (self, lazy_where (&fallback_text, job->name, n), path, n, consumed, "bad-json",
                          g_strdup_printf ("%s: not JSON: more after the value at byte offset %"
-                                          G_GSIZE_FORMAT, where, end));
+                                          G_GSIZE_FORMAT, lazy_where (&where_text, file, n), end));
     }
   if (!json_object_is_type (obj, json_type_object))
     {
       json_object_put (obj);
-      return failed_doc (self, fallback_id, path, n, consumed, "no-text",
-                         g_strdup_printf ("%s: not a JSON object with a \"text\" string", where));
+      return failed_doc (self, lazy_where (&fallback_text, job->name, n), path, n, consumed, "no-text",
+                         g_strdup_printf ("%s: not a JSON object with a \"text\" string", lazy_where (&where_text, file, n)));
     }
 
   id = record_id (obj);
   if (id != NULL)
     id_used = TRUE;
   else
-    id = g_steal_pointer (&fallback_id);
+    {
+      lazy_where (&fallback_text, job->name, n);
+      id = g_steal_pointer (&fallback_text);
+    }
 
   if (!json_object_object_get_ex (obj, "text", &text_node) || text_node == NULL
       || !json_object_is_type (text_node, json_type_string))
@@ -1073,7 +1100,7 @@ load_line (gpointer data)
       doc = failed_doc (self, id, path, n, consumed, "no-text",
                         g_strdup_printf (text_node == NULL && !json_object_object_get_ex (obj, "text", NULL)
                                          ? "%s: no \"text\" member" : "%s: \"text\" is not a string",
-                                         where));
+                                         lazy_where (&where_text, file, n)));
     }
   else
     {
@@ -1085,8 +1112,7 @@ load_line (gpointer data)
       text_used = TRUE;
       /* json-c lets an escaped lone surrogate (\ud800) through as bytes
        * that are not UTF-8: only text with escapes is checked again. */
-      doc = text_doc (id, text, text_len, where,
-                      memchr (line, '\\', len) == NULL);
+      doc = text_doc (id, text, text_len, file, n, memchr (line, '\\', len) == NULL);
       tamis_doc_set_source (doc, path, n);
       tamis_doc_set_input_size (doc, consumed);
     }
