@@ -52,6 +52,25 @@ EXAMPLES="$TAMIS_SRCDIR/examples"
 
 command -v jq >/dev/null 2>&1 || tap_skip_all "jq is not installed (autogen.sh --install-deps installs it)"
 
+# run_tamis NAME ARGS...: runs tamis with ARGS, nothing on standard input,
+# its output and messages in $tap_tmp/NAME.out and NAME.err, its exit
+# status in $status; the messages go to the log unless quiet=1.
+run_tamis () {
+  name=$1
+  shift
+  "$TAMIS" "$@" >"$tap_tmp/$name.out" 2>"$tap_tmp/$name.err" </dev/null
+  status=$?
+  if [ -s "$tap_tmp/$name.err" ] && [ "${quiet:-}" != 1 ]; then tap_diag "$tap_tmp/$name.err"; fi
+}
+
+# same A B: whether two files are the same bytes; if not, their first
+# differences go to the log.
+same () {
+  if cmp -s "$1" "$2"; then return 0; fi
+  diff "$1" "$2" | head -20 | tap_diag
+  return 1
+}
+
 # A private scratch directory, removed on exit.
 tap_tmp=$(mktemp -d "${TMPDIR:-/tmp}/tamis-test.XXXXXX") || exit 99
 trap 'rm -rf "$tap_tmp"' EXIT

@@ -9,14 +9,6 @@ CORPUS="$EXAMPLES/corpus"
 
 # run_tamis NAME ARGS...: runs tamis with stdout in $T/NAME.out, stderr in
 # $T/NAME.err and the exit status in $status.
-run_tamis () {
-  name=$1
-  shift
-  "$TAMIS" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
-  status=$?
-  if [ -s "$T/$name.err" ]; then tap_diag "$T/$name.err"; fi
-}
-
 status_is () { [ "$status" -eq "$1" ]; }
 has () { grep -q -e "$2" "$T/$1"; }
 jq_true () { file=$1; shift; jq -e -s "$@" "$file" >/dev/null 2>&1; }

@@ -7,14 +7,6 @@
 
 T=$tap_tmp
 
-run_tamis () {
-  name=$1
-  shift
-  "$TAMIS" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
-  status=$?
-  if [ -s "$T/$name.err" ]; then tap_diag "$T/$name.err"; fi
-}
-
 status_is () { [ "$status" -eq "$1" ]; }
 has () { grep -q -e "$2" "$T/$1"; }
 jq_true () { file=$1; shift; jq -e "$@" "$file" >/dev/null 2>&1; }

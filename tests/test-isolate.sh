@@ -6,14 +6,6 @@
 T=$tap_tmp
 modules="$TAMIS_BUILDDIR/tests/modules"
 
-run_tamis () {
-  name=$1
-  shift
-  "$TAMIS" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
-  status=$?
-  if [ -s "$T/$name.err" ]; then tap_diag "$T/$name.err"; fi
-}
-
 # 3,000 documents, the 2,500th of which sets the rogue plugin off; the
 # same without it gives what the 2,999 others must come out as.
 awk 'BEGIN { for (i = 1; i <= 3000; i++)

@@ -10,20 +10,6 @@ T=$tap_tmp
 NEWS="$EXAMPLES/news.yaml"
 CORPUS="$EXAMPLES/corpus"
 
-run_tamis () {
-  name=$1
-  shift
-  "$TAMIS" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
-  status=$?
-  if [ -s "$T/$name.err" ] && [ "${quiet:-}" != 1 ]; then tap_diag "$T/$name.err"; fi
-}
-
-same () {
-  if cmp -s "$1" "$2"; then return 0; fi
-  diff "$1" "$2" | head -20 | tap_diag
-  return 1
-}
-
 # A JSON Lines file of several hundred records, French and English, with
 # blank lines, a record without an id (named by its line number), a line
 # that is not JSON and a line whose text is not a string.

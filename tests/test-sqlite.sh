@@ -14,13 +14,6 @@ T=$tap_tmp
 NEWS="$EXAMPLES/news.yaml"
 CORPUS="$EXAMPLES/corpus"
 
-run_tamis () {
-  name=$1
-  shift
-  "$TAMIS" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
-  status=$?
-  if [ -s "$T/$name.err" ]; then tap_diag "$T/$name.err"; fi
-}
 status_is () { [ "$status" -eq "$1" ]; }
 
 # py SCRIPT ARGS...: runs a Python check; its output goes to the log.

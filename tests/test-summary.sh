@@ -11,20 +11,6 @@ NEWS="$EXAMPLES/news.yaml"
 CORPUS="$EXAMPLES/corpus"
 modules="$TAMIS_BUILDDIR/tests/modules"
 
-run_tamis () {
-  name=$1
-  shift
-  "$TAMIS" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
-  status=$?
-  if [ -s "$T/$name.err" ]; then tap_diag "$T/$name.err"; fi
-}
-
-same () {
-  if cmp -s "$1" "$2"; then return 0; fi
-  diff "$1" "$2" | head -20 | tap_diag
-  return 1
-}
-
 ls "$CORPUS"/*.txt | LC_ALL=C sort >"$T/files"
 n=$(wc -l <"$T/files")
 half=$((n / 2))
