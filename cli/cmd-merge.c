@@ -207,6 +207,7 @@ merge_summaries (GPtrArray *parts, const char *summary_path, GError **error)
       const Part *p = parts->pdata[i];
       g_autofree char *path = NULL;
       g_autofree char *text = NULL;
+      g_autofree char *sum = NULL;
       g_autoptr(TamisSummary) one = NULL;
       gsize len;
 
@@ -220,9 +221,8 @@ merge_summaries (GPtrArray *parts, const char *summary_path, GError **error)
       path = g_build_filename (p->dir, p->m.summary, NULL);
       if (!g_file_get_contents (path, &text, &len, error))
         return FALSE;
-      if (p->m.summary_sha256 == NULL
-          || !g_str_equal (g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len),
-                           p->m.summary_sha256))
+      sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, len);
+      if (p->m.summary_sha256 == NULL || !g_str_equal (sum, p->m.summary_sha256))
         {
           g_set_error (error, TAMIS_ERROR, TAMIS_ERROR_INPUT,
                        "%s: changed since its manifest was written", path);

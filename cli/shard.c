@@ -144,9 +144,11 @@ cli_manifest_describe (CliManifest *m, const char *pipeline_file, TamisPipeline 
       g_strv_builder_unref (stages);
       return FALSE;
     }
-  m->pipeline = g_strconcat ("sha256:", g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                                      (const guchar *) yaml, len),
-                             NULL);
+  {
+    g_autofree char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) yaml, len);
+
+    m->pipeline = g_strconcat ("sha256:", sum, NULL);
+  }
   for (guint i = 0; i < n; i++)
     g_strv_builder_add (stages, tamis_pipeline_get_stage_id (pipeline, i));
   m->stages = g_strv_builder_end (stages);
