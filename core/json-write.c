@@ -483,7 +483,7 @@ tamis_json_append_raw (GString *out, const char *json, gsize len)
   RawState state = WANT_VALUE;
   /* The open arrays and objects, innermost last: '[' or '{'. */
   GByteArray *stack = NULL;
-  guint8 small[64];
+  guint8 small[64] = { 0 };
   gsize depth = 0;
   gboolean ok = FALSE;
 

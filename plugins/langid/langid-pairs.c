@@ -83,17 +83,17 @@ langid_pairs_load (const char *path, const LangidModel *model, GError **error)
       if (line[0] == '@')
         {
           g_auto(GStrv) codes = g_strsplit (g_strstrip (line + 1), " ", 3);
-          Pair p = { .first = -1, .second = -1 };
 
           if (g_strv_length (codes) != 2)
             goto bad;
-          p.first = lang_of (model, codes[0]);
-          p.second = lang_of (model, codes[1]);
-          g_strlcpy (p.first_code, codes[0], sizeof p.first_code);
-          g_strlcpy (p.second_code, codes[1], sizeof p.second_code);
-          p.words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          g_array_append_val (self->pairs, p);
+          /* filled in place: the array owns the table from the start */
+          g_array_set_size (self->pairs, self->pairs->len + 1);
           cur = &g_array_index (self->pairs, Pair, self->pairs->len - 1);
+          cur->first = lang_of (model, codes[0]);
+          cur->second = lang_of (model, codes[1]);
+          g_strlcpy (cur->first_code, codes[0], sizeof cur->first_code);
+          g_strlcpy (cur->second_code, codes[1], sizeof cur->second_code);
+          cur->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
           continue;
         }
       tab = strchr (line, '\t');
