@@ -533,6 +533,17 @@ wanted (const char *const *list, const char *name)
   return list == NULL || g_strv_contains (list, name);
 }
 
+/* A node holding @record, which it takes (json_node_init_object() would
+ * add a reference of its own). */
+static JsonNode *
+record_node (JsonObject *record)
+{
+  JsonNode *node = json_node_init_object (json_node_alloc (), record);
+
+  json_object_unref (record);
+  return node;
+}
+
 /* The record of @doc built as a tree, member by member. */
 static JsonNode *
 reference_record (TamisDoc *doc, const char *const *layers, const char *const *attributes,
@@ -560,7 +571,7 @@ reference_record (TamisDoc *doc, const char *const *layers, const char *const *a
       json_object_set_object_member (record, "error", error);
       if (meta != NULL)
         json_object_set_object_member (record, "meta", json_object_ref (meta));
-      return json_node_init_object (json_node_alloc (), record);
+      return record_node (record);
     }
   tamis_doc_attr_iter_init (&iter, doc);
   while (tamis_attr_iter_next (&iter, &key, &value))
@@ -608,7 +619,7 @@ reference_record (TamisDoc *doc, const char *const *layers, const char *const *a
       json_object_set_array_member (layers_obj, tamis_layer_get_name (layer), spans);
     }
   json_object_set_object_member (record, "layers", layers_obj);
-  return json_node_init_object (json_node_alloc (), record);
+  return record_node (record);
 }
 
 static void
