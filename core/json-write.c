@@ -38,7 +38,7 @@ format_uint (char *end, guint64 value)
   while (value >= 100)
     {
       guint64 q = value / 100;
-      guint r = (guint) (value - q * 100);
+      guint r = (guint) (value % 100);
 
       p -= 2;
       memcpy (p, digit_pairs + 2 * r, 2);
