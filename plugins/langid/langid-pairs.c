@@ -236,7 +236,7 @@ langid_pairs_resolve (const LangidPairs *pairs, const LangidModel *model, const 
         }
       else if (*p < 0x80)
         {
-          c = g_ascii_tolower (*p);
+          c = *p | 0x20;          /* lower case, for letters */
           letter = c >= 'a' && c <= 'z';
           next = p + 1;
         }
