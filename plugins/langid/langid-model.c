@@ -459,28 +459,48 @@ langid_detect_params (const LangidModel *m, const char *text, gsize len,
    * alone rank them and only the best few need a full score */
   LangidAlt top[LANGID_MAX_ALTS];
   guint n_top = 0;
-  gboolean same_floors = m->same_floors[g->script] && !prior;
-  for (guint j = 0; j < m->n_script[g->script]; j++)
+  if (m->same_floors[g->script] && !prior)
     {
-      guint i = m->script_langs[g->script][j];
-      if (allowed && !allowed[i])
-        continue;
-      LangidAlt c = { i, same_floors ? (double) (acc[i] & SUM_MASK)
-                         : lang_score (m, i, acc, found) + (prior ? prior[i] * temper : 0) };
-      if (n_top == LANGID_MAX_ALTS && c.p <= top[n_top - 1].p)
-        continue;
-      guint k = n_top < LANGID_MAX_ALTS ? n_top++ : LANGID_MAX_ALTS;
-      for (; k > 0 && cmp_alt (&c, &top[k - 1]) < 0; k--)
-        if (k < LANGID_MAX_ALTS)
-          top[k] = top[k - 1];
-      if (k < LANGID_MAX_ALTS)
-        top[k] = c;
+      /* one integer per language, its sum above and 127 minus its index
+       * below: the larger ranks first, as cmp_alt() ranks the sums */
+      guint64 best_keys[LANGID_MAX_ALTS];
+      for (guint j = 0; j < m->n_script[g->script]; j++)
+        {
+          guint i = m->script_langs[g->script][j];
+          if (allowed && !allowed[i])
+            continue;
+          guint64 key = ((acc[i] & SUM_MASK) << 7) | (LANGID_MAX_LANGS - i);
+          if (n_top == LANGID_MAX_ALTS && key <= best_keys[n_top - 1])
+            continue;
+          guint k = n_top < LANGID_MAX_ALTS ? n_top++ : LANGID_MAX_ALTS - 1;
+          for (; k > 0 && best_keys[k - 1] < key; k--)
+            best_keys[k] = best_keys[k - 1];
+          best_keys[k] = key;
+        }
+      for (guint k = 0; k < n_top; k++)
+        {
+          top[k].lang = LANGID_MAX_LANGS - (int) (best_keys[k] & 127);
+          top[k].p = lang_score (m, top[k].lang, acc, found);
+        }
     }
+  else
+    for (guint j = 0; j < m->n_script[g->script]; j++)
+      {
+        guint i = m->script_langs[g->script][j];
+        if (allowed && !allowed[i])
+          continue;
+        LangidAlt c = { i, lang_score (m, i, acc, found) + (prior ? prior[i] * temper : 0) };
+        if (n_top == LANGID_MAX_ALTS && c.p <= top[n_top - 1].p)
+          continue;
+        guint k = n_top < LANGID_MAX_ALTS ? n_top++ : LANGID_MAX_ALTS;
+        for (; k > 0 && cmp_alt (&c, &top[k - 1]) < 0; k--)
+          if (k < LANGID_MAX_ALTS)
+            top[k] = top[k - 1];
+        if (k < LANGID_MAX_ALTS)
+          top[k] = c;
+      }
   if (n_top == 0)
     return;
-  if (same_floors)
-    for (guint k = 0; k < n_top; k++)
-      top[k].p = lang_score (m, top[k].lang, acc, found);
 
   g->margin = n_top > 1 ? top[0].p - top[1].p : top[0].p;
   double best = top[0].p, sum = 0;
