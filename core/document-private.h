@@ -82,7 +82,8 @@ TamisDoc *tamis_doc_new_pending (TamisDocLoadFunc load, gpointer data, GDestroyN
 /* Loads a pending document in place; does nothing to any other. */
 void tamis_doc_load (TamisDoc *doc);
 
-/* g_utf8_validate_len() with ASCII runs skipped quickly; NUL bytes pass. */
+/* g_utf8_validate_len(), several times faster; NUL bytes pass. @bad (may
+ * be NULL): where the first invalid sequence starts, or the end. */
 gboolean tamis_utf8_validate (const char *text, gsize len, const char **bad);
 
 /* Number of code points in @len bytes of valid UTF-8. */
