@@ -393,7 +393,7 @@ langid_process (gpointer data, TamisDoc *doc, GError **error)
   return TRUE;
 }
 
-TAMIS_PLUGIN_DEFINE (langid, "1.3.1",
+TAMIS_PLUGIN_DEFINE (langid, "1.3.2",
                      "Identifies the language of documents (and of their sentences) from script and character n-grams",
                      .options = TAMIS_OPTIONS (
                        { "languages", TAMIS_OPTION_LIST, NULL,
