@@ -12,7 +12,10 @@
 #    plugins/langid/fetch-training.sh when missing, as bench/langid/run.sh
 #    does), against CLD2 on the same texts (bench/langid/cld2-driver.cc,
 #    with glibc's malloc trimming turned off: see there). MB of text per
-#    CPU-second on both sides.
+#    CPU-second on both sides. Beside them, the stage alone through the
+#    library (bench/langid/tamis-driver.c: documents made and run through
+#    the pipeline, no JSON), in MB of the bucket's file per CPU-second as
+#    bench/langid/run.sh reports it, against CLD2 on the same bytes.
 # 3. An empty pipeline on ~3 KB news records (MB of input per CPU-second)
 #    and on one-line records of 60 to 90 bytes (records per CPU-second).
 # 4. segment with every token written as JSON Lines (MB of input per
@@ -77,7 +80,11 @@ if command -v g++ >/dev/null 2>&1 &&
 else
   echo "(CLD2 not built: needs g++ and libcld2-dev)"
 fi
-printf '%-7s %8s %10s %10s %8s\n' bucket docs tamis CLD2 ratio
+# the stage alone through the library, no JSON (bench/langid/tamis-driver.c,
+# document creation and the pipeline): what the records cost is the rest
+./libtool --quiet --mode=link gcc -O2 -o "$out/tamis-driver" "$src/bench/langid/tamis-driver.c" \
+  -I"$src/include" -Iinclude $(pkg-config --cflags --libs glib-2.0) core/libtamis.la
+printf '%-7s %8s %10s %10s %8s %14s %8s\n' bucket docs tamis CLD2 ratio "stage alone" ratio
 for bucket in short medium long; do
   dev=$work/text/dev/$bucket.tsv
   # the bucket repeated up to about 40 MB of text, so that tamis runs for
@@ -97,7 +104,13 @@ for bucket in short medium long; do
     theirs=$(rate "$one" "$c")
     ratio=$(awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%.2fx", a / b }')
   fi
-  printf '%-7s %8s %10s %10s %8s\n' "$bucket" "$docs" "$ours" "$theirs" "$ratio"
+  s=$("$out/tamis-driver" "$PASSES" < "$dev" 2>&1 >/dev/null | awk '{ print $2 }')
+  alone=$(rate "$(size "$dev")" "$s")
+  alone_ratio=-
+  if [ "$have_cld2" = yes ]; then
+    alone_ratio=$(awk -v a="$alone" -v b="$(rate "$(size "$dev")" "$c")" 'BEGIN { printf "%.2fx", a / b }')
+  fi
+  printf '%-7s %8s %10s %10s %8s %14s %8s\n' "$bucket" "$docs" "$ours" "$theirs" "$ratio" "$alone" "$alone_ratio"
 done
 
 echo
