@@ -5,6 +5,7 @@
 #include "spans.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 typedef struct {
   const char *lang;
@@ -172,6 +173,62 @@ static const Sample short_pairs[] = {
   { "pt", "Guardar o arquivo" },
   { "gl", "Gardar o ficheiro" },
 };
+
+/* A pipeline whose langid reads @table as its pairs table (from a
+ * TAMIS_DATA_PATH of its own; the model is still the shipped one). */
+static TamisPipeline *
+pipeline_with_pairs (const char *table, GError **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tamis-pairs-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (dir, "langid", NULL);
+  g_autofree char *path = g_build_filename (sub, "pairs.tsv", NULL);
+  g_autofree char *old = g_strdup (g_getenv ("TAMIS_DATA_PATH"));
+  TamisPipeline *p;
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, table, -1, NULL));
+  g_setenv ("TAMIS_DATA_PATH", dir, TRUE);
+  p = pipeline (NULL, error);
+  if (old)
+    g_setenv ("TAMIS_DATA_PATH", old, TRUE);
+  else
+    g_unsetenv ("TAMIS_DATA_PATH");
+  g_remove (path);
+  g_remove (sub);
+  g_remove (dir);
+  return p;
+}
+
+static void
+test_pairs_table (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TamisPipeline) bad = pipeline_with_pairs ("# a table\n@ hr sr\nvrijeme\t300\nvreme 300\n", &error);
+  g_assert_null (bad);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "pairs.tsv:4: not a line of a pairs table"));
+  g_clear_error (&error);
+
+  /* Thousands of words grow the table; the Croatian sentence below reads
+   * as Serbian once its words say so. */
+  g_autoptr(GString) table = g_string_new ("@ hr sr\nvrijeme\t-5\n");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (table, "w%u\t%d\n", i, i % 2 ? 10 : -10);
+  g_string_append (table, "@ id ms\nkarena\t80\n");
+  const char *text = "Danas je lijepo vrijeme";
+  g_autoptr(TamisPipeline) plain = pipeline_with_pairs (table->str, &error);
+  g_assert_no_error (error);
+  g_autoptr(TamisDoc) before = detect (plain, text);
+  g_assert_cmpstr (tamis_doc_get_string (before, "lang"), ==, "hr");
+  /* the first table of a pair is the one read, and in it the last line
+   * of a word */
+  g_string_append (table, "@ hr sr\nlijepo\t100000\n@ hr sr\n");
+  g_string_replace (table, "vrijeme\t-5\n", "vrijeme\t-5\nvrijeme\t-100000\n", 1);
+  g_autoptr(TamisPipeline) turned = pipeline_with_pairs (table->str, &error);
+  g_assert_no_error (error);
+  g_autoptr(TamisDoc) after = detect (turned, text);
+  g_assert_cmpstr (tamis_doc_get_string (after, "lang"), ==, "sr");
+}
 
 static void
 test_close_pairs (void)
@@ -598,6 +655,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/langid/every-language", test_every_language);
   g_test_add_func ("/langid/close-pairs", test_close_pairs);
+  g_test_add_func ("/langid/pairs-table", test_pairs_table);
   g_test_add_func ("/langid/attributes", test_attributes);
   g_test_add_func ("/langid/undetermined", test_undetermined);
   g_test_add_func ("/langid/min-chars", test_min_chars);
