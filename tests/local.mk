@@ -28,6 +28,9 @@
 #                  same bytes as one thread's (TAMIS_STRESS_RUNS=100 for more)
 #   test-json-records.sh  every record of the example pipeline, JSON Lines
 #                  and JSON, read by Python's json, without float noise
+# Besides, every script that sources tests/tap.sh ends with one more test:
+# the JSON records of all its complete runs made with run_tamis read by
+# Python's json and by json-glib (records-check.py, records-check-glib).
 TESTS += \
 	tests/test-cli.sh \
 	tests/test-input.sh \
@@ -45,6 +48,11 @@ TESTS += \
 	tests/test-slurm.sh \
 	tests/test-stress.sh \
 	tests/test-json-records.sh
+# What tests/tap.sh reads the records of the shell tests' runs with.
+check_PROGRAMS += tests/records-check-glib
+tests_records_check_glib_SOURCES = tests/records-check-glib.c
+tests_records_check_glib_CFLAGS = $(WARN_CFLAGS) $(JSON_CFLAGS)
+tests_records_check_glib_LDADD = $(JSON_LIBS) $(GLIB_LIBS)
 # The screenshots tests/test-report.sh saves.
 CLEANFILES += tests/report-corpus.png tests/report-seeds.png
 if BUILTIN_PLUGINS
@@ -56,6 +64,7 @@ EXTRA_DIST += \
 	tests/valgrind-test.sh \
 	tests/run-test.sh \
 	tests/tap.sh \
+	tests/records-check.py \
 	tests/test-cli.sh \
 	tests/test-input.sh \
 	tests/test-evaluate.sh \

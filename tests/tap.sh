@@ -36,6 +36,7 @@ check () {
 }
 
 tap_done () {
+  records_check
   echo "1..$tap_n"
 }
 
@@ -61,6 +62,47 @@ run_tamis () {
   "$TAMIS" "$@" >"$tap_tmp/$name.out" 2>"$tap_tmp/$name.err" </dev/null
   status=$?
   if [ -s "$tap_tmp/$name.err" ] && [ "${quiet:-}" != 1 ]; then tap_diag "$tap_tmp/$name.err"; fi
+  if [ "$1" = run ] && [ "$status" -le 1 ]; then
+    records_keep "$tap_tmp/$name.out"
+    tap_prev=
+    for tap_arg in "$@"; do
+      case $tap_prev/$tap_arg in
+        -o/*|--output/*) records_keep "$tap_arg" ;;
+        */--output=*) records_keep "${tap_arg#--output=}" ;;
+      esac
+      tap_prev=$tap_arg
+    done
+  fi
+  return 0
+}
+
+# The JSON records of every complete `run` above are kept, and tap_done
+# reads them all with Python's json and with json-glib
+# (tests/records-check.py, tests/records-check-glib): one more test.
+tap_records=0
+records_keep () {
+  [ -f "$1" ] || return 0
+  case $(head -c 1 "$1" 2>/dev/null) in
+    '{'|'[')
+      tap_records=$((tap_records + 1))
+      mkdir -p "$tap_tmp/records" && cp "$1" "$tap_tmp/records/$tap_records.json" ;;
+  esac
+}
+
+records_check () {
+  [ "$tap_records" -gt 0 ] || return 0
+  if ! command -v python3 >/dev/null 2>&1 || [ ! -x "$TAMIS_BUILDDIR/tests/records-check-glib" ]; then
+    tap_skip "every JSON record written parses (needs python3 and tests/records-check-glib)"
+    return 0
+  fi
+  tap_glib=
+  if tap_read=$(python3 "$TAMIS_SRCDIR/tests/records-check.py" "$tap_tmp/records"/*.json 2>&1) &&
+     tap_glib=$("$TAMIS_BUILDDIR/tests/records-check-glib" "$tap_tmp/records"/*.json 2>&1); then
+    tap_ok "every JSON record written parses with Python's json and json-glib: $tap_read"
+  else
+    tap_not_ok "every JSON record written parses with Python's json and json-glib"
+    printf '%s\n%s\n' "$tap_read" "$tap_glib" | tap_diag
+  fi
 }
 
 # same A B: whether two files are the same bytes; if not, their first
