@@ -51,6 +51,9 @@ typedef struct {
 /* Where documents come from: a reader, or a caller's function. */
 typedef struct {
   TamisDoc *(*next) (gpointer data, GError **error); /* may give pending documents */
+  /* The same documents loaded on the calling thread, when that costs less
+   * than next() and tamis_doc_load(); NULL when it does not. */
+  TamisDoc *(*next_now) (gpointer data, GError **error);
   gpointer data;
   guint64 total_bytes; /* 0: unknown */
   /* For a live input (a pipe, a terminal): TRUE when next() may wait for
@@ -169,8 +172,9 @@ run_serial (TamisPipeline *pipeline, const Source *source, const Sink *sink, Pro
   GError *read_error = NULL;
   TamisWatchdog *watchdog = tamis_watchdog_new (tamis_pipeline_get_document_seconds (pipeline), 1);
   gboolean ok = TRUE;
+  TamisDoc *(*next) (gpointer, GError **) = source->next_now ? source->next_now : source->next;
 
-  while (ok && (doc = source->next (source->data, &read_error)))
+  while (ok && (doc = next (source->data, &read_error)))
     {
       gboolean kept;
 
@@ -962,7 +966,7 @@ fill_proc_batch (Isolation *iso, Proc *proc, const Source *source, guint max_doc
             break;
           if (source->would_block && iso->window->len > 0 && source->would_block (source->data))
             break;
-          doc = source->next (source->data, error);
+          doc = (source->next_now ? source->next_now : source->next) (source->data, error);
           if (doc == NULL)
             {
               *eof = TRUE;
@@ -1188,6 +1192,12 @@ reader_next (gpointer data, GError **error)
   return tamis_reader_next_pending (data, error);
 }
 
+static TamisDoc *
+reader_next_now (gpointer data, GError **error)
+{
+  return tamis_reader_next (data, error);
+}
+
 static gboolean
 reader_would_block (gpointer data)
 {
@@ -1199,7 +1209,7 @@ tamis_run (TamisPipeline *pipeline, TamisReader *reader, TamisWriter *writer, gu
            TamisProgressFunc progress_func, gpointer user_data, TamisRunStats *stats,
            GError **error)
 {
-  Source source = { reader_next, reader, tamis_reader_get_total_bytes (reader),
+  Source source = { reader_next, reader_next_now, reader, tamis_reader_get_total_bytes (reader),
                     tamis_reader_is_live (reader) ? reader_would_block : NULL };
   Sink sink = { .writer = writer };
 
@@ -1212,7 +1222,7 @@ tamis_pipeline_run (TamisPipeline *pipeline, TamisDocSourceFunc source_func, gpo
                     TamisRunStats *stats, GError **error)
 {
   /* in memory: read ahead in batches */
-  Source source = { source_func, source_data, 0, NULL };
+  Source source = { source_func, NULL, source_data, 0, NULL };
   Sink sink = { .func = sink_func, .data = sink_data };
 
   g_return_val_if_fail (source_func != NULL && sink_func != NULL, FALSE);

@@ -11,7 +11,7 @@ IO_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
 IO_TEST_LIBS = core/libtamis-internal.la $(GLIB_LIBS) $(JSON_LIBS) $(SQLITE_LIBS) $(JSONC_LIBS)
 
 io_tests = tests/test-reader tests/test-writer tests/test-writer-sqlite tests/test-writer-html \
-	tests/test-json-write
+	tests/test-json-write tests/test-jsonl-fast
 check_PROGRAMS += $(io_tests)
 TESTS += $(io_tests)
 
@@ -35,3 +35,7 @@ tests_test_json_write_SOURCES = tests/test-json-write.c
 tests_test_json_write_CPPFLAGS = $(IO_TEST_CPPFLAGS)
 tests_test_json_write_CFLAGS = $(IO_TEST_CFLAGS)
 tests_test_json_write_LDADD = $(IO_TEST_LIBS)
+tests_test_jsonl_fast_SOURCES = tests/test-jsonl-fast.c
+tests_test_jsonl_fast_CPPFLAGS = $(IO_TEST_CPPFLAGS)
+tests_test_jsonl_fast_CFLAGS = $(IO_TEST_CFLAGS)
+tests_test_jsonl_fast_LDADD = $(IO_TEST_LIBS)
