@@ -49,6 +49,17 @@ void tamis_writer_format (TamisWriter *writer, TamisDoc *doc, GString *out);
 gboolean tamis_writer_write_record (TamisWriter *writer, const char *record, gsize len,
                                     GError **error);
 
+/* Whether the records of tamis_writer_format() go out end to end, with
+ * nothing between them (JSON Lines), so that a run can write a batch of
+ * them with tamis_writer_write_records(). */
+gboolean tamis_writer_concatenates (const TamisWriter *writer);
+
+/* Writes @n records made by tamis_writer_format(), end to end in @records
+ * (@len bytes), as @n calls of tamis_writer_write_record() would. Only for
+ * a writer that tamis_writer_concatenates(). */
+gboolean tamis_writer_write_records (TamisWriter *writer, const char *records, gsize len, guint n,
+                                     GError **error);
+
 /* Called by a run before the first document, with the pipeline it runs:
  * the SQLite writer records the run, and on resume checks that the
  * database was made by the same stages. Other formats do nothing. */

@@ -164,6 +164,24 @@ account (TamisDoc *doc, gboolean kept, Progress *progress)
   report (progress, FALSE);
 }
 
+/* A serial run writes JSON Lines records a batch at a time, once they
+ * pass this many bytes: a write to the output stream per short record
+ * cost more than formatting the record (callgrind: 580 instructions of the
+ * 4,400 an empty pipeline spent on a 58-byte record). */
+#define SERIAL_BATCH_BYTES (32 * 1024)
+
+/* Writes the @n records in @batch, if any, and empties it. */
+static gboolean
+write_batch (TamisWriter *writer, GString *batch, guint *n, GError **error)
+{
+  gboolean ok = batch->len == 0 || tamis_writer_write_records (writer, batch->str, batch->len, *n,
+                                                               error);
+
+  g_string_truncate (batch, 0);
+  *n = 0;
+  return ok;
+}
+
 static gboolean
 run_serial (TamisPipeline *pipeline, const Source *source, const Sink *sink, Progress *progress,
             GError **error)
@@ -173,7 +191,11 @@ run_serial (TamisPipeline *pipeline, const Source *source, const Sink *sink, Pro
   TamisWatchdog *watchdog = tamis_watchdog_new (tamis_pipeline_get_document_seconds (pipeline), 1);
   gboolean ok = TRUE;
   TamisDoc *(*next) (gpointer, GError **) = source->next_now ? source->next_now : source->next;
+  g_autoptr(GString) batch = NULL;
+  guint batched = 0;
 
+  if (sink->writer && tamis_writer_concatenates (sink->writer))
+    batch = g_string_sized_new (SERIAL_BATCH_BYTES + 4096);
   while (ok && (doc = next (source->data, &read_error)))
     {
       gboolean kept;
@@ -181,17 +203,31 @@ run_serial (TamisPipeline *pipeline, const Source *source, const Sink *sink, Pro
       tamis_watchdog_begin (watchdog, 0, doc);
       kept = process_one (pipeline, sink->writer, doc);
       tamis_watchdog_end (watchdog, 0);
-      if (kept)
+      if (kept && batch)
+        {
+          tamis_writer_format (sink->writer, doc, batch);
+          batched++;
+        }
+      else if (kept)
         ok = sink->writer ? tamis_writer_write (sink->writer, doc, error)
                           : sink->func (doc, sink->data, error);
       account (doc, kept, progress);
+      if (ok && batch && batch->len >= SERIAL_BATCH_BYTES)
+        ok = write_batch (sink->writer, batch, &batched, error);
       /* Out before waiting for more of a live input. */
       if (ok && source->would_block && sink->writer && source->would_block (source->data))
-        ok = tamis_writer_flush (sink->writer, error);
+        ok = (batch == NULL || write_batch (sink->writer, batch, &batched, error))
+             && tamis_writer_flush (sink->writer, error);
     }
   tamis_watchdog_free (watchdog);
+  /* what was read before a read error is written all the same */
+  if (ok && batch)
+    ok = write_batch (sink->writer, batch, &batched, error);
   if (!ok)
-    return FALSE;
+    {
+      g_clear_error (&read_error);
+      return FALSE;
+    }
   if (read_error)
     {
       g_propagate_error (error, read_error);
