@@ -25,6 +25,7 @@ gboolean tamis_json_object_foreach (const char *json, gsize len, TamisJsonMember
 typedef enum {
   TAMIS_JSON_MEMBER_STRING,
   TAMIS_JSON_MEMBER_OTHER,      /* a number, true, false or null */
+  TAMIS_JSON_MEMBER_NESTED,     /* an array or an object */
 } TamisJsonMemberKind;
 
 typedef struct {
@@ -36,18 +37,20 @@ typedef struct {
   gboolean escaped;             /* a string with a backslash in it */
 } TamisJsonMember;
 
-/* Scans @json (@len bytes, valid UTF-8) as one flat JSON object: spaces or
- * tabs around tokens, members whose keys have no escapes and whose values
- * are strings, numbers, true, false or null, at most @max_members of them.
- * Strings must hold no control character, no \u0000 and no surrogate
- * escape but in a high-low pair. Everything accepted is strict JSON that
- * any parser reads alike; the rest (nested values, other white space,
- * errors) is left to a full parser.
+/* Scans @json (@len bytes, valid UTF-8) as one JSON object of the subset
+ * most records are written in: spaces or tabs around tokens, members whose
+ * keys have no escapes, at most @max_members of them, whose values are
+ * strings, numbers, true, false or null, or arrays and objects of those
+ * with at most @max_nesting levels of arrays and objects in all. Strings
+ * must hold no control character, no \u0000 and no surrogate escape but
+ * in a high-low pair. Everything accepted is strict JSON that any parser
+ * reads alike; the rest (deeper nesting, other white space, errors) is
+ * left to a full parser.
  *
  * Returns: the number of members stored in @members, or -1 when @json is
  * not of that shape. Duplicate keys are not looked for. */
-int tamis_json_scan_flat_object (const char *json, gsize len, TamisJsonMember *members,
-                                 guint max_members);
+int tamis_json_scan_flat_object (const char *json, gsize len, guint max_nesting,
+                                 TamisJsonMember *members, guint max_members);
 
 /* The decoded value of string member @member (nul-terminated, g_malloc()ed,
  * valid UTF-8 without NUL), its length in @length. */

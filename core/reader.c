@@ -1050,30 +1050,34 @@ record_doc (const LineJob *job, char *id, gboolean id_used, char *text, gsize te
 /* Records of up to this many members take the fast path. */
 #define FAST_MAX_MEMBERS 32
 
-/* The fast path, for the record most lines are: a flat object with a
- * "text" string, maybe an "id" string, other members strings, numbers or
- * literals (tamis_json_scan_flat_object()). json-c spent some 7,000
+/* The fast path, for the record most lines are: an object with a "text"
+ * string, maybe an "id" string, other members strings, numbers, literals,
+ * or arrays and objects of those (tamis_json_scan_flat_object()). json-c spent some 7,000
  * instructions on a 58-byte record, 3,000 of them making and dropping a C
  * locale on every call (json-c 0.16 has no way around it), and building a
  * tree that is thrown away at once; this path takes the id and the text,
  * copies the other members as attach_meta() does, and makes the same
- * document. NULL when the line is of any other shape (nested values, keys
- * with escapes or written twice, a number id, no text...): json-c then
- * parses it, and reports what is wrong with it. tests/test-jsonl-fast.c
- * checks that both paths give the same documents. */
+ * document. NULL when the line is of any other shape (keys with escapes
+ * or written twice, a number id, no text, nesting near the limit...):
+ * json-c then parses it, and reports what is wrong with it.
+ * tests/test-jsonl-fast.c checks that both paths give the same documents. */
 static TamisDoc *
 fast_line_doc (const LineJob *job)
 {
   TamisJsonMember members[FAST_MAX_MEMBERS];
   int n, id_at = -1, text_at = -1;
-  char *id, *text, *meta;
-  gsize id_len, text_len, meta_len = 0;
+  char *id, *text;
+  gsize id_len, text_len, meta_len;
   TamisDoc *doc;
 
-  /* an object's members are one level down: json-c refuses them at 1 */
+  /* An object's members are one level down: json-c refuses them at 1.
+   * Arrays and objects in them take one level each, and what they hold
+   * one more; one is kept in hand, so that a record near the limit is
+   * json-c's to judge. */
   if (job->max_depth < 2)
     return NULL;
-  n = tamis_json_scan_flat_object (job->line, job->len, members, G_N_ELEMENTS (members));
+  n = tamis_json_scan_flat_object (job->line, job->len, job->max_depth >= 3 ? job->max_depth - 3 : 0,
+                                   members, G_N_ELEMENTS (members));
   if (n < 0)
     return NULL;
   for (int i = 0; i < n; i++)
@@ -1102,26 +1106,26 @@ fast_line_doc (const LineJob *job)
   if (n > 1 + (id_at >= 0))
     {
       /* the other members, blanks dropped: never longer than the line */
-      meta = g_malloc (job->len + 1);
+      GString *meta = g_string_sized_new (job->len + 1);
+
       for (int i = 0; i < n; i++)
         {
           const TamisJsonMember *m = &members[i];
 
           if (i == id_at || i == text_at)
             continue;
-          meta[meta_len] = meta_len == 0 ? '{' : ',';
-          meta_len++;
-          meta[meta_len++] = '"';
-          memcpy (meta + meta_len, m->key, m->key_len);
-          meta_len += m->key_len;
-          meta[meta_len++] = '"';
-          meta[meta_len++] = ':';
-          memcpy (meta + meta_len, m->value, m->value_len);
-          meta_len += m->value_len;
+          g_string_append_c (meta, meta->len == 0 ? '{' : ',');
+          g_string_append_c (meta, '"');
+          g_string_append_len (meta, m->key, m->key_len);
+          g_string_append_len (meta, "\":", 2);
+          if (m->kind == TAMIS_JSON_MEMBER_NESTED)
+            tamis_json_append_compact (meta, m->value, m->value_len);
+          else
+            g_string_append_len (meta, m->value, m->value_len);
         }
-      meta[meta_len++] = '}';
-      meta[meta_len] = '\0';
-      tamis_doc_take_meta_json (doc, meta, meta_len);
+      g_string_append_c (meta, '}');
+      meta_len = meta->len;
+      tamis_doc_take_meta_json (doc, g_string_free (meta, FALSE), meta_len);
     }
   return doc;
 }

@@ -121,12 +121,28 @@ static const char *const flat_lines[] = {
   "{\"id\":\"a\",\"text\":\"b\",\"\":\"empty key\"}",
   "{\"id\":\"a\",\"text\":\"b\",\"m\":\"\\u0041\\n\\\"esc\\\" kept as written\"}",
   "{\"id\":\"a\",\"text\":\"\\u00ff\\u0800\\uffff\\u0001\\u001f\"}",
+  "{\"id\":\"a\",\"text\":\"b\",\"meta\":{\"x\":1}}",
+  "{\"id\":\"a\",\"text\":\"b\",\"tags\":[1,2]}",
+  "{\"id\":\"a\",\"tags\":[ \"x\" , \"\\u00e9\\n\" ,\t[] ],\"text\":\"b\",\"o\":{ \"k\" : [ {}, { \"z\":null } ] }}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":{\"\\u0069d\":\"escaped key inside\",\"k\":1,\"k\":2}}",
+  "{\"id\":\"a\",\"text\":\"b\",\"deep\":[[[[[[[[[[1]]]]]]]]]]}",
 };
 
 /* Lines the fast path leaves to json-c (and whose documents json-c makes). */
 static const char *const other_lines[] = {
-  "{\"id\":\"a\",\"text\":\"b\",\"meta\":{\"x\":1}}",
-  "{\"id\":\"a\",\"text\":\"b\",\"tags\":[1,2]}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":[1,]}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":{\"x\":1,}}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":[1 2]}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":{\"x\" 1}}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":{x:1}}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":[1}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":{\"x\":1]}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":[[1]}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":[\"\\ud800\"]}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":[\"raw\ttab\"]}",
+  "{\"id\":\"a\",\"text\":\"b\",\"m\":[\n1]}",
+  "{\"id\":{\"x\":1},\"text\":\"object id\"}",
+  "{\"id\":\"a\",\"text\":[\"array text\"]}",
   "{\"id\":\"a\",\"text\":\"b\",\"text\":\"twice\"}",
   "{\"id\":\"a\",\"id\":\"b\",\"text\":\"c\"}",
   "{\"id\":\"a\",\"text\":\"b\",\"k\":1,\"k\":2}",
@@ -215,19 +231,43 @@ test_nul_bytes (void)
   compare_line (bad_after, sizeof bad_after - 1, TAMIS_DEFAULT_MAX_DEPTH);
 }
 
-/* json-c refuses an object's members below two levels: the fast path
- * must leave shallow limits to it. */
+/* json-c refuses an object's members below two levels, and nested
+ * metadata beyond the limit: the fast path must leave those to it. */
 static void
 test_depth (void)
 {
-  for (guint depth = 1; depth <= 3; depth++)
-    for (guint i = 0; i < G_N_ELEMENTS (flat_lines); i++)
-      {
-        gboolean taken = compare_line (flat_lines[i], strlen (flat_lines[i]), depth);
+  static const char *const nested[] = {
+    "{\"text\":\"b\",\"m\":[]}",
+    "{\"text\":\"b\",\"m\":{}}",
+    "{\"text\":\"b\",\"m\":[1]}",
+    "{\"text\":\"b\",\"m\":{\"k\":[1,[2]]}}",
+    "{\"text\":\"b\",\"m\":[[[[]]]]}",
+    "{\"text\":\"b\",\"m\":[[[[1]]]],\"n\":[{}]}",
+  };
+  GString *deep = g_string_new ("{\"text\":\"b\",\"m\":");
 
-        if (depth == 1)
-          g_assert_false (taken);
-      }
+  for (guint i = 0; i < 70; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 70; i++)
+    g_string_append_c (deep, ']');
+  g_string_append_c (deep, '}');
+
+  for (guint depth = 1; depth <= 8; depth++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (flat_lines); i++)
+        {
+          gboolean taken = compare_line (flat_lines[i], strlen (flat_lines[i]), depth);
+
+          if (depth == 1)
+            g_assert_false (taken);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (nested); i++)
+        compare_line (nested[i], strlen (nested[i]), depth);
+    }
+  for (guint depth = 60; depth <= 75; depth++)
+    compare_line (deep->str, deep->len, depth);
+  compare_line (deep->str, deep->len, TAMIS_MAX_DEPTH_LIMIT);
+  g_string_free (deep, TRUE);
 }
 
 /* ---- random lines ---- */
@@ -248,9 +288,10 @@ static const char *const other_values[] = {
   "0", "-0", "1", "-12", "3.25", "1e5", "1E+5", "-2.5e-3", "1e400", "-1e400",
   "123456789012345678901234567890", "-99999999999999999999", "18446744073709551615",
   "9223372036854775807", "9223372036854775808", "true", "false", "null",
-#define N_VALID_VALUES 18
+  "{}", "[]", "{\"x\":1}", "[1,\"a\",null]", "{\"a\":{\"b\":[]}}", "[ {\"k\" :\t\"\\u00e9\" } ]",
+#define N_VALID_VALUES 24
   "01", "1.", ".5", "+1", "1e", "-", "0x10", "nul", "True", "NaN", "Infinity", "-Infinity",
-  "{}", "[]", "{\"x\":1}", "[1,\"a\",null]", "{\"a\":{\"b\":[]}}",
+  "[1,]", "{\"x\":}", "[\"\\ud800\"]", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
 };
 
 static const char *const blanks[] = { "", "", "", " ", "  ", "\t", "\f", "\v", "\r", "\n" };
