@@ -1052,12 +1052,12 @@ record_doc (const LineJob *job, char *id, gboolean id_used, char *text, gsize te
 
 /* The fast path, for the record most lines are: an object with a "text"
  * string, maybe an "id" string, other members strings, numbers, literals,
- * or arrays and objects of those (tamis_json_scan_flat_object()). json-c spent some 7,000
- * instructions on a 58-byte record, 3,000 of them making and dropping a C
- * locale on every call (json-c 0.16 has no way around it), and building a
- * tree that is thrown away at once; this path takes the id and the text,
- * copies the other members as attach_meta() does, and makes the same
- * document. NULL when the line is of any other shape (keys with escapes
+ * or arrays and objects of those (tamis_json_scan_flat_object()). json-c
+ * spent 8,300 instructions on a 58-byte record, 3,200 of them making and
+ * dropping a C locale on every call (json-c 0.16 has no way around it),
+ * and built a tree that was thrown away at once; this path (900) takes the
+ * id and the text, copies the other members as attach_meta() does, and
+ * makes the same document. NULL when the line is of any other shape (keys with escapes
  * or written twice, a number id, no text, nesting near the limit...):
  * json-c then parses it, and reports what is wrong with it.
  * tests/test-jsonl-fast.c checks that both paths give the same documents. */
