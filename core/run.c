@@ -293,6 +293,7 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
   gboolean eof = FALSE, ok = TRUE;
   GError *local = NULL;
   gboolean live = source->would_block != NULL;
+  gboolean concatenated = sink->writer != NULL && tamis_writer_concatenates (sink->writer);
 
   g_mutex_init (&ring.lock);
   g_cond_init (&ring.cond);
@@ -342,6 +343,21 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
         continue;
       next_write++;
 
+      /* JSON Lines records go out as the batch the worker made of them, in
+       * one write (a document left out has no record in it) */
+      if (ok && concatenated)
+        {
+          guint n_kept = 0;
+
+          for (guint i = 0; i < slot->kept->len; i++)
+            n_kept += slot->kept->data[i] != 0;
+          if (!tamis_writer_write_records (sink->writer, slot->records->str, slot->records->len,
+                                           n_kept, &local))
+            {
+              ok = FALSE;
+              eof = TRUE;
+            }
+        }
       for (guint i = 0; i < slot->docs->len; i++)
         {
           TamisDoc *doc = g_ptr_array_index (slot->docs, i);
@@ -349,6 +365,11 @@ run_parallel (TamisPipeline *pipeline, const Source *source, const Sink *sink,
           gsize end = g_array_index (slot->ends, gsize, i);
           gboolean kept = slot->kept->data[i];
 
+          if (concatenated && ok)
+            {
+              account (doc, kept, progress);
+              continue;
+            }
           if (!ok)
             {
               tamis_doc_free (doc); /* draining after a failure */
