@@ -12,6 +12,22 @@ G_BEGIN_DECLS
  * unread or its JSON line unparsed until tamis_doc_load() (document-private.h). */
 TamisDoc *tamis_reader_next_pending (TamisReader *reader, GError **error);
 
+/* Which parser makes a JSON Lines record into a document: the fast path
+ * for flat records (json-scan.c) with json-c for the rest, as the reader
+ * does; or either alone, for tests that compare them. */
+typedef enum {
+  TAMIS_JSONL_PARSE_ANY,
+  TAMIS_JSONL_PARSE_FAST,       /* NULL when the record is not flat */
+  TAMIS_JSONL_PARSE_JSONC,
+} TamisJsonlParse;
+
+/* The document the JSON Lines reader makes of @line (@len bytes without
+ * its line end, nul-terminated), line @line_no of @path (NULL: standard
+ * input, "-" in messages), named @name in the ids of records that have
+ * none, parsed as @how says with the nesting limit @max_depth. */
+TamisDoc *tamis_reader_parse_line (const char *line, gsize len, const char *path, const char *name,
+                                   guint line_no, guint max_depth, TamisJsonlParse how);
+
 /* Whether an input is read as it comes: standard input or a named pipe
  * that is not a regular file (a pipe, a terminal, a socket). */
 gboolean tamis_reader_is_live (const TamisReader *reader);
@@ -32,6 +48,17 @@ void tamis_writer_format (TamisWriter *writer, TamisDoc *doc, GString *out);
  * records (array commas, the TSV header). Records must come in order. */
 gboolean tamis_writer_write_record (TamisWriter *writer, const char *record, gsize len,
                                     GError **error);
+
+/* Whether the records of tamis_writer_format() go out end to end, with
+ * nothing between them (JSON Lines), so that a run can write a batch of
+ * them with tamis_writer_write_records(). */
+gboolean tamis_writer_concatenates (const TamisWriter *writer);
+
+/* Writes @n records made by tamis_writer_format(), end to end in @records
+ * (@len bytes), as @n calls of tamis_writer_write_record() would. Only for
+ * a writer that tamis_writer_concatenates(). */
+gboolean tamis_writer_write_records (TamisWriter *writer, const char *records, gsize len, guint n,
+                                     GError **error);
 
 /* Called by a run before the first document, with the pipeline it runs:
  * the SQLite writer records the run, and on resume checks that the

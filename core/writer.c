@@ -953,6 +953,23 @@ tamis_writer_write_record (TamisWriter *self, const char *record, gsize len, GEr
 }
 
 gboolean
+tamis_writer_concatenates (const TamisWriter *self)
+{
+  return self->format == TAMIS_FORMAT_JSONL && self->sqlite == NULL && self->table == NULL
+         && self->html == NULL;
+}
+
+gboolean
+tamis_writer_write_records (TamisWriter *self, const char *records, gsize len, guint n,
+                            GError **error)
+{
+  g_return_val_if_fail (tamis_writer_concatenates (self), FALSE);
+
+  self->n_records += n;
+  return g_output_stream_write_all (self->stream, records, len, NULL, NULL, error);
+}
+
+gboolean
 tamis_writer_flush (TamisWriter *self, GError **error)
 {
   /* A database commits on its own schedule. */

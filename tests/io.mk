@@ -11,7 +11,7 @@ IO_TEST_CFLAGS = $(WARN_CFLAGS) $(GLIB_CFLAGS) $(JSON_CFLAGS)
 IO_TEST_LIBS = core/libtamis-internal.la $(GLIB_LIBS) $(JSON_LIBS) $(SQLITE_LIBS) $(JSONC_LIBS)
 
 io_tests = tests/test-reader tests/test-writer tests/test-writer-sqlite tests/test-writer-html \
-	tests/test-json-write tests/test-utf8
+	tests/test-json-write tests/test-utf8 tests/test-jsonl-fast
 check_PROGRAMS += $(io_tests)
 TESTS += $(io_tests)
 
@@ -39,3 +39,7 @@ tests_test_utf8_SOURCES = tests/test-utf8.c
 tests_test_utf8_CPPFLAGS = $(IO_TEST_CPPFLAGS)
 tests_test_utf8_CFLAGS = $(IO_TEST_CFLAGS)
 tests_test_utf8_LDADD = $(IO_TEST_LIBS)
+tests_test_jsonl_fast_SOURCES = tests/test-jsonl-fast.c
+tests_test_jsonl_fast_CPPFLAGS = $(IO_TEST_CPPFLAGS)
+tests_test_jsonl_fast_CFLAGS = $(IO_TEST_CFLAGS)
+tests_test_jsonl_fast_LDADD = $(IO_TEST_LIBS)
