@@ -15,7 +15,7 @@
 #    CPU-second on both sides. Beside them, the stage alone through the
 #    library (bench/langid/tamis-driver.c: documents made and run through
 #    the pipeline, no JSON), against CLD2 on the same texts.
-# 3. An empty pipeline on ~3 KB news records (MB of input per CPU-second)
+# 3. An empty pipeline on ~2 KB news records (MB of input per CPU-second)
 #    and on one-line records of 60 to 90 bytes (records per CPU-second).
 # 4. segment with every token written as JSON Lines (MB of input per
 #    CPU-second).
@@ -139,7 +139,7 @@ startup=$(cpu "$tamis" run "$out/empty.yaml" -j 1 "$out/one.jsonl")
 echo "start-up (one record): $startup CPU-s"
 bytes=$(size "$out/news.jsonl")
 t=$(minus "$(cpu "$tamis" run "$out/empty.yaml" -j 1 "$out/news.jsonl")" "$startup")
-echo "news, 10000 records of ~3 KB: $(rate "$bytes" "$t") MB/CPU-s"
+echo "news, 10000 records of $((bytes / 10000)) bytes: $(rate "$bytes" "$t") MB/CPU-s"
 bytes=$(size "$out/short.jsonl")
 t=$(minus "$(cpu "$tamis" run "$out/empty.yaml" -j 1 "$out/short.jsonl")" "$startup")
 echo "short, 300000 records of $((bytes / 300000)) bytes: $(awk -v s="$t" 'BEGIN { printf "%.0f", 300000 / s }') records/CPU-s ($(rate "$bytes" "$t") MB/CPU-s)"
@@ -151,4 +151,4 @@ head -n 3000 "$out/news.jsonl" > "$out/news-3000.jsonl"
 startup=$(cpu "$tamis" run "$out/segment.yaml" -j 1 "$out/one.jsonl")
 bytes=$(size "$out/news-3000.jsonl")
 t=$(minus "$(cpu "$tamis" run "$out/segment.yaml" -j 1 "$out/news-3000.jsonl")" "$startup")
-echo "news, 3000 records of ~3 KB: $(rate "$bytes" "$t") MB/CPU-s (start-up $startup CPU-s apart)"
+echo "news, 3000 records of $((bytes / 3000)) bytes: $(rate "$bytes" "$t") MB/CPU-s (start-up $startup CPU-s apart)"
