@@ -16,6 +16,7 @@
 #include <tamis/io.h>
 #include "document-private.h"
 #include "json-scan.h"
+#include "utf8-private.h"
 
 /* An attribute as stored: 24 bytes (TamisValue keeps reserved room). */
 typedef struct {
@@ -122,10 +123,11 @@ doc_n_layers (const TamisDoc *doc)
 
 /* GLib's g_utf8_validate_len() decodes each character into a code point
  * and checks that, some twenty instructions a byte of Cyrillic or Greek
- * text: a tenth of a whole run of the langid stage over such text. The
- * bytes of a sequence are checked here against the ranges RFC 3629 allows
- * instead, without decoding, and ASCII runs are skipped eight bytes at a
- * time. The answers are GLib's (tests/test-utf8.c compares them). */
+ * text: a tenth of a whole run of the langid stage over such text. Each
+ * sequence's bytes are checked against the ranges RFC 3629 allows instead
+ * (tamis_utf8_sequence(), the JSON writer's rule too), without decoding,
+ * and ASCII runs are skipped eight bytes at a time. The answers are
+ * GLib's (tests/test-utf8.c compares them). */
 gboolean
 tamis_utf8_validate (const char *text, gsize len, const char **bad)
 {
@@ -133,9 +135,7 @@ tamis_utf8_validate (const char *text, gsize len, const char **bad)
 
   while (p < end)
     {
-      guchar c = *p;
-
-      if (c < 0x80)
+      if (*p < 0x80)
         {
           guint64 word;
 
@@ -150,31 +150,10 @@ tamis_utf8_validate (const char *text, gsize len, const char **bad)
           continue;
         }
 
-      gsize left = end - p;
-      /* the second byte's range depends on the first: no overlong form,
-       * no surrogate, nothing past U+10FFFF */
-      if (c >= 0xc2 && c <= 0xdf)
-        {
-          if (left < 2 || (p[1] & 0xc0) != 0x80)
-            break;
-          p += 2;
-        }
-      else if (c >= 0xe0 && c <= 0xef)
-        {
-          if (left < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80
-              || (c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] > 0x9f))
-            break;
-          p += 3;
-        }
-      else if (c >= 0xf0 && c <= 0xf4)
-        {
-          if (left < 4 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80
-              || (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] > 0x8f))
-            break;
-          p += 4;
-        }
-      else
+      guint n = tamis_utf8_sequence (p, end);
+      if (n == 0)
         break;
+      p += n;
     }
   if (bad)
     *bad = (const char *) p;

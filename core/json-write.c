@@ -20,6 +20,7 @@
 
 #include "io-private.h"
 #include "json-write.h"
+#include "utf8-private.h"
 
 /* ---- numbers ---- */
 
@@ -190,32 +191,6 @@ static const guint8 byte_class[256] = {
 };
 #undef ROW16
 
-/* The length of the valid UTF-8 sequence at @p (its first byte a lead
- * byte, class 2), or 0 when it is not one. */
-static inline guint
-utf8_sequence (const guchar *p, const guchar *end)
-{
-  guchar c = p[0];
-  gsize left = end - p;
-
-  if (c < 0xe0)
-    return left >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
-  if (c < 0xf0)
-    {
-      /* no overlong forms (E0 80..9F) nor surrogates (ED A0..BF) */
-      guchar lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
-
-      return left >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 ? 3 : 0;
-    }
-  else
-    {
-      /* no overlong forms (F0 80..8F), nothing past U+10FFFF (F4 90..) */
-      guchar lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
-
-      return left >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 && (p[3] & 0xc0) == 0x80 ? 4 : 0;
-    }
-}
-
 /* Whether one of 8 bytes is 0x80 or above, below 0x20, '"' or '\'. */
 static inline gboolean
 word_needs_care (guint64 w)
@@ -286,7 +261,7 @@ tamis_json_append_string (GString *out, const char *s, gssize len)
           run = ++p;
           break;
         case 2:
-          n = utf8_sequence (p, end);
+          n = tamis_utf8_sequence (p, end);
           if (G_LIKELY (n != 0) && !(n == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)))
             {
               p += n;
@@ -375,7 +350,7 @@ copy_string (GString *out, const guchar *p, const guchar *end)
             return NULL;
           break;
         case 2:
-          n = utf8_sequence (p, end);
+          n = tamis_utf8_sequence (p, end);
           if (n == 0)
             return NULL;
           if (n == 3 && p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))

@@ -65,6 +65,7 @@ core_libtamis_internal_la_SOURCES = \
 	core/summary-json.c \
 	core/summary-private.h \
 	core/document-private.h \
+	core/utf8-private.h \
 	core/io-private.h \
 	core/tsan-private.h \
 	core/pipeline-private.h
