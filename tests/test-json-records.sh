@@ -11,35 +11,7 @@ NEWS="$EXAMPLES/news.yaml"
 
 command -v python3 >/dev/null 2>&1 || tap_skip_all "python3 is not installed"
 
-cat >"$T/check.py" <<'PY'
-import json, re, sys
-
-# A number as written: 17 significant digits is the noise of "%.17g".
-def noise(text):
-    digits = re.sub(r"[eE].*$", "", text).replace("-", "").replace(".", "").lstrip("0")
-    return len(digits) >= 17
-
-bad = []
-
-def parse_float(text):
-    if noise(text):
-        bad.append(text)
-    return float(text)
-
-path, kind = sys.argv[1], sys.argv[2]
-data = open(path, encoding="utf-8").read()
-if kind == "jsonl":
-    records = [json.loads(line, parse_float=parse_float) for line in data.split("\n") if line]
-    if not data.endswith("\n") or len(records) != data.count("\n"):
-        sys.exit("not one record a line")
-else:
-    records = json.loads(data, parse_float=parse_float)
-if not records or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in records):
-    sys.exit("records without ids")
-if bad:
-    sys.exit("float noise: " + ", ".join(bad[:5]))
-print(len(records))
-PY
+check_py="$TAMIS_SRCDIR/tests/records-check.py"
 
 # check_records NAME FORMAT INPUT: runs news.yaml and checks its output.
 check_records () {
@@ -49,7 +21,7 @@ check_records () {
   status=$?
   check "$name as $format: the run exits 0" test "$status" -eq 0
   check "$name as $format: Python's json reads every record, without float noise" \
-    sh -c "python3 '$T/check.py' '$T/$name.$format' $format >'$T/$name.n' 2>&1 || { sed 's/^/# /' '$T/$name.n'; exit 1; }"
+    sh -c "python3 '$check_py' --format $format '$T/$name.$format' >'$T/$name.n' 2>&1 || { sed 's/^/# /' '$T/$name.n'; exit 1; }"
 }
 
 for format in jsonl json; do
@@ -77,7 +49,7 @@ output:
 YAML
 "$TAMIS" run "$T/text.yaml" "$EXAMPLES/corpus.jsonl" "$EXAMPLES/corpus" >"$T/text.jsonl" 2>"$T/text.err" </dev/null
 check "records with their text: Python's json reads them" \
-  sh -c "python3 '$T/check.py' '$T/text.jsonl' jsonl >/dev/null"
+  sh -c "python3 '$check_py' --format jsonl '$T/text.jsonl' >/dev/null"
 check "the metadata of JSON Lines input is kept" \
   jq -e -s 'map(select(.meta.source == "example wire")) | length > 0' "$T/text.jsonl"
 
