@@ -977,57 +977,65 @@ doc_has (const TamisDoc *doc, const TamisOutput *output)
 
 /* The "by" attribute: for each stage that ran, what it wrote on this
  * document. What it says depends only on which stages ran and which of
- * their outputs the document holds, one bit each: the text made for a set
- * of bits is kept, so most documents get theirs without it being made
- * again (a third of the pipeline's own cost on a short document). */
+ * their outputs the document holds, one flag each: when they fit in 64
+ * bits, the text made for them is kept, so most documents get theirs
+ * without it being made again (a third of the pipeline's own cost on a
+ * short document). */
 static void
 set_provenance (TamisPipeline *pipeline, TamisDoc *doc)
 {
-  g_autoptr (GString) by = NULL;
+  guint8 small[128];
+  g_autofree guint8 *large = NULL;
+  guint8 *has = small;
+  guint n = 0, bit = 0, slot = 0;
   guint64 held = 0;
-  guint bit = 0, slot;
-  gboolean keep = TRUE;
-  ByMade *made;
+  ByMade *made = NULL;
 
+  /* a stage's flags: whether it ran, then one per declared output (its
+   * outputs array ends with NULL, which takes the place of the first) */
+  for (guint i = 0; i < pipeline->stages->len; i++)
+    n += ((const Stage *) g_ptr_array_index (pipeline->stages, i))->outputs->len;
+  if (n > sizeof small)
+    has = large = g_malloc (n);
   for (guint i = 0; i < pipeline->stages->len; i++)
     {
       const Stage *stage = g_ptr_array_index (pipeline->stages, i);
       gboolean ran = stage_applies (stage, doc);
 
-      /* (the last output is the list's NULL end) */
-      for (guint w = 0; w < stage->outputs->len; w++, bit++)
+      has[bit++] = ran;
+      for (guint w = 0; w + 1 < stage->outputs->len; w++)
+        has[bit++] = ran && doc_has (doc, g_ptr_array_index (stage->outputs, w));
+    }
+  if (n <= 64)
+    {
+      for (guint b = 0; b < n; b++)
+        held |= (guint64) has[b] << b;
+      slot = (guint) ((held * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 58) % BY_MADE;
+      made = g_atomic_pointer_get (&pipeline->by_made[slot]);
+      if (made && made->held == held)
         {
-          gboolean has = w == 0 ? ran
-                         : ran && doc_has (doc, g_ptr_array_index (stage->outputs, w - 1));
-          if (bit >= 64)
-            keep = FALSE;
-          else if (has)
-            held |= G_GUINT64_CONSTANT (1) << bit;
+          tamis_doc_set_json (doc, "by", made->json);
+          return;
         }
     }
-  slot = (guint) ((held * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 58) % BY_MADE;
-  made = keep ? g_atomic_pointer_get (&pipeline->by_made[slot]) : NULL;
-  if (made && made->held == held)
-    {
-      tamis_doc_set_json (doc, "by", made->json);
-      return;
-    }
 
-  by = g_string_sized_new (256);
-  g_string_append_c (by, pipeline->provenance == TAMIS_PROVENANCE_FULL ? '[' : '{');
+  g_autoptr (GString) by = g_string_sized_new (256);
+  gboolean full = pipeline->provenance == TAMIS_PROVENANCE_FULL;
+
+  g_string_append_c (by, full ? '[' : '{');
   bit = 0;
   for (guint i = 0; i < pipeline->stages->len; i++)
     {
       const Stage *stage = g_ptr_array_index (pipeline->stages, i);
+      const guint8 *wrote = has + bit + 1;
       gboolean first = TRUE;
-      gboolean ran = keep ? (gboolean) ((held >> bit) & 1) : stage_applies (stage, doc);
 
       bit += stage->outputs->len;
-      if (!ran)
+      if (!wrote[-1])
         continue;
       if (by->len > 1)
         g_string_append_c (by, ',');
-      if (pipeline->provenance == TAMIS_PROVENANCE_FULL)
+      if (full)
         g_string_append_printf (by, "{\"stage\":%u,\"plugin\":\"%s\",\"version\":\"%s\",\"id\":\"%s\","
                                 "\"options\":%s,\"wrote\":[",
                                 i + 1, stage->plugin->name, stage->plugin->version, stage->by,
@@ -1040,23 +1048,21 @@ set_provenance (TamisPipeline *pipeline, TamisDoc *doc)
         }
       for (guint w = 0; w + 1 < stage->outputs->len; w++)
         {
-          const TamisOutput *output = g_ptr_array_index (stage->outputs, w);
-          guint at = bit - stage->outputs->len + 1 + w;
-          if (keep ? !((held >> at) & 1) : !doc_has (doc, output))
+          if (!wrote[w])
             continue;
           if (!first)
             g_string_append_c (by, ',');
           g_string_append_c (by, '"');
-          g_string_append (by, output->name);
+          g_string_append (by, ((const TamisOutput *) g_ptr_array_index (stage->outputs, w))->name);
           g_string_append_c (by, '"');
           first = FALSE;
         }
-      g_string_append (by, pipeline->provenance == TAMIS_PROVENANCE_FULL ? "]}" : "]");
+      g_string_append (by, full ? "]}" : "]");
     }
-  g_string_append_c (by, pipeline->provenance == TAMIS_PROVENANCE_FULL ? ']' : '}');
+  g_string_append_c (by, full ? ']' : '}');
   tamis_doc_set_json (doc, "by", by->str);
 
-  if (keep && made == NULL)
+  if (n <= 64 && made == NULL)
     {
       /* the first worker to make it keeps it; another's copy is dropped */
       made = g_malloc (sizeof (ByMade) + by->len + 1);
